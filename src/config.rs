@@ -1,0 +1,175 @@
+//! Settings read from the environment (and a `.env` file), checked once at start.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use anyhow::{anyhow, bail};
+
+/// Everything the application needs to know about its surroundings; passed in, never global.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub database_url: String,
+    pub bind: String,
+    pub base_url: String,
+    pub smtp_url: Option<String>,
+    pub mail_dir: String,
+    pub mail_from: lettre::message::Mailbox,
+    /// Explicit key from `QUORUM_SECRET_KEY`; otherwise one stored in the database is used.
+    pub secret_key: Option<Vec<u8>>,
+    pub rate_limit_per_minute: u32,
+    pub trusted_proxies: Vec<IpNet>,
+    pub pool_size: u32,
+    /// How often the mail worker looks for due messages when nothing woke it.
+    pub mail_poll_interval: Duration,
+    /// First retry delay after a transient SMTP failure; doubles on each attempt.
+    pub mail_retry_base: Duration,
+    /// Attempts after which a message that keeps failing transiently is marked failed.
+    pub mail_max_attempts: i32,
+}
+
+impl Settings {
+    /// Reads the contract's variables; a bad one is an error naming it.
+    pub fn from_env() -> anyhow::Result<Settings> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| "sqlite://quorum.db".into());
+        if crate::db::Backend::from_url(&database_url).is_none() {
+            bail!("DATABASE_URL must start with sqlite://, postgres:// or postgresql://");
+        }
+        let bind = var("QUORUM_BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
+        if bind.parse::<SocketAddr>().is_err() {
+            bail!("QUORUM_BIND must be an address and port such as 127.0.0.1:8080, got {bind:?}");
+        }
+        let base_url = match var("QUORUM_BASE_URL") {
+            Some(u) => {
+                let parsed = url::Url::parse(&u).map_err(|e| anyhow!("QUORUM_BASE_URL: {e}"))?;
+                if !matches!(parsed.scheme(), "http" | "https") {
+                    bail!("QUORUM_BASE_URL must be an http:// or https:// URL");
+                }
+                u.trim_end_matches('/').to_string()
+            }
+            None => format!("http://{bind}"),
+        };
+        let smtp_url = var("QUORUM_SMTP_URL");
+        if let Some(u) = &smtp_url {
+            lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(u)
+                .map_err(|e| anyhow!("QUORUM_SMTP_URL is not a valid SMTP URL: {e}"))?;
+        }
+        let mail_dir = var("QUORUM_MAIL_DIR").unwrap_or_else(|| "./mail".into());
+        let mail_from = var("QUORUM_MAIL_FROM")
+            .unwrap_or_else(|| "Quorum <noreply@localhost>".into())
+            .parse::<lettre::message::Mailbox>()
+            .map_err(|e| anyhow!("QUORUM_MAIL_FROM is not a valid mailbox: {e}"))?;
+        let secret_key = var("QUORUM_SECRET_KEY")
+            .map(|k| parse_secret_key(&k))
+            .transpose()?;
+        let rate_limit_per_minute = match var("QUORUM_RATE_LIMIT") {
+            Some(v) => v
+                .trim()
+                .parse()
+                .map_err(|_| anyhow!("QUORUM_RATE_LIMIT must be a whole number, got {v:?}"))?,
+            None => 30,
+        };
+        let trusted_proxies = match var("QUORUM_TRUSTED_PROXIES") {
+            Some(v) => v
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| {
+                    IpNet::parse(s).ok_or_else(|| {
+                        anyhow!("QUORUM_TRUSTED_PROXIES: {s:?} is not an address or CIDR")
+                    })
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?,
+            None => Vec::new(),
+        };
+        Ok(Settings {
+            database_url,
+            bind,
+            base_url,
+            smtp_url,
+            mail_dir,
+            mail_from,
+            secret_key,
+            rate_limit_per_minute,
+            trusted_proxies,
+            pool_size: 16,
+            mail_poll_interval: Duration::from_secs(2),
+            mail_retry_base: Duration::from_secs(30),
+            mail_max_attempts: 10,
+        })
+    }
+}
+
+/// Accepts hex or base64 of at least 64 bytes.
+pub fn parse_secret_key(input: &str) -> anyhow::Result<Vec<u8>> {
+    use base64::Engine;
+    let s = input.trim();
+    let bytes = hex::decode(s)
+        .ok()
+        .or_else(|| base64::engine::general_purpose::STANDARD.decode(s).ok())
+        .or_else(|| base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(s).ok())
+        .ok_or_else(|| anyhow!("QUORUM_SECRET_KEY must be hex or base64"))?;
+    if bytes.len() < 64 {
+        bail!(
+            "QUORUM_SECRET_KEY must hold at least 64 bytes, it has {}",
+            bytes.len()
+        );
+    }
+    Ok(bytes)
+}
+
+/// An address or CIDR block, for trusted proxies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IpNet {
+    addr: std::net::IpAddr,
+    prefix: u8,
+}
+
+impl IpNet {
+    pub fn parse(s: &str) -> Option<IpNet> {
+        let (a, p) = match s.split_once('/') {
+            Some((a, p)) => (a, Some(p)),
+            None => (s, None),
+        };
+        let addr: std::net::IpAddr = a.parse().ok()?;
+        let max = if addr.is_ipv4() { 32 } else { 128 };
+        let prefix = match p {
+            Some(p) => p.parse().ok().filter(|p| *p <= max)?,
+            None => max,
+        };
+        Some(IpNet { addr, prefix })
+    }
+
+    pub fn contains(&self, ip: std::net::IpAddr) -> bool {
+        use std::net::IpAddr;
+        match (self.addr, ip) {
+            (IpAddr::V4(n), IpAddr::V4(i)) => {
+                let mask = u32::MAX.checked_shl(32 - u32::from(self.prefix)).unwrap_or(0);
+                u32::from(n) & mask == u32::from(i) & mask
+            }
+            (IpAddr::V6(n), IpAddr::V6(i)) => {
+                let mask = u128::MAX
+                    .checked_shl(128 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u128::from(n) & mask == u128::from(i) & mask
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IpNet;
+
+    #[test]
+    fn cidr_matching() {
+        let net = IpNet::parse("10.0.0.0/8").unwrap_or_else(|| panic!());
+        assert!(net.contains("10.1.2.3".parse().unwrap_or_else(|_| panic!())));
+        assert!(!net.contains("11.1.2.3".parse().unwrap_or_else(|_| panic!())));
+        assert!(IpNet::parse("10.0.0.0/33").is_none());
+        let one = IpNet::parse("::1").unwrap_or_else(|| panic!());
+        assert!(one.contains("::1".parse().unwrap_or_else(|_| panic!())));
+    }
+}

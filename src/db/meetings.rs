@@ -1,0 +1,263 @@
+//! Meetings and their seat counts.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::groups::Group;
+use super::schema::groups;
+use super::schema::meetings::{self, dsl as m};
+use super::schema::registrations::dsl as r;
+use super::DbConn;
+use crate::domain::{Attendance, MeetingFormat, MeetingStatus, RegistrationStatus, UrlVisibility};
+
+#[derive(Queryable, Identifiable, Debug, Clone)]
+#[diesel(table_name = meetings)]
+pub struct Meeting {
+    pub id: i64,
+    pub uid: String,
+    pub group_id: i64,
+    pub title: String,
+    pub description: String,
+    pub format: String,
+    pub timezone: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub venue: Option<String>,
+    pub address: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub online_url: Option<String>,
+    pub online_details: Option<String>,
+    pub online_url_visibility: String,
+    pub in_person_capacity: Option<i32>,
+    pub remote_capacity: Option<i32>,
+    pub waitlist: bool,
+    pub registration_opens_at: Option<NaiveDateTime>,
+    pub registration_closes_at: Option<NaiveDateTime>,
+    pub status: String,
+    pub cancel_reason: Option<String>,
+    pub sequence: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Why registration is not possible right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closed {
+    Draft,
+    Cancelled,
+    NotYetOpen,
+    Closed,
+    Past,
+}
+
+impl Closed {
+    pub fn message(self) -> &'static str {
+        match self {
+            Closed::Draft => "This meeting is not published.",
+            Closed::Cancelled => "This meeting has been cancelled.",
+            Closed::NotYetOpen => "Registration for this meeting has not opened yet.",
+            Closed::Closed => "Registration for this meeting is closed.",
+            Closed::Past => "This meeting has already taken place.",
+        }
+    }
+}
+
+impl Meeting {
+    pub fn format(&self) -> MeetingFormat {
+        MeetingFormat::parse(&self.format).unwrap_or(MeetingFormat::InPerson)
+    }
+    pub fn status(&self) -> MeetingStatus {
+        MeetingStatus::parse(&self.status).unwrap_or(MeetingStatus::Draft)
+    }
+    pub fn url_visibility(&self) -> UrlVisibility {
+        UrlVisibility::parse(&self.online_url_visibility).unwrap_or(UrlVisibility::Registrants)
+    }
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.timezone.parse().unwrap_or(chrono_tz::UTC)
+    }
+    /// The online URL if anyone may see it.
+    pub fn public_online_url(&self) -> Option<&str> {
+        match self.url_visibility() {
+            UrlVisibility::Public => self.online_url.as_deref(),
+            UrlVisibility::Registrants => None,
+        }
+    }
+    pub fn capacity(&self, attendance: Attendance) -> Option<i32> {
+        if !self.format().offers(attendance) {
+            return Some(0);
+        }
+        match attendance {
+            Attendance::InPerson => self.in_person_capacity,
+            Attendance::Remote => self.remote_capacity,
+        }
+    }
+    pub fn closes_at(&self) -> NaiveDateTime {
+        self.registration_closes_at.unwrap_or(self.starts_at)
+    }
+    /// `Ok` when registration is open at `now`, else why not.
+    pub fn registration_state(&self, now: NaiveDateTime) -> Result<(), Closed> {
+        match self.status() {
+            MeetingStatus::Draft => return Err(Closed::Draft),
+            MeetingStatus::Cancelled => return Err(Closed::Cancelled),
+            MeetingStatus::Published => {}
+        }
+        if self.starts_at <= now {
+            return Err(Closed::Past);
+        }
+        if self.registration_opens_at.is_some_and(|t| now < t) {
+            return Err(Closed::NotYetOpen);
+        }
+        if now >= self.closes_at() {
+            return Err(Closed::Closed);
+        }
+        Ok(())
+    }
+}
+
+#[derive(Insertable, AsChangeset, Debug, Clone)]
+#[diesel(table_name = meetings, treat_none_as_null = true)]
+pub struct MeetingFields {
+    pub group_id: i64,
+    pub title: String,
+    pub description: String,
+    pub format: String,
+    pub timezone: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub venue: Option<String>,
+    pub address: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub online_url: Option<String>,
+    pub online_details: Option<String>,
+    pub online_url_visibility: String,
+    pub in_person_capacity: Option<i32>,
+    pub remote_capacity: Option<i32>,
+    pub waitlist: bool,
+    pub registration_opens_at: Option<NaiveDateTime>,
+    pub registration_closes_at: Option<NaiveDateTime>,
+    pub status: String,
+}
+
+pub fn insert(
+    conn: &mut DbConn,
+    fields: &MeetingFields,
+    uid: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Meeting> {
+    diesel::insert_into(m::meetings)
+        .values((
+            fields,
+            m::uid.eq(uid),
+            m::sequence.eq(0),
+            m::created_at.eq(now),
+            m::updated_at.eq(now),
+        ))
+        .returning(meetings::all_columns)
+        .get_result(conn)
+}
+
+pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Meeting>> {
+    m::meetings.find(id).first(conn).optional()
+}
+
+pub fn find_with_group(conn: &mut DbConn, id: i64) -> QueryResult<Option<(Meeting, Group)>> {
+    m::meetings
+        .inner_join(groups::table)
+        .filter(m::id.eq(id))
+        .select((meetings::all_columns, groups::all_columns))
+        .first(conn)
+        .optional()
+}
+
+/// Which published meetings a listing wants.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub group_id: Option<i64>,
+    /// Meetings ending at or after this instant.
+    pub from: Option<NaiveDateTime>,
+    /// Meetings starting before this instant.
+    pub to: Option<NaiveDateTime>,
+    pub newest_first: bool,
+    pub include_drafts: bool,
+    pub limit: Option<i64>,
+}
+
+pub fn list(conn: &mut DbConn, listing: &Listing) -> QueryResult<Vec<(Meeting, Group)>> {
+    let mut q = m::meetings
+        .inner_join(groups::table)
+        .select((meetings::all_columns, groups::all_columns))
+        .into_boxed();
+    if !listing.include_drafts {
+        q = q.filter(m::status.ne(MeetingStatus::Draft.as_str()));
+    }
+    if let Some(g) = listing.group_id {
+        q = q.filter(m::group_id.eq(g));
+    }
+    if let Some(from) = listing.from {
+        q = q.filter(m::ends_at.ge(from));
+    }
+    if let Some(to) = listing.to {
+        q = q.filter(m::starts_at.lt(to));
+    }
+    q = if listing.newest_first {
+        q.order((m::starts_at.desc(), m::id.desc()))
+    } else {
+        q.order((m::starts_at.asc(), m::id.asc()))
+    };
+    if let Some(limit) = listing.limit {
+        q = q.limit(limit);
+    }
+    q.load(conn)
+}
+
+/// Confirmed and waitlisted counts of one mode.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ModeCount {
+    pub confirmed: i64,
+    pub waitlisted: i64,
+}
+
+/// Active registrations per attendance mode.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SeatCounts {
+    pub in_person: ModeCount,
+    pub remote: ModeCount,
+}
+
+impl SeatCounts {
+    pub fn mode(&self, a: Attendance) -> ModeCount {
+        match a {
+            Attendance::InPerson => self.in_person,
+            Attendance::Remote => self.remote,
+        }
+    }
+}
+
+/// Seat counts for each of `ids` (meetings with no registrations are absent).
+pub fn seat_counts(conn: &mut DbConn, ids: &[i64]) -> QueryResult<HashMap<i64, SeatCounts>> {
+    let rows: Vec<(i64, String, String, i64)> = r::registrations
+        .filter(r::meeting_id.eq_any(ids))
+        .filter(r::status.ne(RegistrationStatus::Cancelled.as_str()))
+        .group_by((r::meeting_id, r::attendance, r::status))
+        .select((r::meeting_id, r::attendance, r::status, diesel::dsl::count_star()))
+        .load(conn)?;
+    let mut out: HashMap<i64, SeatCounts> = HashMap::new();
+    for (meeting_id, attendance, status, n) in rows {
+        let counts = out.entry(meeting_id).or_default();
+        let mode = match Attendance::parse(&attendance) {
+            Some(Attendance::InPerson) => &mut counts.in_person,
+            Some(Attendance::Remote) => &mut counts.remote,
+            None => continue,
+        };
+        match RegistrationStatus::parse(&status) {
+            Some(RegistrationStatus::Confirmed) => mode.confirmed = n,
+            Some(RegistrationStatus::Waitlisted) => mode.waitlisted = n,
+            _ => {}
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,151 @@
+//! Database access: one connection type over SQLite and PostgreSQL, the pool, migrations,
+//! and query functions grouped by table family. Query functions take `&mut DbConn` so callers
+//! compose them into transactions.
+
+pub mod groups;
+pub mod meetings;
+pub mod outbox;
+pub mod registrations;
+pub mod schema;
+pub mod settings;
+pub mod staff;
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+/// One connection, to whichever backend `DATABASE_URL` names.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Postgresql(diesel::PgConnection),
+    Sqlite(diesel::SqliteConnection),
+}
+
+pub type DbPool = Pool<ConnectionManager<DbConn>>;
+pub type PooledConn = PooledConnection<ConnectionManager<DbConn>>;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Which backend a database URL names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// Reads the backend from the URL scheme; `None` for anything else.
+    pub fn from_url(url: &str) -> Option<Backend> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else if url.starts_with("sqlite://") || url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else {
+            None
+        }
+    }
+}
+
+/// The path diesel's SQLite connection wants, from `sqlite://PATH` or `sqlite:PATH`.
+fn sqlite_path(url: &str) -> &str {
+    url.strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url)
+}
+
+#[derive(Debug)]
+struct SqlitePragmas;
+
+impl CustomizeConnection<DbConn, diesel::r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut DbConn) -> Result<(), diesel::r2d2::Error> {
+        if let DbConn::Sqlite(c) = conn {
+            c.batch_execute(
+                "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
+                 PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+            )
+            .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+/// Connects once directly (so a bad URL fails fast with the real message), runs pending
+/// migrations, then builds the pool.
+pub fn connect(url: &str, pool_size: u32) -> anyhow::Result<DbPool> {
+    let backend = Backend::from_url(url).ok_or_else(|| {
+        anyhow::anyhow!("DATABASE_URL must start with sqlite://, postgres:// or postgresql://")
+    })?;
+    let manager_url = match backend {
+        Backend::Sqlite => sqlite_path(url).to_string(),
+        Backend::Postgres => url.to_string(),
+    };
+    let mut first = match backend {
+        Backend::Sqlite => DbConn::Sqlite(
+            diesel::SqliteConnection::establish(&manager_url)
+                .map_err(|e| anyhow::anyhow!("DATABASE_URL: cannot open SQLite database: {e}"))?,
+        ),
+        Backend::Postgres => DbConn::Postgresql(
+            diesel::PgConnection::establish(&manager_url)
+                .map_err(|e| anyhow::anyhow!("DATABASE_URL: cannot connect to PostgreSQL: {e}"))?,
+        ),
+    };
+    SqlitePragmas
+        .on_acquire(&mut first)
+        .map_err(|e| anyhow::anyhow!("DATABASE_URL: cannot configure SQLite: {e}"))?;
+    run_migrations(&mut first)?;
+    drop(first);
+
+    let manager = ConnectionManager::<DbConn>::new(manager_url);
+    let pool = Pool::builder()
+        .max_size(pool_size)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(10))
+        .connection_customizer(Box::new(SqlitePragmas))
+        .build(manager)?;
+    Ok(pool)
+}
+
+/// Runs every pending migration of the connection's backend.
+pub fn run_migrations(conn: &mut DbConn) -> anyhow::Result<()> {
+    let result = match conn {
+        DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+        DbConn::Postgresql(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
+    };
+    result.map_err(|e| anyhow::anyhow!("database migration failed: {e}"))
+}
+
+/// Takes the meeting's row lock for the rest of the transaction. On PostgreSQL this is a row
+/// lock that serialises writers of one meeting; on SQLite the write makes the transaction take
+/// the database's write lock at once (waiting under busy_timeout) instead of failing on a
+/// later read-to-write upgrade.
+pub fn lock_meeting(conn: &mut DbConn, meeting_id: i64) -> QueryResult<bool> {
+    use schema::meetings::dsl as m;
+    let n = diesel::update(m::meetings.filter(m::id.eq(meeting_id)))
+        .set(m::id.eq(m::id))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// The current time in UTC, truncated to microseconds (what PostgreSQL keeps).
+pub fn now() -> chrono::NaiveDateTime {
+    truncate_micros(chrono::Utc::now().naive_utc())
+}
+
+/// Truncates a timestamp to whole microseconds so both backends store the same value.
+pub fn truncate_micros(t: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+    use chrono::Timelike;
+    let nanos = t.nanosecond();
+    t.with_nanosecond(nanos - nanos % 1_000).unwrap_or(t)
+}
+
+/// Whether a diesel error is a unique-constraint violation.
+pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}

@@ -1,0 +1,149 @@
+//! Observer registrations.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::registrations::{self, dsl as r};
+use super::DbConn;
+use crate::domain::{Attendance, RegistrationStatus};
+
+#[derive(Queryable, Identifiable, Debug, Clone)]
+#[diesel(table_name = registrations)]
+pub struct Registration {
+    pub id: i64,
+    pub meeting_id: i64,
+    pub token_hash: String,
+    pub name: String,
+    pub email: String,
+    pub email_normalized: String,
+    pub affiliation: Option<String>,
+    pub attendance: String,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub checked_in_at: Option<NaiveDateTime>,
+}
+
+impl Registration {
+    pub fn attendance(&self) -> Attendance {
+        Attendance::parse(&self.attendance).unwrap_or(Attendance::Remote)
+    }
+    pub fn status(&self) -> RegistrationStatus {
+        RegistrationStatus::parse(&self.status).unwrap_or(RegistrationStatus::Cancelled)
+    }
+}
+
+#[derive(Insertable, Debug)]
+#[diesel(table_name = registrations)]
+pub struct NewRegistration<'a> {
+    pub meeting_id: i64,
+    pub token_hash: &'a str,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub email_normalized: &'a str,
+    pub affiliation: Option<&'a str>,
+    pub attendance: &'a str,
+    pub status: &'a str,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConn, new: &NewRegistration<'_>) -> QueryResult<Registration> {
+    diesel::insert_into(r::registrations)
+        .values(new)
+        .returning(registrations::all_columns)
+        .get_result(conn)
+}
+
+pub fn find_by_token_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<Registration>> {
+    r::registrations
+        .filter(r::token_hash.eq(hash))
+        .first(conn)
+        .optional()
+}
+
+/// The registration of this address for this meeting that is not cancelled, if any.
+pub fn find_active_by_email(
+    conn: &mut DbConn,
+    meeting_id: i64,
+    email_normalized: &str,
+) -> QueryResult<Option<Registration>> {
+    r::registrations
+        .filter(r::meeting_id.eq(meeting_id))
+        .filter(r::email_normalized.eq(email_normalized))
+        .filter(r::status.ne(RegistrationStatus::Cancelled.as_str()))
+        .first(conn)
+        .optional()
+}
+
+pub fn count_confirmed(
+    conn: &mut DbConn,
+    meeting_id: i64,
+    attendance: Attendance,
+) -> QueryResult<i64> {
+    r::registrations
+        .filter(r::meeting_id.eq(meeting_id))
+        .filter(r::attendance.eq(attendance.as_str()))
+        .filter(r::status.eq(RegistrationStatus::Confirmed.as_str()))
+        .count()
+        .get_result(conn)
+}
+
+/// The registration that has waited longest for a seat of this mode.
+pub fn oldest_waitlisted(
+    conn: &mut DbConn,
+    meeting_id: i64,
+    attendance: Attendance,
+) -> QueryResult<Option<Registration>> {
+    r::registrations
+        .filter(r::meeting_id.eq(meeting_id))
+        .filter(r::attendance.eq(attendance.as_str()))
+        .filter(r::status.eq(RegistrationStatus::Waitlisted.as_str()))
+        .order((r::created_at.asc(), r::id.asc()))
+        .first(conn)
+        .optional()
+}
+
+pub fn set_status(
+    conn: &mut DbConn,
+    id: i64,
+    status: RegistrationStatus,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(r::registrations.find(id))
+        .set((r::status.eq(status.as_str()), r::updated_at.eq(now)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn set_attendance(
+    conn: &mut DbConn,
+    id: i64,
+    attendance: Attendance,
+    status: RegistrationStatus,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(r::registrations.find(id))
+        .set((
+            r::attendance.eq(attendance.as_str()),
+            r::status.eq(status.as_str()),
+            r::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Replaces the manage-link hash (the old link stops working).
+pub fn set_token_hash(conn: &mut DbConn, id: i64, hash: &str) -> QueryResult<()> {
+    diesel::update(r::registrations.find(id))
+        .set(r::token_hash.eq(hash))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn for_meeting(conn: &mut DbConn, meeting_id: i64) -> QueryResult<Vec<Registration>> {
+    r::registrations
+        .filter(r::meeting_id.eq(meeting_id))
+        .order((r::created_at.asc(), r::id.asc()))
+        .load(conn)
+}

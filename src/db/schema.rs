@@ -1,0 +1,118 @@
+//! Table definitions shared by the SQLite and PostgreSQL backends.
+
+diesel::table! {
+    settings (key) {
+        key -> Text,
+        value -> Text,
+    }
+}
+
+diesel::table! {
+    groups (id) {
+        id -> BigInt,
+        slug -> Text,
+        name -> Text,
+        description -> Text,
+        contact_email -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    meetings (id) {
+        id -> BigInt,
+        uid -> Text,
+        group_id -> BigInt,
+        title -> Text,
+        description -> Text,
+        format -> Text,
+        timezone -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        venue -> Nullable<Text>,
+        address -> Nullable<Text>,
+        city -> Nullable<Text>,
+        country -> Nullable<Text>,
+        online_url -> Nullable<Text>,
+        online_details -> Nullable<Text>,
+        online_url_visibility -> Text,
+        in_person_capacity -> Nullable<Integer>,
+        remote_capacity -> Nullable<Integer>,
+        waitlist -> Bool,
+        registration_opens_at -> Nullable<Timestamp>,
+        registration_closes_at -> Nullable<Timestamp>,
+        status -> Text,
+        cancel_reason -> Nullable<Text>,
+        sequence -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    registrations (id) {
+        id -> BigInt,
+        meeting_id -> BigInt,
+        token_hash -> Text,
+        name -> Text,
+        email -> Text,
+        email_normalized -> Text,
+        affiliation -> Nullable<Text>,
+        attendance -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        checked_in_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    staff (id) {
+        id -> BigInt,
+        email -> Text,
+        name -> Text,
+        role -> Text,
+        password_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> BigInt,
+        staff_id -> BigInt,
+        label -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        message_id -> Text,
+        kind -> Text,
+        meeting_id -> Nullable<BigInt>,
+        recipient -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        ics -> Nullable<Text>,
+        ics_method -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        lease_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(meetings -> groups (group_id));
+diesel::joinable!(registrations -> meetings (meeting_id));
+diesel::joinable!(api_tokens -> staff (staff_id));
+
+diesel::allow_tables_to_appear_in_same_query!(settings, groups, meetings, registrations, staff, api_tokens, outbox);

@@ -1,0 +1,161 @@
+//! Demo data: the SSR2 review team (from its June 2017 update), its face-to-face meetings
+//! in Copenhagen, Madrid and Johannesburg, and its weekly online calls.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
+use diesel::prelude::*;
+
+use crate::auth::{self, Role};
+use crate::db::{self, DbConn};
+use crate::services::meetings::{self as service, GroupInput, MeetingInput};
+
+pub const DEMO_EMAIL: &str = "admin@ssr2.example.org";
+
+pub struct DemoLogin {
+    pub email: String,
+    pub password: String,
+}
+
+/// Loads the demo when the database holds no group yet.
+pub fn load_if_empty(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option<DemoLogin>> {
+    use crate::db::schema::groups::dsl as g;
+    let n: i64 = g::groups.count().get_result(conn)?;
+    if n > 0 {
+        return Ok(None);
+    }
+    load(conn, base_url)
+}
+
+fn wall(t: NaiveDateTime) -> Option<String> {
+    Some(t.format("%Y-%m-%dT%H:%M").to_string())
+}
+
+fn at(date: NaiveDate, h: u32, m: u32) -> NaiveDateTime {
+    date.and_hms_opt(h, m, 0).unwrap_or_default()
+}
+
+fn next_weekday(from: NaiveDate, day: Weekday) -> NaiveDate {
+    let mut d = from;
+    while d.weekday() != day {
+        d += Duration::days(1);
+    }
+    d
+}
+
+/// Loads the demo group and meetings; returns the new staff login, or `None` if the demo
+/// staff account existed already. Fails if the group exists.
+pub fn load(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option<DemoLogin>> {
+    if crate::db::groups::find_by_slug(conn, "ssr2")?.is_some() {
+        anyhow::bail!("the demo group ssr2 exists already");
+    }
+    conn.transaction(|conn| -> anyhow::Result<Option<DemoLogin>> {
+        service::create_group(conn, &GroupInput {
+            slug: Some("ssr2".into()),
+            name: Some("SSR2 Review Team".into()),
+            description: Some("The Second Security, Stability and Resiliency of the Domain Name System Review Team reviews security, operational stability and resiliency matters relating to the coordination of the Internet's system of unique identifiers. It works through weekly online meetings, e-mail and occasional face-to-face meetings, all open to public observers, in person or remotely.".into()),
+            contact_email: Some("input-to-ssr2rt@example.org".into()),
+        }).map_err(|e| anyhow::anyhow!("demo group: {e:?}"))?;
+
+        let today = db::now().date();
+        let jnb_day = next_weekday(today + Duration::days(45), Weekday::Mon);
+        let call_day = next_weekday(today + Duration::days(1), Weekday::Wed);
+        let mut meetings = vec![
+            MeetingInput {
+                title: Some("Public consultation at ICANN58".into()),
+                description: Some("The team's public consultation with the community at ICANN58.".into()),
+                format: Some("hybrid".into()),
+                timezone: Some("Europe/Copenhagen".into()),
+                starts_at: Some("2017-03-12T13:45".into()),
+                ends_at: Some("2017-03-12T15:00".into()),
+                venue: Some("Bella Center, Hall A3".into()),
+                address: Some("Center Boulevard 5".into()),
+                city: Some("Copenhagen".into()),
+                country: Some("Denmark".into()),
+                online_url: Some("https://meet.example.org/icann58-ssr2".into()),
+                ..base()
+            },
+            MeetingInput {
+                title: Some("Face-to-face meeting at ICANN58".into()),
+                description: Some("Working session of the review team at ICANN58.".into()),
+                format: Some("hybrid".into()),
+                timezone: Some("Europe/Copenhagen".into()),
+                starts_at: Some("2017-03-16T09:00".into()),
+                ends_at: Some("2017-03-16T17:00".into()),
+                venue: Some("Bella Center, Room 20".into()),
+                address: Some("Center Boulevard 5".into()),
+                city: Some("Copenhagen".into()),
+                country: Some("Denmark".into()),
+                online_url: Some("https://meet.example.org/ssr2-copenhagen".into()),
+                in_person_capacity: Some(40),
+                ..base()
+            },
+            MeetingInput {
+                title: Some("Face-to-face meeting in Madrid".into()),
+                description: Some("Two-day meeting. The team identified five topic areas: SSR1 implementation, ICANN security processes, DNS security coordination, future threats and challenges, and the impact of the IANA transition.".into()),
+                format: Some("hybrid".into()),
+                timezone: Some("Europe/Madrid".into()),
+                starts_at: Some("2017-05-15T09:00".into()),
+                ends_at: Some("2017-05-16T17:30".into()),
+                venue: Some("Hotel Meliá Castilla".into()),
+                address: Some("Calle del Capitán Haya 43".into()),
+                city: Some("Madrid".into()),
+                country: Some("Spain".into()),
+                online_url: Some("https://meet.example.org/ssr2-madrid".into()),
+                in_person_capacity: Some(30),
+                ..base()
+            },
+            MeetingInput {
+                title: Some("Face-to-face meeting in Johannesburg".into()),
+                description: Some("Two-day working meeting of the review team. Observers are welcome in the room (limited seats) and remotely.".into()),
+                format: Some("hybrid".into()),
+                timezone: Some("Africa/Johannesburg".into()),
+                starts_at: wall(at(jnb_day, 9, 0)),
+                ends_at: wall(at(jnb_day + Duration::days(1), 17, 0)),
+                venue: Some("Sandton Convention Centre, Room 4".into()),
+                address: Some("161 Maude Street, Sandown".into()),
+                city: Some("Johannesburg".into()),
+                country: Some("South Africa".into()),
+                online_url: Some("https://meet.example.org/ssr2-johannesburg".into()),
+                online_details: Some("Dial-in: +27 11 000 0000, code 4471 2290".into()),
+                in_person_capacity: Some(25),
+                remote_capacity: Some(200),
+                ..base()
+            },
+        ];
+        for week in -2..4 {
+            let day = call_day + Duration::weeks(week);
+            meetings.push(MeetingInput {
+                title: Some(format!("SSR2 weekly call #{}", 30 + week)),
+                description: Some("Weekly plenary call of the review team. Agenda and notes on the team's wiki.".into()),
+                format: Some("online".into()),
+                timezone: Some("UTC".into()),
+                starts_at: wall(at(day, 14, 0)),
+                ends_at: wall(at(day, 15, 30)),
+                online_url: Some("https://meet.example.org/ssr2-weekly".into()),
+                online_details: Some("Audio only: +1 555 0100, code 8812".into()),
+                ..base()
+            });
+        }
+        for input in &meetings {
+            service::create(conn, input, base_url).map_err(|e| anyhow::anyhow!("demo meeting {:?}: {e:?}", input.title))?;
+        }
+        if crate::db::staff::find_by_email(conn, DEMO_EMAIL)?.is_some() {
+            return Ok(None);
+        }
+        let password = crate::domain::token::generate()[..16].to_string();
+        auth::create_staff(conn, DEMO_EMAIL, "SSR2 Secretariat", Role::Admin, &password)?;
+        Ok(Some(DemoLogin {
+            email: DEMO_EMAIL.into(),
+            password,
+        }))
+    })
+}
+
+fn base() -> MeetingInput {
+    MeetingInput {
+        group: Some("ssr2".into()),
+        status: Some("published".into()),
+        waitlist: Some(true),
+        online_url_visibility: Some("registrants".into()),
+        ..MeetingInput::default()
+    }
+}

@@ -1,0 +1,85 @@
+//! The small closed vocabularies of the contract, stored as their snake_case names.
+
+macro_rules! text_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+            pub fn parse(s: &str) -> Option<$name> {
+                match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+            /// The accepted names, for error messages.
+            pub fn names() -> String {
+                [$($text),+].join(", ")
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// How a meeting is held.
+    MeetingFormat { InPerson => "in_person", Online => "online", Hybrid => "hybrid" }
+);
+text_enum!(
+    /// How an observer attends.
+    Attendance { InPerson => "in_person", Remote => "remote" }
+);
+text_enum!(
+    /// Lifecycle of a meeting.
+    MeetingStatus { Draft => "draft", Published => "published", Cancelled => "cancelled" }
+);
+text_enum!(
+    /// Lifecycle of a registration.
+    RegistrationStatus { Confirmed => "confirmed", Waitlisted => "waitlisted", Cancelled => "cancelled" }
+);
+text_enum!(
+    /// Who may see a meeting's online URL.
+    UrlVisibility { Registrants => "registrants", Public => "public" }
+);
+
+impl MeetingFormat {
+    /// Whether observers may attend this way.
+    pub fn offers(self, attendance: Attendance) -> bool {
+        matches!(
+            (self, attendance),
+            (MeetingFormat::Hybrid, _)
+                | (MeetingFormat::InPerson, Attendance::InPerson)
+                | (MeetingFormat::Online, Attendance::Remote)
+        )
+    }
+    pub fn has_venue(self) -> bool {
+        self != MeetingFormat::Online
+    }
+    pub fn has_online(self) -> bool {
+        self != MeetingFormat::InPerson
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingFormat::InPerson => "In person",
+            MeetingFormat::Online => "Online",
+            MeetingFormat::Hybrid => "Hybrid (in person and online)",
+        }
+    }
+}
+
+impl Attendance {
+    pub fn label(self) -> &'static str {
+        match self {
+            Attendance::InPerson => "In person",
+            Attendance::Remote => "Remote",
+        }
+    }
+}

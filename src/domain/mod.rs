@@ -1,0 +1,94 @@
+//! Values and rules with no I/O. Requests are parsed into these types at the edge.
+
+pub mod email;
+pub mod enums;
+pub mod schedule;
+pub mod token;
+
+pub use email::EmailAddress;
+pub use enums::{Attendance, MeetingFormat, MeetingStatus, RegistrationStatus, UrlVisibility};
+
+use std::collections::BTreeMap;
+
+/// Field name → human-readable problem, for `422` answers and forms shown again.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FieldErrors(pub BTreeMap<String, String>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.entry(field.to_string()).or_insert_with(|| message.into());
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.get(field).map(String::as_str)
+    }
+    /// `Ok(value)` when no error was recorded, else the errors.
+    pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+}
+
+/// Trims a required text field and checks its length in characters.
+pub fn required_text(
+    errors: &mut FieldErrors,
+    field: &str,
+    value: Option<&str>,
+    max_chars: usize,
+) -> String {
+    let v = value.unwrap_or("").trim();
+    if v.is_empty() {
+        errors.add(field, "This field is required.");
+    } else if v.chars().count() > max_chars {
+        errors.add(field, format!("At most {max_chars} characters."));
+    } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+        errors.add(field, "Contains control characters.");
+    }
+    v.to_string()
+}
+
+/// Trims an optional text field: empty becomes `None`.
+pub fn optional_text(
+    errors: &mut FieldErrors,
+    field: &str,
+    value: Option<&str>,
+    max_chars: usize,
+) -> Option<String> {
+    let v = value.unwrap_or("").trim();
+    if v.is_empty() {
+        return None;
+    }
+    if v.chars().count() > max_chars {
+        errors.add(field, format!("At most {max_chars} characters."));
+    } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+        errors.add(field, "Contains control characters.");
+    }
+    Some(v.to_string())
+}
+
+/// A single-line value: names and subjects must not carry line breaks (header injection).
+pub fn single_line(errors: &mut FieldErrors, field: &str, value: &str) {
+    if value.contains(['\r', '\n']) {
+        errors.add(field, "Must be a single line.");
+    }
+}
+
+/// Group slugs: `[a-z0-9-]{1,64}`.
+pub fn is_valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// An absolute http(s) URL.
+pub fn is_http_url(s: &str) -> bool {
+    match url::Url::parse(s) {
+        Ok(u) => (u.scheme() == "http" || u.scheme() == "https") && u.host_str().is_some(),
+        Err(_) => false,
+    }
+}

@@ -1,0 +1,20 @@
+//! Quorum: meetings of working groups and review teams, with observer registration,
+//! confirmation mail carrying calendar invites, and ICS feeds.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod csrf;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod ics;
+pub mod mail;
+pub mod routes;
+pub mod security;
+pub mod services;
+pub mod startup;
+pub mod state;
+pub mod templates;
+pub mod views;

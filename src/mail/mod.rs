@@ -1,0 +1,8 @@
+//! Mail: messages written for people (text + HTML + invite), the transports, and the
+//! outbox worker that sends them.
+
+pub mod messages;
+pub mod transport;
+pub mod worker;
+
+pub use messages::{enqueue, MailContext, MailKind};

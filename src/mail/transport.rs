@@ -1,0 +1,100 @@
+//! Where messages go: an SMTP server, or `.eml` files in a folder when none is set.
+
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::db::outbox::OutboxMessage;
+
+pub enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Files(AsyncFileTransport<Tokio1Executor>),
+}
+
+/// How a failed attempt should be treated.
+#[derive(Debug)]
+pub enum SendError {
+    /// Worth trying again later (connection refused, 4xx, I/O).
+    Transient(String),
+    /// Will never succeed as it is (5xx, an address lettre rejects).
+    Permanent(String),
+}
+
+impl Transport {
+    pub fn from_settings(smtp_url: Option<&str>, mail_dir: &str) -> anyhow::Result<Transport> {
+        match smtp_url {
+            Some(url) => Ok(Transport::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| anyhow::anyhow!("QUORUM_SMTP_URL: {e}"))?
+                    .timeout(Some(std::time::Duration::from_secs(30)))
+                    .build(),
+            )),
+            None => {
+                std::fs::create_dir_all(mail_dir)
+                    .map_err(|e| anyhow::anyhow!("QUORUM_MAIL_DIR {mail_dir:?}: {e}"))?;
+                Ok(Transport::Files(AsyncFileTransport::new(mail_dir)))
+            }
+        }
+    }
+
+    pub async fn send(&self, message: Message) -> Result<(), SendError> {
+        match self {
+            Transport::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| {
+                if e.is_permanent() {
+                    SendError::Permanent(e.to_string())
+                } else {
+                    SendError::Transient(e.to_string())
+                }
+            }),
+            Transport::Files(t) => t
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| SendError::Transient(e.to_string())),
+        }
+    }
+}
+
+/// Builds the MIME message: plain text and HTML, and with an invite the
+/// `multipart/mixed` [ `multipart/alternative` [text, html, text/calendar], invite.ics ] form.
+pub fn build_message(from: &Mailbox, msg: &OutboxMessage) -> Result<Message, SendError> {
+    let to: Mailbox = msg
+        .recipient
+        .parse()
+        .map_err(|e| SendError::Permanent(format!("bad recipient address: {e}")))?;
+    let builder = Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(msg.subject.clone())
+        .message_id(Some(msg.message_id.clone()));
+    let alternative = MultiPart::alternative()
+        .singlepart(SinglePart::plain(msg.body_text.clone()))
+        .singlepart(SinglePart::html(msg.body_html.clone()));
+    let result = match (&msg.ics, &msg.ics_method) {
+        (Some(ics), Some(method)) => {
+            let calendar_type =
+                ContentType::parse(&format!("text/calendar; method={method}; charset=UTF-8"))
+                    .map_err(|e| SendError::Permanent(format!("content type: {e}")))?;
+            let ics_type = ContentType::parse("application/ics")
+                .map_err(|e| SendError::Permanent(format!("content type: {e}")))?;
+            let inline = SinglePart::builder()
+                .header(calendar_type)
+                .body(Body::new(ics.clone()));
+            let attachment = Attachment::new("invite.ics".to_string()).body(
+                Body::new_with_encoding(
+                    ics.clone().into_bytes(),
+                    lettre::message::header::ContentTransferEncoding::Base64,
+                )
+                .map_err(|_| SendError::Permanent("encoding the attachment".into()))?,
+                ics_type,
+            );
+            builder.multipart(
+                MultiPart::mixed()
+                    .multipart(alternative.singlepart(inline))
+                    .singlepart(attachment),
+            )
+        }
+        _ => builder.multipart(alternative),
+    };
+    result.map_err(|e| SendError::Permanent(format!("building the message: {e}")))
+}

@@ -1,0 +1,74 @@
+//! Health, metrics, static assets, and the fallback 404.
+
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use diesel::prelude::*;
+
+use crate::db::outbox;
+use crate::error::{AppError, HtmlError};
+use crate::state::AppState;
+
+const STYLESHEET: &str = include_str!("../../templates/static/quorum.css");
+
+/// 200 when the database answers, else 503.
+pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
+    let result = state
+        .db(|conn| -> Result<(), AppError> {
+            diesel::sql_query("SELECT 1").execute(conn)?;
+            Ok(())
+        })
+        .await;
+    match result {
+        Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "ok", "database": "ok"})),
+        Err(e) => {
+            tracing::warn!(error = %e, "health check failed");
+            HttpResponse::ServiceUnavailable()
+                .insert_header((header::RETRY_AFTER, "5"))
+                .json(serde_json::json!({"status": "unavailable", "database": "unreachable"}))
+        }
+    }
+}
+
+/// Prometheus text format.
+pub async fn metrics(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let counts = state
+        .db(|conn| -> Result<_, AppError> {
+            Ok((
+                outbox::count_by_status(conn, outbox::PENDING)?,
+                outbox::count_by_status(conn, outbox::SENT)?,
+                outbox::count_by_status(conn, outbox::FAILED)?,
+            ))
+        })
+        .await?;
+    let pool = state.pool.state();
+    let body = format!(
+        "# HELP quorum_outbox_messages Mail messages in the outbox by status.\n\
+         # TYPE quorum_outbox_messages gauge\n\
+         quorum_outbox_messages{{status=\"pending\"}} {}\n\
+         quorum_outbox_messages{{status=\"sent\"}} {}\n\
+         quorum_outbox_messages{{status=\"failed\"}} {}\n\
+         # HELP quorum_db_pool_connections Database pool connections.\n\
+         # TYPE quorum_db_pool_connections gauge\n\
+         quorum_db_pool_connections{{state=\"idle\"}} {}\n\
+         quorum_db_pool_connections{{state=\"total\"}} {}\n",
+        counts.0, counts.1, counts.2, pool.idle_connections, pool.connections
+    );
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(body))
+}
+
+pub async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(STYLESHEET)
+}
+
+pub async fn not_found(req: HttpRequest) -> Result<HttpResponse, actix_web::Error> {
+    if req.path().starts_with("/api/") {
+        Err(AppError::NotFound("route").into())
+    } else {
+        Err(HtmlError(AppError::NotFound("page")).into())
+    }
+}

@@ -1,0 +1,284 @@
+//! Public pages: meeting lists, a group, a meeting with its registration form.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+
+use crate::db::groups::{self, Group};
+use crate::db::meetings::{self, Listing, Meeting};
+use crate::db::{self, DbConn};
+use crate::domain::{FieldErrors, MeetingStatus};
+use crate::error::{AppError, HtmlError};
+use crate::services::registrations::{self as service, RawRegistration, Registered};
+use crate::state::AppState;
+use crate::templates::{self, ListPage, MeetingCard, MeetingPage, RegistrationForm};
+use crate::views;
+
+pub fn form_config() -> web::FormConfig {
+    web::FormConfig::default()
+        .limit(super::BODY_LIMIT)
+        .error_handler(|err, _| {
+            let e = match err {
+                actix_web::error::UrlencodedError::Overflow { .. }
+                | actix_web::error::UrlencodedError::UnknownLength => AppError::PayloadTooLarge,
+                actix_web::error::UrlencodedError::ContentType => {
+                    AppError::UnsupportedMediaType("application/x-www-form-urlencoded")
+                }
+                other => AppError::BadRequest(format!("The form could not be read: {other}")),
+            };
+            HtmlError(e).into()
+        })
+}
+
+fn cards(conn: &mut DbConn, listing: &Listing) -> Result<Vec<MeetingCard>, AppError> {
+    let rows = meetings::list(conn, listing)?;
+    let ids: Vec<i64> = rows.iter().map(|(m, _)| m.id).collect();
+    let counts = meetings::seat_counts(conn, &ids)?;
+    Ok(rows
+        .iter()
+        .map(|(m, g)| MeetingCard::new(m, g, &counts.get(&m.id).copied().unwrap_or_default()))
+        .collect())
+}
+
+pub async fn upcoming(state: web::Data<AppState>) -> Result<HttpResponse, HtmlError> {
+    let meetings = state
+        .db(|conn| {
+            cards(
+                conn,
+                &Listing {
+                    from: Some(db::now()),
+                    limit: Some(200),
+                    ..Listing::default()
+                },
+            )
+        })
+        .await?;
+    Ok(templates::html(&ListPage {
+        heading: "Upcoming meetings".into(),
+        intro: Some("Meetings open to public observers, in person or remotely.".into()),
+        meetings,
+        empty: "No meetings are scheduled right now.",
+        feed_url: Some("/calendar.ics".into()),
+        show_past_link: true,
+        group: None,
+        past: Vec::new(),
+    }))
+}
+
+pub async fn past(state: web::Data<AppState>) -> Result<HttpResponse, HtmlError> {
+    let meetings = state
+        .db(|conn| {
+            cards(
+                conn,
+                &Listing {
+                    to: Some(db::now()),
+                    newest_first: true,
+                    limit: Some(500),
+                    ..Listing::default()
+                },
+            )
+        })
+        .await?;
+    let meetings = meetings.into_iter().collect();
+    Ok(templates::html(&ListPage {
+        heading: "Past meetings".into(),
+        intro: None,
+        meetings,
+        empty: "No past meetings yet.",
+        feed_url: None,
+        show_past_link: false,
+        group: None,
+        past: Vec::new(),
+    }))
+}
+
+pub async fn group(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, HtmlError> {
+    let slug = slug.into_inner();
+    let (group, upcoming, past) = state
+        .db(move |conn| -> Result<_, AppError> {
+            let group = groups::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound("group"))?;
+            let now = db::now();
+            let upcoming = cards(
+                conn,
+                &Listing {
+                    group_id: Some(group.id),
+                    from: Some(now),
+                    ..Listing::default()
+                },
+            )?;
+            let past = cards(
+                conn,
+                &Listing {
+                    group_id: Some(group.id),
+                    to: Some(now),
+                    newest_first: true,
+                    limit: Some(200),
+                    ..Listing::default()
+                },
+            )?;
+            Ok((group, upcoming, past))
+        })
+        .await?;
+    Ok(templates::html(&ListPage {
+        heading: group.name.clone(),
+        intro: None,
+        feed_url: Some(format!("/groups/{}/calendar.ics", group.slug)),
+        meetings: upcoming,
+        empty: "No upcoming meetings.",
+        show_past_link: false,
+        group: Some(group),
+        past,
+    }))
+}
+
+/// A published (or cancelled) meeting; drafts are not public.
+pub fn public_meeting(conn: &mut DbConn, id: i64) -> Result<(Meeting, Group), AppError> {
+    match meetings::find_with_group(conn, id)? {
+        Some((m, g)) if m.status() != MeetingStatus::Draft => Ok((m, g)),
+        _ => Err(AppError::NotFound("meeting")),
+    }
+}
+
+fn meeting_page(
+    conn: &mut DbConn,
+    state: &AppState,
+    id: i64,
+    csrf_token: String,
+) -> Result<MeetingPage, AppError> {
+    let (m, group) = public_meeting(conn, id)?;
+    let counts = meetings::seat_counts(conn, &[m.id])?
+        .get(&m.id)
+        .copied()
+        .unwrap_or_default();
+    Ok(MeetingPage {
+        when_local: views::when_local(&m),
+        when_utc: views::when_utc(&m),
+        place: views::place(&m),
+        public_online_url: m.public_online_url().map(str::to_string),
+        seats: views::seats(&m, &counts),
+        closed: m.registration_state(db::now()).err().map(|c| c.message()),
+        csrf_token,
+        form: RegistrationForm::default(),
+        errors: FieldErrors::default(),
+        form_error: None,
+        ics_url: format!("{}/meetings/{}/calendar.ics", state.mail.base_url, m.id),
+        m,
+        group,
+    })
+}
+
+pub async fn meeting(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, HtmlError> {
+    let id = id.into_inner();
+    let csrf = crate::csrf::token(&req, &state);
+    let st = state.clone();
+    let page = state
+        .db(move |conn| meeting_page(conn, &st, id, csrf))
+        .await?;
+    Ok(templates::html(&page))
+}
+
+/// The registration form's fields.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct RegisterForm {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub affiliation: Option<String>,
+    pub attendance: Option<String>,
+    pub consent: Option<String>,
+    pub website: Option<String>,
+    pub csrf_token: Option<String>,
+}
+
+pub async fn register(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: web::Form<RegisterForm>,
+) -> Result<HttpResponse, HtmlError> {
+    crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    let id = id.into_inner();
+    let form = form.into_inner();
+    let raw = RawRegistration {
+        name: form.name.clone(),
+        email: form.email.clone(),
+        affiliation: form.affiliation.clone(),
+        attendance: form.attendance.clone(),
+    };
+    let mut errors = match raw.parse() {
+        Ok(_) => FieldErrors::default(),
+        Err(e) => e,
+    };
+    if form.consent.as_deref() != Some("on") {
+        errors.add(
+            "consent",
+            "Please agree to the storage of your details, or we cannot register you.",
+        );
+    }
+    if form.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
+        errors.add("website", "This field must be left empty.");
+    }
+    let csrf = crate::csrf::token(&req, &state);
+    let st = state.clone();
+    let outcome = state
+        .db(move |conn| -> Result<_, AppError> {
+            let result = if !errors.is_empty() {
+                Err(AppError::Validation(errors))
+            } else {
+                match raw.parse() {
+                    Ok(input) => service::register(conn, &st.mail, id, &input),
+                    Err(e) => Err(AppError::Validation(e)),
+                }
+            };
+            match result {
+                Ok(r) => Ok(Ok(r)),
+                Err(e @ (AppError::NotFound(_) | AppError::Unavailable | AppError::Internal(_))) => {
+                    Err(e)
+                }
+                Err(e) => Ok(Err((e, meeting_page(conn, &st, id, csrf)?))),
+            }
+        })
+        .await?;
+    state.wake_mailer();
+    match outcome {
+        Ok(Registered::New { token, .. }) => Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, format!("/r/{token}")))
+            .finish()),
+        Ok(Registered::Existing { .. }) => {
+            Ok(templates::html(&crate::templates::ErrorPage {
+                status: 200,
+                title: "You are already registered".into(),
+                message: "This address is already registered for this meeting. We have sent a new link to your registration to that address; use it to see, change or cancel your registration.".into(),
+            }))
+        }
+        Err((error, mut page)) => {
+            page.form = RegistrationForm {
+                name: form.name.unwrap_or_default(),
+                email: form.email.unwrap_or_default(),
+                affiliation: form.affiliation.unwrap_or_default(),
+                attendance: form.attendance.unwrap_or_default(),
+                consent: form.consent.as_deref() == Some("on"),
+            };
+            let status = actix_web::ResponseError::status_code(&error);
+            match error {
+                AppError::Validation(fields) => {
+                    page.form_error =
+                        Some("Please correct the fields marked below.".to_string());
+                    page.errors = fields;
+                }
+                other => page.form_error = Some(other.public_message()),
+            }
+            let status = if status == StatusCode::OK {
+                StatusCode::UNPROCESSABLE_ENTITY
+            } else {
+                status
+            };
+            Ok(templates::render_into(&mut HttpResponse::build(status), &page))
+        }
+    }
+}

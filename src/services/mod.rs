@@ -1,0 +1,4 @@
+//! Workflows that span several tables and queue mail, each in one transaction.
+
+pub mod meetings;
+pub mod registrations;

@@ -1,0 +1,132 @@
+//! Builds the application: database, secret key, HTTP server on its own listener, mail worker.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::{middleware, web, App, HttpServer};
+use tokio::sync::Notify;
+
+use crate::config::Settings;
+use crate::db::{self, DbPool};
+use crate::mail::transport::Transport;
+use crate::mail::worker::Worker;
+use crate::mail::MailContext;
+use crate::state::AppState;
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pool: DbPool,
+    worker: Option<Worker>,
+    shutdown: Arc<Notify>,
+}
+
+impl Application {
+    /// Connects, migrates and binds `settings.bind` (port 0 picks a free port).
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let url = settings.database_url.clone();
+        let size = settings.pool_size;
+        let pool = tokio::task::spawn_blocking(move || db::connect(&url, size)).await??;
+        let listener = TcpListener::bind(&settings.bind)
+            .map_err(|e| anyhow::anyhow!("QUORUM_BIND {}: {e}", settings.bind))?;
+        Self::build_with(settings, pool, listener).await
+    }
+
+    async fn build_with(
+        mut settings: Settings,
+        pool: DbPool,
+        listener: TcpListener,
+    ) -> anyhow::Result<Application> {
+        let port = listener.local_addr()?.port();
+        if settings.base_url.ends_with(":0") {
+            settings.base_url = format!("{}:{port}", settings.base_url.trim_end_matches(":0"));
+        }
+        let secret = match settings.secret_key.clone() {
+            Some(k) => k,
+            None => {
+                let pool = pool.clone();
+                tokio::task::spawn_blocking(move || stored_secret(&pool)).await??
+            }
+        };
+        let mail_wake = Arc::new(Notify::new());
+        let transport =
+            Transport::from_settings(settings.smtp_url.as_deref(), &settings.mail_dir)?;
+        let worker = Worker {
+            pool: pool.clone(),
+            transport,
+            from: settings.mail_from.clone(),
+            wake: mail_wake.clone(),
+            poll_interval: settings.mail_poll_interval,
+            retry_base: settings.mail_retry_base,
+            max_attempts: settings.mail_max_attempts,
+        };
+        let state = AppState {
+            pool: pool.clone(),
+            mail: MailContext {
+                base_url: settings.base_url.clone(),
+                from: settings.mail_from.clone(),
+            },
+            settings: Arc::new(settings),
+            secret: Arc::new(secret),
+            mail_wake,
+        };
+        let data = web::Data::new(state);
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(data.clone())
+                .wrap(crate::security::headers())
+                .wrap(middleware::from_fn(crate::csrf::ensure_cookie))
+                .wrap(middleware::Compress::default())
+                .wrap(middleware::NormalizePath::trim())
+                .wrap(tracing_actix())
+                .configure(crate::routes::config)
+        })
+        .listen(listener)?
+        .shutdown_timeout(20)
+        .run();
+        Ok(Application {
+            port,
+            server,
+            pool,
+            worker: Some(worker),
+            shutdown: Arc::new(Notify::new()),
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn pool(&self) -> DbPool {
+        self.pool.clone()
+    }
+
+    /// Serves until the server stops (SIGINT/SIGTERM), with the mail worker beside it.
+    pub async fn run_until_stopped(mut self) -> anyhow::Result<()> {
+        let worker = self.worker.take().map(|w| {
+            let shutdown = self.shutdown.clone();
+            tokio::spawn(w.run(shutdown))
+        });
+        let result = self.server.await;
+        self.shutdown.notify_waiters();
+        if let Some(w) = worker {
+            let _ = w.await;
+        }
+        result.map_err(Into::into)
+    }
+}
+
+fn tracing_actix() -> middleware::Logger {
+    middleware::Logger::new("%a \"%r\" %s %b %Dms").exclude("/healthz")
+}
+
+/// The key stored in the database, generated the first time.
+fn stored_secret(pool: &DbPool) -> anyhow::Result<Vec<u8>> {
+    use rand::RngCore;
+    let mut conn = pool.get()?;
+    let mut fresh = [0u8; 64];
+    rand::rng().fill_bytes(&mut fresh);
+    let stored = db::settings::get_or_insert(&mut conn, "secret_key", &hex::encode(fresh))?;
+    crate::config::parse_secret_key(&stored)
+}

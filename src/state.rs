@@ -1,0 +1,42 @@
+//! What every handler can reach.
+
+use std::sync::Arc;
+
+use tokio::sync::Notify;
+
+use crate::config::Settings;
+use crate::db::DbPool;
+use crate::mail::MailContext;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: DbPool,
+    pub settings: Arc<Settings>,
+    pub mail: MailContext,
+    /// Key for CSRF tokens and session cookies.
+    pub secret: Arc<Vec<u8>>,
+    /// Wakes the mail worker after a transaction queued mail.
+    pub mail_wake: Arc<Notify>,
+}
+
+impl AppState {
+    /// Runs blocking database work on the blocking pool with a pooled connection.
+    pub async fn db<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut crate::db::DbConn) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<crate::error::AppError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get().map_err(crate::error::AppError::from)?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| E::from(crate::error::AppError::from(e)))?
+    }
+
+    pub fn wake_mailer(&self) {
+        self.mail_wake.notify_one();
+    }
+}

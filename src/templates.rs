@@ -1,0 +1,153 @@
+//! Page templates (askama, compiled in) and the values they show.
+
+use actix_web::{HttpResponse, HttpResponseBuilder};
+use askama::Template;
+
+use crate::db::groups::Group;
+use crate::db::meetings::{Meeting, SeatCounts};
+use crate::domain::{FieldErrors, MeetingStatus};
+use crate::views::{self, SeatView};
+
+/// Renders a template into a response, or a plain 500 if the template fails.
+pub fn render_into<T: Template>(res: &mut HttpResponseBuilder, page: &T) -> HttpResponse {
+    match page.render() {
+        Ok(body) => res.content_type("text/html; charset=utf-8").body(body),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            HttpResponse::InternalServerError()
+                .content_type("text/plain; charset=utf-8")
+                .body("internal error; it has been logged")
+        }
+    }
+}
+
+pub fn html<T: Template>(page: &T) -> HttpResponse {
+    render_into(&mut HttpResponse::Ok(), page)
+}
+
+/// One meeting in a list.
+pub struct MeetingCard {
+    pub id: i64,
+    pub title: String,
+    pub group_name: String,
+    pub group_slug: String,
+    pub when_local: String,
+    pub when_utc: String,
+    pub format: &'static str,
+    pub place: String,
+    pub cancelled: bool,
+    pub seats: Vec<SeatView>,
+}
+
+impl MeetingCard {
+    pub fn new(m: &Meeting, g: &Group, counts: &SeatCounts) -> MeetingCard {
+        MeetingCard {
+            id: m.id,
+            title: m.title.clone(),
+            group_name: g.name.clone(),
+            group_slug: g.slug.clone(),
+            when_local: views::when_local(m),
+            when_utc: views::when_utc(m),
+            format: m.format().label(),
+            place: views::place(m).unwrap_or_else(|| "Online".into()),
+            cancelled: m.status() == MeetingStatus::Cancelled,
+            seats: views::seats(m, counts),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pages/list.html")]
+pub struct ListPage {
+    pub heading: String,
+    pub intro: Option<String>,
+    pub meetings: Vec<MeetingCard>,
+    pub empty: &'static str,
+    pub feed_url: Option<String>,
+    pub show_past_link: bool,
+    pub group: Option<Group>,
+    pub past: Vec<MeetingCard>,
+}
+
+/// Values typed into the registration form, kept when it is shown again.
+#[derive(Default, Clone)]
+pub struct RegistrationForm {
+    pub name: String,
+    pub email: String,
+    pub affiliation: String,
+    pub attendance: String,
+    pub consent: bool,
+}
+
+#[derive(Template)]
+#[template(path = "pages/meeting.html")]
+pub struct MeetingPage {
+    pub m: Meeting,
+    pub group: Group,
+    pub when_local: String,
+    pub when_utc: String,
+    pub place: Option<String>,
+    pub public_online_url: Option<String>,
+    pub seats: Vec<SeatView>,
+    /// Why registration is closed, if it is.
+    pub closed: Option<&'static str>,
+    pub csrf_token: String,
+    pub form: RegistrationForm,
+    pub errors: FieldErrors,
+    pub form_error: Option<String>,
+    pub ics_url: String,
+}
+
+impl MeetingPage {
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.errors.get(field)
+    }
+    pub fn checked(&self, attendance: &str) -> bool {
+        self.form.attendance == attendance
+            || (self.form.attendance.is_empty() && self.seats.len() == 1)
+    }
+    /// A full room at a hybrid meeting with remote seats left: offer remote in one click.
+    pub fn suggest_remote(&self) -> bool {
+        let full_in_person = self
+            .seats
+            .iter()
+            .any(|s| s.attendance == crate::domain::Attendance::InPerson && s.is_full());
+        let remote_free = self
+            .seats
+            .iter()
+            .any(|s| s.attendance == crate::domain::Attendance::Remote && !s.is_full());
+        full_in_person && remote_free
+    }
+    pub fn cancelled(&self) -> bool {
+        self.m.status() == MeetingStatus::Cancelled
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pages/manage.html")]
+pub struct ManagePage {
+    pub token: String,
+    pub m: Meeting,
+    pub group: Group,
+    pub name: String,
+    pub attendance: &'static str,
+    pub attendance_value: &'static str,
+    pub status: &'static str,
+    pub when_local: String,
+    pub when_utc: String,
+    pub place: Option<String>,
+    pub join_url: Option<String>,
+    pub online_details: Option<String>,
+    pub other_attendance: Option<(&'static str, &'static str)>,
+    pub can_change: bool,
+    pub csrf_token: String,
+    pub notice: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "pages/error.html")]
+pub struct ErrorPage {
+    pub status: u16,
+    pub title: String,
+    pub message: String,
+}

@@ -1,0 +1,121 @@
+//! How meetings read for people: times in the venue's zone and in UTC, places, seats.
+//! Shared by pages and mails.
+
+use chrono::{NaiveDateTime, TimeZone, Utc};
+
+use crate::db::meetings::{Meeting, ModeCount, SeatCounts};
+use crate::domain::{Attendance, MeetingFormat};
+
+/// "Tue 16 May 2027, 09:00–17:00 CEST (Europe/Madrid)"; both dates when it ends on another day.
+pub fn when_local(m: &Meeting) -> String {
+    let tz = m.tz();
+    let start = Utc.from_utc_datetime(&m.starts_at).with_timezone(&tz);
+    let end = Utc.from_utc_datetime(&m.ends_at).with_timezone(&tz);
+    let span = if start.date_naive() == end.date_naive() {
+        format!(
+            "{}–{} {}",
+            start.format("%a %-d %b %Y, %H:%M"),
+            end.format("%H:%M"),
+            end.format("%Z")
+        )
+    } else {
+        format!(
+            "{} – {} {}",
+            start.format("%a %-d %b %Y, %H:%M"),
+            end.format("%a %-d %b %Y, %H:%M"),
+            end.format("%Z")
+        )
+    };
+    format!("{span} ({})", tz.name())
+}
+
+/// The same span in UTC.
+pub fn when_utc(m: &Meeting) -> String {
+    utc_span(m.starts_at, m.ends_at)
+}
+
+fn utc_span(start: NaiveDateTime, end: NaiveDateTime) -> String {
+    if start.date() == end.date() {
+        format!(
+            "{}–{} UTC",
+            start.format("%a %-d %b %Y, %H:%M"),
+            end.format("%H:%M")
+        )
+    } else {
+        format!(
+            "{} – {} UTC",
+            start.format("%a %-d %b %Y, %H:%M"),
+            end.format("%a %-d %b %Y, %H:%M")
+        )
+    }
+}
+
+/// Venue, address, city and country, as one line; `None` for online meetings.
+pub fn place(m: &Meeting) -> Option<String> {
+    if !m.format().has_venue() {
+        return None;
+    }
+    let parts: Vec<&str> = [&m.venue, &m.address, &m.city, &m.country]
+        .into_iter()
+        .filter_map(|p| p.as_deref())
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// Seats of one attendance mode as a page shows them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SeatView {
+    pub attendance: Attendance,
+    pub label: &'static str,
+    pub capacity: Option<i32>,
+    pub confirmed: i64,
+    pub waitlisted: i64,
+    /// `None` = unlimited.
+    pub available: Option<i64>,
+}
+
+impl SeatView {
+    pub fn is_full(&self) -> bool {
+        self.available == Some(0)
+    }
+    pub fn summary(&self) -> String {
+        match self.available {
+            None => "open, no limit".to_string(),
+            Some(0) if self.waitlisted > 0 => format!("full ({} on the waitlist)", self.waitlisted),
+            Some(0) => "full".to_string(),
+            Some(1) => "1 seat left".to_string(),
+            Some(n) => format!("{n} seats left"),
+        }
+    }
+}
+
+/// The modes a meeting offers, with their counts.
+pub fn seats(m: &Meeting, counts: &SeatCounts) -> Vec<SeatView> {
+    let format = m.format();
+    Attendance::ALL
+        .iter()
+        .copied()
+        .filter(|a| format.offers(*a))
+        .map(|a| {
+            let ModeCount {
+                confirmed,
+                waitlisted,
+            } = counts.mode(a);
+            let capacity = m.capacity(a);
+            SeatView {
+                attendance: a,
+                label: a.label(),
+                capacity,
+                confirmed,
+                waitlisted,
+                available: capacity.map(|c| (i64::from(c) - confirmed).max(0)),
+            }
+        })
+        .collect()
+}
+
+pub fn format_label(f: MeetingFormat) -> &'static str {
+    f.label()
+}
