@@ -35,17 +35,25 @@ pub fn hash_password(password: &str) -> anyhow::Result<String> {
 
 pub fn verify_password(password: &str, phc: &str) -> bool {
     PasswordHash::new(phc)
-        .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+        .map(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
 pub fn check_password_strength(password: &str) -> Result<(), String> {
     let n = password.chars().count();
     if n < MIN_PASSWORD_CHARS {
-        return Err(format!("the password must have at least {MIN_PASSWORD_CHARS} characters"));
+        return Err(format!(
+            "the password must have at least {MIN_PASSWORD_CHARS} characters"
+        ));
     }
     if n > MAX_PASSWORD_CHARS {
-        return Err(format!("the password must have at most {MAX_PASSWORD_CHARS} characters"));
+        return Err(format!(
+            "the password must have at most {MAX_PASSWORD_CHARS} characters"
+        ));
     }
     Ok(())
 }

@@ -108,7 +108,11 @@ pub fn parse_secret_key(input: &str) -> anyhow::Result<Vec<u8>> {
     let bytes = hex::decode(s)
         .ok()
         .or_else(|| base64::engine::general_purpose::STANDARD.decode(s).ok())
-        .or_else(|| base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(s).ok())
+        .or_else(|| {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(s)
+                .ok()
+        })
         .ok_or_else(|| anyhow!("QUORUM_SECRET_KEY must be hex or base64"))?;
     if bytes.len() < 64 {
         bail!(
@@ -145,7 +149,9 @@ impl IpNet {
         use std::net::IpAddr;
         match (self.addr, ip) {
             (IpAddr::V4(n), IpAddr::V4(i)) => {
-                let mask = u32::MAX.checked_shl(32 - u32::from(self.prefix)).unwrap_or(0);
+                let mask = u32::MAX
+                    .checked_shl(32 - u32::from(self.prefix))
+                    .unwrap_or(0);
                 u32::from(n) & mask == u32::from(i) & mask
             }
             (IpAddr::V6(n), IpAddr::V6(i)) => {

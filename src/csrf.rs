@@ -74,7 +74,11 @@ pub fn token(req: &HttpRequest, state: &AppState) -> String {
 }
 
 /// Checks a submitted token against the browser's cookie (constant time).
-pub fn verify(req: &HttpRequest, state: &AppState, submitted: Option<&str>) -> Result<(), AppError> {
+pub fn verify(
+    req: &HttpRequest,
+    state: &AppState,
+    submitted: Option<&str>,
+) -> Result<(), AppError> {
     let refused = || {
         AppError::Forbidden(
             "The form has expired or was not sent from this site. Go back, reload the page and try again."

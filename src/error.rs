@@ -18,15 +18,9 @@ pub enum AppError {
     #[error("{0} not found")]
     NotFound(&'static str),
     #[error("{message}")]
-    Conflict {
-        code: &'static str,
-        message: String,
-    },
+    Conflict { code: &'static str, message: String },
     #[error("{message}")]
-    Gone {
-        code: &'static str,
-        message: String,
-    },
+    Gone { code: &'static str, message: String },
     #[error("request body too large")]
     PayloadTooLarge,
     #[error("unsupported media type: send {0}")]

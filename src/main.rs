@@ -106,7 +106,11 @@ fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
                 print_login(&Some(login));
             }
         }
-        println!("Quorum is listening on http://127.0.0.1:{} ({})", app.port(), settings.base_url);
+        println!(
+            "Quorum is listening on http://127.0.0.1:{} ({})",
+            app.port(),
+            settings.base_url
+        );
         app.run_until_stopped().await
     })
 }

@@ -50,8 +50,7 @@ impl Application {
             }
         };
         let mail_wake = Arc::new(Notify::new());
-        let transport =
-            Transport::from_settings(settings.smtp_url.as_deref(), &settings.mail_dir)?;
+        let transport = Transport::from_settings(settings.smtp_url.as_deref(), &settings.mail_dir)?;
         let worker = Worker {
             pool: pool.clone(),
             transport,
@@ -102,6 +101,14 @@ impl Application {
         self.pool.clone()
     }
 
+    /// A handle that stops the server (gracefully) and the mail worker.
+    pub fn stopper(&self) -> Stopper {
+        Stopper {
+            server: self.server.handle(),
+            worker: self.shutdown.clone(),
+        }
+    }
+
     /// Serves until the server stops (SIGINT/SIGTERM), with the mail worker beside it.
     pub async fn run_until_stopped(mut self) -> anyhow::Result<()> {
         let worker = self.worker.take().map(|w| {
@@ -109,11 +116,26 @@ impl Application {
             tokio::spawn(w.run(shutdown))
         });
         let result = self.server.await;
-        self.shutdown.notify_waiters();
+        self.shutdown.notify_one();
         if let Some(w) = worker {
             let _ = w.await;
         }
         result.map_err(Into::into)
+    }
+}
+
+/// Stops a running application from elsewhere.
+#[derive(Clone)]
+pub struct Stopper {
+    server: actix_web::dev::ServerHandle,
+    worker: Arc<Notify>,
+}
+
+impl Stopper {
+    /// Signals both to stop at once; the future completes when the server has stopped.
+    pub fn stop(&self) -> impl std::future::Future<Output = ()> {
+        self.worker.notify_one();
+        self.server.stop(true)
     }
 }
 

@@ -243,7 +243,12 @@ pub fn seat_counts(conn: &mut DbConn, ids: &[i64]) -> QueryResult<HashMap<i64, S
         .filter(r::meeting_id.eq_any(ids))
         .filter(r::status.ne(RegistrationStatus::Cancelled.as_str()))
         .group_by((r::meeting_id, r::attendance, r::status))
-        .select((r::meeting_id, r::attendance, r::status, diesel::dsl::count_star()))
+        .select((
+            r::meeting_id,
+            r::attendance,
+            r::status,
+            diesel::dsl::count_star(),
+        ))
         .load(conn)?;
     let mut out: HashMap<i64, SeatCounts> = HashMap::new();
     for (meeting_id, attendance, status, n) in rows {

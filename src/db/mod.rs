@@ -103,7 +103,7 @@ pub fn connect(url: &str, pool_size: u32) -> anyhow::Result<DbPool> {
     let pool = Pool::builder()
         .max_size(pool_size)
         .min_idle(Some(1))
-        .connection_timeout(Duration::from_secs(10))
+        .connection_timeout(Duration::from_secs(3))
         .connection_customizer(Box::new(SqlitePragmas))
         .build(manager)?;
     Ok(pool)

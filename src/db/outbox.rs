@@ -82,7 +82,10 @@ pub fn claim_due(
                 .filter(o::status.eq(PENDING))
                 .filter(o::lease_until.is_null().or(o::lease_until.lt(now))),
         )
-        .set((o::lease_until.eq(now + lease), o::attempts.eq(o::attempts + 1)))
+        .set((
+            o::lease_until.eq(now + lease),
+            o::attempts.eq(o::attempts + 1),
+        ))
         .returning(outbox::all_columns)
         .get_result(conn)
         .optional()?;
@@ -132,7 +135,10 @@ pub fn mark_attempt_failed(
 }
 
 pub fn count_by_status(conn: &mut DbConn, status: &str) -> QueryResult<i64> {
-    o::outbox.filter(o::status.eq(status)).count().get_result(conn)
+    o::outbox
+        .filter(o::status.eq(status))
+        .count()
+        .get_result(conn)
 }
 
 pub fn failed(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxMessage>> {

@@ -115,4 +115,12 @@ diesel::joinable!(meetings -> groups (group_id));
 diesel::joinable!(registrations -> meetings (meeting_id));
 diesel::joinable!(api_tokens -> staff (staff_id));
 
-diesel::allow_tables_to_appear_in_same_query!(settings, groups, meetings, registrations, staff, api_tokens, outbox);
+diesel::allow_tables_to_appear_in_same_query!(
+    settings,
+    groups,
+    meetings,
+    registrations,
+    staff,
+    api_tokens,
+    outbox
+);

@@ -16,7 +16,9 @@ pub struct FieldErrors(pub BTreeMap<String, String>);
 
 impl FieldErrors {
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.entry(field.to_string()).or_insert_with(|| message.into());
+        self.0
+            .entry(field.to_string())
+            .or_insert_with(|| message.into());
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -46,7 +48,10 @@ pub fn required_text(
         errors.add(field, "This field is required.");
     } else if v.chars().count() > max_chars {
         errors.add(field, format!("At most {max_chars} characters."));
-    } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+    } else if v
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
         errors.add(field, "Contains control characters.");
     }
     v.to_string()
@@ -65,7 +70,10 @@ pub fn optional_text(
     }
     if v.chars().count() > max_chars {
         errors.add(field, format!("At most {max_chars} characters."));
-    } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+    } else if v
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
         errors.add(field, "Contains control characters.");
     }
     Some(v.to_string())
@@ -82,7 +90,8 @@ pub fn single_line(errors: &mut FieldErrors, field: &str, value: &str) {
 pub fn is_valid_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// An absolute http(s) URL.

@@ -58,7 +58,10 @@ pub fn invite(source: &EventSource<'_>, invitation: &Invitation<'_>, now: DateTi
     if invitation.method == Method::Cancel {
         event.status(EventStatus::Cancelled);
     }
-    let mut organizer = Property::new("ORGANIZER", format!("mailto:{}", invitation.organizer_email));
+    let mut organizer = Property::new(
+        "ORGANIZER",
+        format!("mailto:{}", invitation.organizer_email),
+    );
     if let Some(name) = invitation.organizer_name {
         organizer.add_parameter("CN", &param_text(name));
     }
@@ -178,9 +181,7 @@ fn description(source: &EventSource<'_>) -> String {
     let mut parts = Vec::new();
     if m.status() == MeetingStatus::Cancelled {
         match m.cancel_reason.as_deref() {
-            Some(reason) if !reason.trim().is_empty() => {
-                parts.push(format!("CANCELLED: {reason}"))
-            }
+            Some(reason) if !reason.trim().is_empty() => parts.push(format!("CANCELLED: {reason}")),
             _ => parts.push("CANCELLED".to_string()),
         }
     }

@@ -184,7 +184,10 @@ pub fn enqueue(
         when_utc: views::when_utc(meeting),
         place: views::place(meeting),
         join_url: if show_join || meeting.public_online_url().is_some() {
-            meeting.online_url.clone().filter(|_| meeting.format().has_online())
+            meeting
+                .online_url
+                .clone()
+                .filter(|_| meeting.format().has_online())
         } else {
             None
         },
@@ -216,7 +219,7 @@ pub fn enqueue(
         let invitation = Invitation {
             method,
             organizer_name: ctx.from.name.as_deref(),
-            organizer_email: &ctx.from.email.to_string(),
+            organizer_email: ctx.from.email.as_ref(),
             attendee_name: &reg.name,
             attendee_email: &reg.email,
             accepted: holds_seat,

@@ -36,7 +36,9 @@ pub fn json_config() -> web::JsonConfig {
             let e = match err {
                 E::OverflowKnownLength { .. } | E::Overflow { .. } => AppError::PayloadTooLarge,
                 E::ContentType => AppError::UnsupportedMediaType("application/json"),
-                E::Deserialize(e) => AppError::BadRequest(format!("The body is not valid JSON: {e}")),
+                E::Deserialize(e) => {
+                    AppError::BadRequest(format!("The body is not valid JSON: {e}"))
+                }
                 other => AppError::BadRequest(format!("The body could not be read: {other}")),
             };
             e.into()
@@ -46,18 +48,16 @@ pub fn json_config() -> web::JsonConfig {
 /// Reads a JSON object into `T`; a field of the wrong type is a 422 naming the field.
 fn parse_body<T: DeserializeOwned>(body: Value) -> Result<T, AppError> {
     if !body.is_object() {
-        return Err(AppError::BadRequest("The body must be a JSON object.".into()));
+        return Err(AppError::BadRequest(
+            "The body must be a JSON object.".into(),
+        ));
     }
     serde_path_to_error::deserialize(body).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner().to_string();
         let mut fields = FieldErrors::default();
         if inner.starts_with("unknown field") {
-            let name = inner
-                .split('`')
-                .nth(1)
-                .unwrap_or(path.as_str())
-                .to_string();
+            let name = inner.split('`').nth(1).unwrap_or(path.as_str()).to_string();
             fields.add(&name, "Unknown field.");
         } else {
             fields.add(&path, strip_position(&inner));
@@ -85,7 +85,10 @@ impl FromRequest for ApiStaff {
             .headers()
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
             .map(|t| t.trim().to_string());
         let state = req.app_data::<web::Data<AppState>>().cloned();
         Box::pin(async move {
@@ -214,7 +217,12 @@ pub fn meeting_json(m: &Meeting, g: &Group, counts: &SeatCounts, base_url: &str)
     }
 }
 
-fn one_meeting_json(conn: &mut DbConn, m: &Meeting, g: &Group, base_url: &str) -> Result<MeetingJson, AppError> {
+fn one_meeting_json(
+    conn: &mut DbConn,
+    m: &Meeting,
+    g: &Group,
+    base_url: &str,
+) -> Result<MeetingJson, AppError> {
     let counts = meetings::seat_counts(conn, &[m.id])?
         .get(&m.id)
         .copied()
@@ -247,8 +255,14 @@ pub async fn list_meetings(
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let mut errors = FieldErrors::default();
-    let from = query.from.as_deref().and_then(|v| parse_instant("from", v, &mut errors));
-    let to = query.to.as_deref().and_then(|v| parse_instant("to", v, &mut errors));
+    let from = query
+        .from
+        .as_deref()
+        .and_then(|v| parse_instant("from", v, &mut errors));
+    let to = query
+        .to
+        .as_deref()
+        .and_then(|v| parse_instant("to", v, &mut errors));
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
@@ -276,7 +290,12 @@ pub async fn list_meetings(
             Ok(rows
                 .iter()
                 .map(|(m, g)| {
-                    meeting_json(m, g, &counts.get(&m.id).copied().unwrap_or_default(), &base_url)
+                    meeting_json(
+                        m,
+                        g,
+                        &counts.get(&m.id).copied().unwrap_or_default(),
+                        &base_url,
+                    )
                 })
                 .collect::<Vec<_>>())
         })

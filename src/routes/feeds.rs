@@ -46,7 +46,10 @@ fn render(state: &AppState, feed: &Feed) -> String {
 
 fn respond(req: &HttpRequest, state: &AppState, feed: &Feed) -> HttpResponse {
     let body = render(state, feed);
-    let etag = format!("\"{}\"", &hex::encode(Sha256::digest(body.as_bytes()))[..32]);
+    let etag = format!(
+        "\"{}\"",
+        &hex::encode(Sha256::digest(body.as_bytes()))[..32]
+    );
     let last_modified = feed
         .rows
         .iter()

@@ -77,13 +77,20 @@ pub async fn show(
         .db(move |conn| service::find_by_token(conn, &t))
         .await?;
     let notice = match query.done.as_deref() {
-        Some("cancelled") => Some("Your registration has been cancelled. We have sent you a confirmation.".to_string()),
-        Some("attendance") => Some("Your attendance has been changed. We have sent you an updated invitation.".to_string()),
+        Some("cancelled") => Some(
+            "Your registration has been cancelled. We have sent you a confirmation.".to_string(),
+        ),
+        Some("attendance") => Some(
+            "Your attendance has been changed. We have sent you an updated invitation.".to_string(),
+        ),
         _ => None,
     };
     let csrf = crate::csrf::token(&req, &state);
     let page = page(found, token, csrf, notice);
-    Ok(templates::render_into(private(&mut HttpResponse::Ok()), &page))
+    Ok(templates::render_into(
+        private(&mut HttpResponse::Ok()),
+        &page,
+    ))
 }
 
 fn back_to(token: &str, done: &str) -> HttpResponse {
@@ -123,7 +130,10 @@ pub async fn attendance(
         .and_then(Attendance::parse)
         .ok_or_else(|| {
             let mut errors = crate::domain::FieldErrors::default();
-            errors.add("attendance", format!("Must be one of: {}.", Attendance::names()));
+            errors.add(
+                "attendance",
+                format!("Must be one of: {}.", Attendance::names()),
+            );
             AppError::Validation(errors)
         })?;
     let token = token.into_inner();
@@ -145,11 +155,16 @@ pub async fn attendance(
                 .await?;
             let csrf = crate::csrf::token(&req, &state);
             let message = match &e {
-                AppError::Validation(f) => f.get("attendance").unwrap_or("Not possible.").to_string(),
+                AppError::Validation(f) => {
+                    f.get("attendance").unwrap_or("Not possible.").to_string()
+                }
                 other => other.public_message(),
             };
             let page = page(found, token, csrf, Some(message));
-            Ok(templates::render_into(private(&mut HttpResponse::build(status)), &page))
+            Ok(templates::render_into(
+                private(&mut HttpResponse::build(status)),
+                &page,
+            ))
         }
         Err(e) => Err(e.into()),
     }
@@ -169,7 +184,11 @@ pub async fn invite(
     let confirmed = r.status() == RegistrationStatus::Confirmed;
     let cancelled = r.status() == RegistrationStatus::Cancelled
         || found.meeting.status() == crate::domain::MeetingStatus::Cancelled;
-    let method = if cancelled { Method::Cancel } else { Method::Request };
+    let method = if cancelled {
+        Method::Cancel
+    } else {
+        Method::Request
+    };
     let source = EventSource {
         meeting: &found.meeting,
         group: &found.group,
@@ -195,7 +214,13 @@ pub async fn invite(
         Utc::now(),
     );
     Ok(private(&mut HttpResponse::Ok())
-        .content_type(format!("text/calendar; method={}; charset=utf-8", method.as_str()))
-        .insert_header((header::CONTENT_DISPOSITION, "attachment; filename=\"invite.ics\""))
+        .content_type(format!(
+            "text/calendar; method={}; charset=utf-8",
+            method.as_str()
+        ))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"invite.ics\"",
+        ))
         .body(text))
 }

@@ -14,9 +14,10 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.app_data(api::json_config())
         .app_data(pages::form_config())
-        .app_data(web::PathConfig::default().error_handler(|_, _| {
-            crate::error::AppError::NotFound("page").into()
-        }))
+        .app_data(
+            web::PathConfig::default()
+                .error_handler(|_, _| crate::error::AppError::NotFound("page").into()),
+        )
         .app_data(web::PayloadConfig::new(BODY_LIMIT))
         .route("/", web::get().to(pages::upcoming))
         .route("/meetings/past", web::get().to(pages::past))

@@ -193,6 +193,8 @@ pub struct RegisterForm {
     pub consent: Option<String>,
     pub website: Option<String>,
     pub csrf_token: Option<String>,
+    /// The "attend remotely instead" button of a full room.
+    pub attend_remotely: Option<String>,
 }
 
 pub async fn register(
@@ -203,7 +205,10 @@ pub async fn register(
 ) -> Result<HttpResponse, HtmlError> {
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let id = id.into_inner();
-    let form = form.into_inner();
+    let mut form = form.into_inner();
+    if form.attend_remotely.as_deref() == Some("remote") {
+        form.attendance = Some("remote".into());
+    }
     let raw = RawRegistration {
         name: form.name.clone(),
         email: form.email.clone(),
@@ -220,7 +225,11 @@ pub async fn register(
             "Please agree to the storage of your details, or we cannot register you.",
         );
     }
-    if form.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
+    if form
+        .website
+        .as_deref()
+        .is_some_and(|w| !w.trim().is_empty())
+    {
         errors.add("website", "This field must be left empty.");
     }
     let csrf = crate::csrf::token(&req, &state);
@@ -237,9 +246,9 @@ pub async fn register(
             };
             match result {
                 Ok(r) => Ok(Ok(r)),
-                Err(e @ (AppError::NotFound(_) | AppError::Unavailable | AppError::Internal(_))) => {
-                    Err(e)
-                }
+                Err(
+                    e @ (AppError::NotFound(_) | AppError::Unavailable | AppError::Internal(_)),
+                ) => Err(e),
                 Err(e) => Ok(Err((e, meeting_page(conn, &st, id, csrf)?))),
             }
         })

@@ -61,9 +61,13 @@ pub fn create_group(conn: &mut DbConn, input: &GroupInput) -> Result<Group, AppE
     }
     let name = required_text(&mut errors, "name", input.name.as_deref(), 200);
     single_line(&mut errors, "name", &name);
-    let description =
-        optional_text(&mut errors, "description", input.description.as_deref(), 10_000)
-            .unwrap_or_default();
+    let description = optional_text(
+        &mut errors,
+        "description",
+        input.description.as_deref(),
+        10_000,
+    )
+    .unwrap_or_default();
     let contact_email = match input.contact_email.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(e) => match EmailAddress::parse(e) {
@@ -103,7 +107,10 @@ fn wall_time(
     let raw = value.map(str::trim).filter(|v| !v.is_empty());
     let Some(raw) = raw else {
         if required {
-            errors.add(field, "This field is required (a local time like 2027-05-15T09:00).");
+            errors.add(
+                field,
+                "This field is required (a local time like 2027-05-15T09:00).",
+            );
         }
         return None;
     };
@@ -133,7 +140,10 @@ fn capacity(errors: &mut FieldErrors, field: &str, value: Option<i64>) -> Option
     match i32::try_from(v) {
         Ok(c) if (0..=1_000_000).contains(&c) => Some(c),
         _ => {
-            errors.add(field, "Must be a whole number from 0 to 1000000, or null for no limit.");
+            errors.add(
+                field,
+                "Must be a whole number from 0 to 1000000, or null for no limit.",
+            );
             None
         }
     }
@@ -157,27 +167,45 @@ pub fn validate(conn: &mut DbConn, input: &MeetingInput) -> Result<MeetingFields
     };
     let title = required_text(&mut errors, "title", input.title.as_deref(), 200);
     single_line(&mut errors, "title", &title);
-    let description =
-        optional_text(&mut errors, "description", input.description.as_deref(), 20_000)
-            .unwrap_or_default();
+    let description = optional_text(
+        &mut errors,
+        "description",
+        input.description.as_deref(),
+        20_000,
+    )
+    .unwrap_or_default();
     let format = match input.format.as_deref().map(str::trim) {
         None | Some("") => {
             errors.add("format", "This field is required.");
             None
         }
         Some(f) => MeetingFormat::parse(f).or_else(|| {
-            errors.add("format", format!("Must be one of: {}.", MeetingFormat::names()));
+            errors.add(
+                "format",
+                format!("Must be one of: {}.", MeetingFormat::names()),
+            );
             None
         }),
     };
     let tz = match input.timezone.as_deref().map(str::trim) {
         None | Some("") => {
-            errors.add("timezone", "This field is required (an IANA name such as Europe/Madrid).");
+            errors.add(
+                "timezone",
+                "This field is required (an IANA name such as Europe/Madrid).",
+            );
             None
         }
-        Some(z) => schedule::parse_zone(z).map_err(|e| errors.add("timezone", e.to_string())).ok(),
+        Some(z) => schedule::parse_zone(z)
+            .map_err(|e| errors.add("timezone", e.to_string()))
+            .ok(),
     };
-    let starts_at = wall_time(&mut errors, "starts_at", input.starts_at.as_deref(), tz, true);
+    let starts_at = wall_time(
+        &mut errors,
+        "starts_at",
+        input.starts_at.as_deref(),
+        tz,
+        true,
+    );
     let ends_at = wall_time(&mut errors, "ends_at", input.ends_at.as_deref(), tz, true);
     if let (Some(s), Some(e)) = (starts_at, ends_at) {
         if e <= s {
@@ -186,11 +214,26 @@ pub fn validate(conn: &mut DbConn, input: &MeetingInput) -> Result<MeetingFields
             errors.add("ends_at", "A meeting may last at most 31 days.");
         }
     }
-    let opens = wall_time(&mut errors, "registration_opens_at", input.registration_opens_at.as_deref(), tz, false);
-    let closes = wall_time(&mut errors, "registration_closes_at", input.registration_closes_at.as_deref(), tz, false);
+    let opens = wall_time(
+        &mut errors,
+        "registration_opens_at",
+        input.registration_opens_at.as_deref(),
+        tz,
+        false,
+    );
+    let closes = wall_time(
+        &mut errors,
+        "registration_closes_at",
+        input.registration_closes_at.as_deref(),
+        tz,
+        false,
+    );
     if let (Some(o), Some(c)) = (opens, closes) {
         if c <= o {
-            errors.add("registration_closes_at", "Registration must close after it opens.");
+            errors.add(
+                "registration_closes_at",
+                "Registration must close after it opens.",
+            );
         }
     }
     let venue = optional_text(&mut errors, "venue", input.venue.as_deref(), 200);
@@ -198,8 +241,12 @@ pub fn validate(conn: &mut DbConn, input: &MeetingInput) -> Result<MeetingFields
     let city = optional_text(&mut errors, "city", input.city.as_deref(), 100);
     let country = optional_text(&mut errors, "country", input.country.as_deref(), 100);
     let online_url = optional_text(&mut errors, "online_url", input.online_url.as_deref(), 2000);
-    let online_details =
-        optional_text(&mut errors, "online_details", input.online_details.as_deref(), 5000);
+    let online_details = optional_text(
+        &mut errors,
+        "online_details",
+        input.online_details.as_deref(),
+        5000,
+    );
     if let Some(f) = format {
         if f.has_venue() {
             if venue.is_none() {
@@ -210,7 +257,10 @@ pub fn validate(conn: &mut DbConn, input: &MeetingInput) -> Result<MeetingFields
             }
         }
         if f.has_online() && online_url.is_none() {
-            errors.add("online_url", "A join URL is required for online and hybrid meetings.");
+            errors.add(
+                "online_url",
+                "A join URL is required for online and hybrid meetings.",
+            );
         }
     }
     if let Some(u) = &online_url {
@@ -221,7 +271,10 @@ pub fn validate(conn: &mut DbConn, input: &MeetingInput) -> Result<MeetingFields
     let visibility = match input.online_url_visibility.as_deref().map(str::trim) {
         None | Some("") => UrlVisibility::Registrants,
         Some(v) => UrlVisibility::parse(v).unwrap_or_else(|| {
-            errors.add("online_url_visibility", format!("Must be one of: {}.", UrlVisibility::names()));
+            errors.add(
+                "online_url_visibility",
+                format!("Must be one of: {}.", UrlVisibility::names()),
+            );
             UrlVisibility::Registrants
         }),
     };
@@ -236,7 +289,10 @@ pub fn validate(conn: &mut DbConn, input: &MeetingInput) -> Result<MeetingFields
             }
             Some(s) => s,
             None => {
-                errors.add("status", format!("Must be one of: {}.", MeetingStatus::names()));
+                errors.add(
+                    "status",
+                    format!("Must be one of: {}.", MeetingStatus::names()),
+                );
                 MeetingStatus::Draft
             }
         },
@@ -283,7 +339,11 @@ pub fn new_uid(base_url: &str) -> String {
     format!("{}@{}", hex::encode(bytes), host)
 }
 
-pub fn create(conn: &mut DbConn, input: &MeetingInput, base_url: &str) -> Result<(Meeting, Group), AppError> {
+pub fn create(
+    conn: &mut DbConn,
+    input: &MeetingInput,
+    base_url: &str,
+) -> Result<(Meeting, Group), AppError> {
     conn.transaction(|conn| {
         let fields = validate(conn, input)?;
         let meeting = meetings::insert(conn, &fields, &new_uid(base_url), db::now())?;

@@ -142,15 +142,14 @@ pub fn register(
                 registration: existing,
             });
         }
-        let status = seat_for(conn, &meeting, input.attendance)?.ok_or_else(|| {
-            AppError::Conflict {
+        let status =
+            seat_for(conn, &meeting, input.attendance)?.ok_or_else(|| AppError::Conflict {
                 code: "full",
                 message: format!(
                     "No {} seats are left and this meeting has no waitlist.",
                     input.attendance.label().to_lowercase()
                 ),
-            }
-        })?;
+            })?;
         let token = token::generate();
         let token_hash = token::hash(&token);
         let registration = regs::insert(
@@ -293,7 +292,12 @@ pub fn cancel_by_token(conn: &mut DbConn, ctx: &MailContext, secret: &str) -> Re
         if was == RegistrationStatus::Cancelled {
             return Ok(());
         }
-        regs::set_status(conn, registration.id, RegistrationStatus::Cancelled, db::now())?;
+        regs::set_status(
+            conn,
+            registration.id,
+            RegistrationStatus::Cancelled,
+            db::now(),
+        )?;
         let cancelled = Registration {
             status: RegistrationStatus::Cancelled.as_str().to_string(),
             ..registration
@@ -371,7 +375,16 @@ pub fn change_attendance(
         } else {
             MailKind::Waitlisted
         };
-        mail::enqueue(conn, ctx, kind, &meeting, &group, &changed, None, Utc::now())?;
+        mail::enqueue(
+            conn,
+            ctx,
+            kind,
+            &meeting,
+            &group,
+            &changed,
+            None,
+            Utc::now(),
+        )?;
         if was == RegistrationStatus::Confirmed {
             promote_waitlisted(conn, ctx, &meeting, &group, old)?;
         }

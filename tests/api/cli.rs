@@ -1,0 +1,142 @@
+//! The `quorum` command line as an operator uses it.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn quorum(dir: &std::path::Path, args: &[&str], stdin: &str) -> (bool, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quorum"))
+        .args(args)
+        .current_dir(dir)
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.join("q.db").display()),
+        )
+        .env("QUORUM_MAIL_DIR", dir.join("mail"))
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn migrate_staff_token_and_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (ok, _, err) = quorum(d, &["migrate"], "");
+    assert!(ok, "{err}");
+
+    let (ok, out, err) = quorum(
+        d,
+        &[
+            "staff",
+            "add",
+            "--email",
+            "Sec@Example.org",
+            "--name",
+            "Secretariat",
+            "--role",
+            "admin",
+        ],
+        "a long enough password\n",
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("sec@example.org"));
+    let (ok, _, err) = quorum(
+        d,
+        &[
+            "staff",
+            "add",
+            "--email",
+            "sec@example.org",
+            "--name",
+            "Again",
+        ],
+        "another long password\n",
+    );
+    assert!(!ok);
+    assert!(err.contains("exists already"), "{err}");
+    let (ok, _, err) = quorum(
+        d,
+        &["staff", "add", "--email", "b@example.org", "--name", "B"],
+        "short\n",
+    );
+    assert!(!ok);
+    assert!(err.contains("at least"), "{err}");
+
+    let (ok, out, err) = quorum(
+        d,
+        &[
+            "token",
+            "create",
+            "--email",
+            "sec@example.org",
+            "--name",
+            "script",
+        ],
+        "",
+    );
+    assert!(ok, "{err}");
+    let token = out.lines().last().unwrap();
+    assert!(token.starts_with("qrm_") && token.len() > 40, "{out}");
+    let (ok, _, err) = quorum(
+        d,
+        &[
+            "token",
+            "create",
+            "--email",
+            "ghost@example.org",
+            "--name",
+            "x",
+        ],
+        "",
+    );
+    assert!(!ok);
+    assert!(err.contains("no staff account"));
+
+    let (ok, out, err) = quorum(d, &["demo"], "");
+    assert!(ok, "{err}");
+    assert!(out.contains("staff login:"));
+    let (ok, _, err) = quorum(d, &["demo"], "");
+    assert!(!ok, "loading twice is refused");
+    assert!(err.contains("exists already"));
+}
+
+#[test]
+fn bad_settings_stop_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_quorum"))
+        .arg("migrate")
+        .current_dir(dir.path())
+        .env("DATABASE_URL", "mysql://nope")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("DATABASE_URL"), "{err}");
+    let out = Command::new(env!("CARGO_BIN_EXE_quorum"))
+        .arg("migrate")
+        .current_dir(dir.path())
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("q.db").display()),
+        )
+        .env("QUORUM_SMTP_URL", "gopher://x")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("QUORUM_SMTP_URL"));
+}

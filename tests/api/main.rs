@@ -1,0 +1,13 @@
+//! Integration tests: the real server on a random port, a real SMTP server in the test
+//! process, a fresh database per test, on SQLite and (when `QUORUM_TEST_POSTGRES_URL` is set)
+//! on PostgreSQL.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+mod smtp;
+
+mod api;
+mod cli;
+mod mail;
+mod pages;
+mod registration;

@@ -1,0 +1,133 @@
+//! Public pages, escaping, privacy of registrant data, headers, health.
+
+use serde_json::json;
+
+use crate::both_backends;
+use crate::helpers::{spawn_app, Db};
+
+both_backends!(
+    pages_list_meetings_by_time_and_group,
+    user_text_is_escaped_and_registrants_never_shown_publicly,
+    health_and_safety_headers,
+);
+
+async fn pages_list_meetings_by_time_and_group(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    app.create_group("ssr2").await;
+    let up = app.create_meeting(json!({"group": "ssr2", "title": "Johannesburg meeting", "timezone": "Africa/Johannesburg"})).await;
+    app.create_meeting(json!({"group": "ssr2", "title": "Madrid meeting", "starts_at": "2017-05-15T09:00", "ends_at": "2017-05-16T17:30"})).await;
+    app.create_meeting(json!({"group": "ssr2", "title": "Secret draft", "status": "draft"}))
+        .await;
+
+    let (status, home) = app.get_text("/").await;
+    assert_eq!(status, 200);
+    assert!(home.contains("Johannesburg meeting"));
+    assert!(!home.contains("Madrid meeting"));
+    assert!(!home.contains("Secret draft"));
+    assert!(home.contains(&format!("/meetings/{}", up["id"])));
+
+    let (_, past) = app.get_text("/meetings/past").await;
+    assert!(past.contains("Madrid meeting"));
+    assert!(
+        past.contains("Mon 15 May 2017, 09:00 – Tue 16 May 2017, 17:30 CEST (Europe/Madrid)"),
+        "{past}"
+    );
+    assert!(!past.contains("Johannesburg meeting"));
+
+    let (status, group) = app.get_text("/groups/ssr2").await;
+    assert_eq!(status, 200);
+    assert!(group.contains("Johannesburg meeting") && group.contains("Madrid meeting"));
+    assert!(!group.contains("Secret draft"));
+    assert_eq!(app.get_text("/groups/nope").await.0, 404);
+
+    let (status, page) = app.get_text(&format!("/meetings/{}", up["id"])).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("SAST (Africa/Johannesburg)"));
+    assert!(page.contains(" UTC"));
+    assert!(
+        page.contains("Sandton") || page.contains("Hotel"),
+        "venue shown"
+    );
+    assert!(page.contains("name=\"csrf_token\""));
+    assert!(page.contains("name=\"consent\""));
+    assert!(
+        page.contains("sent to registered observers"),
+        "join link hidden"
+    );
+    assert!(!page.contains("https://meet.example.org/ssr2"));
+    assert_eq!(app.get_text("/meetings/notanumber").await.0, 404);
+    let css = app.get("/static/quorum.css").await;
+    assert_eq!(css.status().as_u16(), 200);
+}
+
+async fn user_text_is_escaped_and_registrants_never_shown_publicly(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    let m = app
+        .create_meeting(json!({"title": "<script>alert(1)</script>", "description": "<img src=x onerror=alert(2)>"}))
+        .await;
+    let id = m["id"].as_i64().unwrap();
+    let (status, _) = app
+        .register_api(
+            id,
+            "<b>Mallory</b> Secretname",
+            "private.person@example.org",
+            "in_person",
+        )
+        .await;
+    assert_eq!(status, 201);
+
+    let (_, page) = app.get_text(&format!("/meetings/{id}")).await;
+    assert!(!page.contains("<script>alert(1)</script>"));
+    assert!(page.contains("&#60;script&#62;") || page.contains("&lt;script&gt;"));
+    assert!(!page.contains("<img src=x"));
+
+    for path in [
+        "/".to_string(),
+        format!("/meetings/{id}"),
+        format!("/meetings/{id}/calendar.ics"),
+        "/calendar.ics".into(),
+        format!("/api/v1/meetings/{id}"),
+        "/api/v1/meetings".into(),
+    ] {
+        let (status, body) = app.get_text(&path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            !body.contains("Secretname"),
+            "registrant name leaked on {path}"
+        );
+        assert!(
+            !body.contains("private.person"),
+            "registrant address leaked on {path}"
+        );
+    }
+}
+
+async fn health_and_safety_headers(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    let res = app.get("/healthz").await;
+    assert_eq!(res.status().as_u16(), 200);
+    let res = crate::helpers::browser()
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap();
+    let h = res.headers();
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert!(h["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("frame-ancestors 'none'"));
+    let cookie = h["set-cookie"].to_str().unwrap();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let (_, metrics) = app.get_text("/metrics").await;
+    assert!(metrics.contains("quorum_outbox_messages"));
+}
