@@ -53,7 +53,7 @@ pub fn load(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option<DemoLogi
             name: Some("SSR2 Review Team".into()),
             description: Some("The Second Security, Stability and Resiliency of the Domain Name System Review Team reviews security, operational stability and resiliency matters relating to the coordination of the Internet's system of unique identifiers. It works through weekly online meetings, e-mail and occasional face-to-face meetings, all open to public observers, in person or remotely.".into()),
             contact_email: Some("input-to-ssr2rt@example.org".into()),
-        }).map_err(|e| anyhow::anyhow!("demo group: {e:?}"))?;
+        }, None).map_err(|e| anyhow::anyhow!("demo group: {e:?}"))?;
 
         let today = db::now().date();
         let jnb_day = next_weekday(today + Duration::days(45), Weekday::Mon);
@@ -136,7 +136,7 @@ pub fn load(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option<DemoLogi
             });
         }
         for input in &meetings {
-            service::create(conn, input, base_url).map_err(|e| anyhow::anyhow!("demo meeting {:?}: {e:?}", input.title))?;
+            service::create(conn, input, base_url, None).map_err(|e| anyhow::anyhow!("demo meeting {:?}: {e:?}", input.title))?;
         }
         if crate::db::staff::find_by_email(conn, DEMO_EMAIL)?.is_some() {
             return Ok(None);

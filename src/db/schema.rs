@@ -74,6 +74,38 @@ diesel::table! {
         role -> Text,
         password_hash -> Text,
         created_at -> Timestamp,
+        disabled_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    staff_sessions (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        staff_id -> BigInt,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    login_failures (id) {
+        id -> BigInt,
+        subject -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        staff_id -> Nullable<BigInt>,
+        staff_email -> Text,
+        action -> Text,
+        subject -> Text,
+        before_json -> Nullable<Text>,
+        after_json -> Nullable<Text>,
+        created_at -> Timestamp,
     }
 }
 
@@ -114,6 +146,7 @@ diesel::table! {
 diesel::joinable!(meetings -> groups (group_id));
 diesel::joinable!(registrations -> meetings (meeting_id));
 diesel::joinable!(api_tokens -> staff (staff_id));
+diesel::joinable!(staff_sessions -> staff (staff_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -122,5 +155,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     registrations,
     staff,
     api_tokens,
-    outbox
+    outbox,
+    staff_sessions,
+    login_failures,
+    audit_log,
 );

@@ -16,6 +16,13 @@ pub struct Staff {
     pub role: String,
     pub password_hash: String,
     pub created_at: NaiveDateTime,
+    pub disabled_at: Option<NaiveDateTime>,
+}
+
+impl Staff {
+    pub fn is_admin(&self) -> bool {
+        self.role == "admin"
+    }
 }
 
 #[derive(Insertable, Debug)]
@@ -64,7 +71,61 @@ pub fn find_by_token_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<S
         .inner_join(staff::table)
         .filter(t::token_hash.eq(hash))
         .filter(t::revoked_at.is_null())
+        .filter(s::disabled_at.is_null())
         .select(staff::all_columns)
         .first(conn)
         .optional()
+}
+
+pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Staff>> {
+    s::staff.find(id).first(conn).optional()
+}
+
+pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Staff>> {
+    s::staff.order(s::email.asc()).load(conn)
+}
+
+pub fn set_password_hash(conn: &mut DbConn, id: i64, hash: &str) -> QueryResult<()> {
+    diesel::update(s::staff.find(id))
+        .set(s::password_hash.eq(hash))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn set_disabled(conn: &mut DbConn, id: i64, at: Option<NaiveDateTime>) -> QueryResult<()> {
+    diesel::update(s::staff.find(id))
+        .set(s::disabled_at.eq(at))
+        .execute(conn)
+        .map(|_| ())
+}
+
+#[derive(Queryable, Debug, Clone)]
+pub struct ApiToken {
+    pub id: i64,
+    pub staff_id: i64,
+    pub label: String,
+    pub token_hash: String,
+    pub created_at: NaiveDateTime,
+    pub last_used_at: Option<NaiveDateTime>,
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+/// Every token with its owner's e-mail, newest first.
+pub fn tokens(conn: &mut DbConn) -> QueryResult<Vec<(ApiToken, String)>> {
+    api_tokens::table
+        .inner_join(staff::table)
+        .order(t::id.desc())
+        .select((api_tokens::all_columns, s::email))
+        .load(conn)
+}
+
+pub fn revoke_token(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
+    diesel::update(
+        t::api_tokens
+            .filter(t::id.eq(id))
+            .filter(t::revoked_at.is_null()),
+    )
+    .set(t::revoked_at.eq(now))
+    .execute(conn)
+    .map(|n| n == 1)
 }

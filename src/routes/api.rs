@@ -24,6 +24,12 @@ pub fn scope() -> actix_web::Scope {
         .route("/meetings", web::get().to(list_meetings))
         .route("/meetings", web::post().to(create_meeting))
         .route("/meetings/{id}", web::get().to(get_meeting))
+        .route("/meetings/{id}", web::patch().to(patch_meeting))
+        .route("/meetings/{id}/cancel", web::post().to(cancel_meeting))
+        .route(
+            "/meetings/{id}/registrations",
+            web::get().to(list_registrations),
+        )
         .route("/meetings/{id}/registrations", web::post().to(register))
         .route("/groups", web::post().to(create_group))
 }
@@ -396,12 +402,12 @@ fn group_json(g: &Group, base_url: &str) -> Value {
 
 pub async fn create_group(
     state: web::Data<AppState>,
-    _staff: ApiStaff,
+    staff: ApiStaff,
     body: web::Json<Value>,
 ) -> Result<HttpResponse, AppError> {
     let input: GroupInput = parse_body(body.into_inner())?;
     let group = state
-        .db(move |conn| meeting_service::create_group(conn, &input))
+        .db(move |conn| meeting_service::create_group(conn, &input, Some(&staff.0)))
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/groups/{}", group.slug)))
@@ -410,18 +416,121 @@ pub async fn create_group(
 
 pub async fn create_meeting(
     state: web::Data<AppState>,
-    _staff: ApiStaff,
+    staff: ApiStaff,
     body: web::Json<Value>,
 ) -> Result<HttpResponse, AppError> {
     let input: MeetingInput = parse_body(body.into_inner())?;
     let base_url = state.mail.base_url.clone();
     let json = state
         .db(move |conn| {
-            let (m, g) = meeting_service::create(conn, &input, &base_url)?;
+            let (m, g) = meeting_service::create(conn, &input, &base_url, Some(&staff.0))?;
             one_meeting_json(conn, &m, &g, &base_url)
         })
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/meetings/{}", json.id)))
         .json(json))
+}
+
+/// Any subset of the create fields; `null` clears an optional field (a capacity becomes unlimited).
+pub async fn patch_meeting(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    id: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    let id = meeting_id(&id)?;
+    let Value::Object(patch) = body.into_inner() else {
+        return Err(AppError::BadRequest(
+            "The body must be a JSON object.".into(),
+        ));
+    };
+    let st = state.clone();
+    let json = state
+        .db(move |conn| {
+            let (m, g) =
+                meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
+            let mut merged = serde_json::to_value(meeting_service::input_from(&m, &g))
+                .map_err(|e| AppError::Internal(e.into()))?;
+            for (k, v) in patch {
+                merged[k] = v;
+            }
+            let input: MeetingInput = parse_body(merged)?;
+            let (m, g) = meeting_service::update(conn, &st.mail, id, &input, &staff.0)?;
+            one_meeting_json(conn, &m, &g, &st.mail.base_url)
+        })
+        .await?;
+    state.wake_mailer();
+    Ok(HttpResponse::Ok().json(json))
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CancelBody {
+    reason: Option<String>,
+}
+
+pub async fn cancel_meeting(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let id = meeting_id(&id)?;
+    let body: CancelBody = if body.iter().all(u8::is_ascii_whitespace) {
+        CancelBody::default()
+    } else {
+        let value: Value = serde_json::from_slice(&body)
+            .map_err(|e| AppError::BadRequest(format!("The body is not valid JSON: {e}")))?;
+        parse_body(value)?
+    };
+    let st = state.clone();
+    let json = state
+        .db(move |conn| {
+            let (m, g) =
+                meeting_service::cancel(conn, &st.mail, id, body.reason.as_deref(), &staff.0)?;
+            one_meeting_json(conn, &m, &g, &st.mail.base_url)
+        })
+        .await?;
+    state.wake_mailer();
+    Ok(HttpResponse::Ok().json(json))
+}
+
+#[derive(Serialize)]
+struct RegistrationJson {
+    id: i64,
+    name: String,
+    email: String,
+    affiliation: Option<String>,
+    attendance: String,
+    status: String,
+    created_at: String,
+    checked_in_at: Option<String>,
+}
+
+pub async fn list_registrations(
+    state: web::Data<AppState>,
+    _staff: ApiStaff,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = meeting_id(&id)?;
+    let list = state
+        .db(move |conn| -> Result<_, AppError> {
+            meetings::find(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
+            Ok(crate::db::registrations::for_meeting(conn, id)?
+                .into_iter()
+                .map(|r| RegistrationJson {
+                    id: r.id,
+                    name: r.name,
+                    email: r.email,
+                    affiliation: r.affiliation,
+                    attendance: r.attendance,
+                    status: r.status,
+                    created_at: utc_rfc3339(r.created_at),
+                    checked_in_at: r.checked_in_at.map(utc_rfc3339),
+                })
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "registrations": list })))
 }

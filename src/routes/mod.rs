@@ -5,6 +5,7 @@ pub mod feeds;
 pub mod manage;
 pub mod ops;
 pub mod pages;
+pub mod staff;
 
 use actix_web::web;
 
@@ -35,5 +36,6 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .route("/metrics", web::get().to(ops::metrics))
         .route("/static/quorum.css", web::get().to(ops::stylesheet))
         .service(api::scope())
+        .service(staff::scope())
         .default_service(web::to(ops::not_found));
 }

@@ -1,21 +1,26 @@
 //! Creating meetings from what staff send, checked field by field.
 
 use chrono::NaiveDateTime;
-use diesel::Connection;
+use diesel::prelude::*;
 use rand::RngCore;
 
 use crate::db::groups::{self, Group, NewGroup};
 use crate::db::meetings::{self, Meeting, MeetingFields};
+use crate::db::registrations as regs;
+use crate::db::sessions;
+use crate::db::staff::Staff;
 use crate::db::{self, DbConn};
 use crate::domain::schedule::{self, ScheduleError};
 use crate::domain::{
     is_http_url, is_valid_slug, optional_text, required_text, single_line, EmailAddress,
     FieldErrors, MeetingFormat, MeetingStatus, UrlVisibility,
 };
+use crate::domain::{Attendance, RegistrationStatus};
 use crate::error::AppError;
+use crate::mail::{self, MailContext, MailKind};
 
 /// A meeting as staff describe it; times are wall times in `timezone`.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingInput {
     pub group: Option<String>,
@@ -50,7 +55,11 @@ pub struct GroupInput {
     pub contact_email: Option<String>,
 }
 
-pub fn create_group(conn: &mut DbConn, input: &GroupInput) -> Result<Group, AppError> {
+pub fn create_group(
+    conn: &mut DbConn,
+    input: &GroupInput,
+    actor: Option<&Staff>,
+) -> Result<Group, AppError> {
     let mut errors = FieldErrors::default();
     let slug = input.slug.as_deref().unwrap_or("").trim().to_string();
     if !is_valid_slug(&slug) {
@@ -85,16 +94,27 @@ pub fn create_group(conn: &mut DbConn, input: &GroupInput) -> Result<Group, AppE
         contact_email,
         created_at: db::now(),
     })?;
-    groups::insert(conn, &new).map_err(|e| {
+    let group = groups::insert(conn, &new).map_err(|e| {
         if db::is_unique_violation(&e) {
             AppError::Conflict {
                 code: "conflict",
                 message: format!("A group with the slug {:?} exists already.", new.slug),
             }
         } else {
-            e.into()
+            AppError::from(e)
         }
-    })
+    })?;
+    if let Some(actor) = actor {
+        sessions::audit(
+            conn,
+            actor,
+            "group.create",
+            &format!("group:{}", group.slug),
+            None,
+            Some(&serde_json::to_value(&group).unwrap_or_default()),
+        )?;
+    }
+    Ok(group)
 }
 
 fn wall_time(
@@ -284,7 +304,10 @@ pub fn validate(conn: &mut DbConn, input: &MeetingInput) -> Result<MeetingFields
         None | Some("") => MeetingStatus::Draft,
         Some(s) => match MeetingStatus::parse(s) {
             Some(MeetingStatus::Cancelled) => {
-                errors.add("status", "A new meeting cannot start cancelled.");
+                errors.add(
+                    "status",
+                    "Cancel a meeting with its cancel action, which tells the observers.",
+                );
                 MeetingStatus::Draft
             }
             Some(s) => s,
@@ -343,11 +366,283 @@ pub fn create(
     conn: &mut DbConn,
     input: &MeetingInput,
     base_url: &str,
+    actor: Option<&Staff>,
 ) -> Result<(Meeting, Group), AppError> {
     conn.transaction(|conn| {
         let fields = validate(conn, input)?;
         let meeting = meetings::insert(conn, &fields, &new_uid(base_url), db::now())?;
         let group = groups::find(conn, meeting.group_id)?;
+        if let Some(actor) = actor {
+            sessions::audit(
+                conn,
+                actor,
+                "meeting.create",
+                &format!("meeting:{}", meeting.id),
+                None,
+                Some(&audit_view(&meeting, &group)),
+            )?;
+        }
         Ok((meeting, group))
+    })
+}
+
+/// The meeting as an input, with times as wall times in its zone: the starting point of edits.
+pub fn input_from(m: &Meeting, g: &Group) -> MeetingInput {
+    let tz = m.tz();
+    let wall = |t: NaiveDateTime| {
+        schedule::utc_to_local(tz, t)
+            .naive_local()
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    };
+    MeetingInput {
+        group: Some(g.slug.clone()),
+        title: Some(m.title.clone()),
+        description: Some(m.description.clone()),
+        format: Some(m.format.clone()),
+        timezone: Some(m.timezone.clone()),
+        starts_at: Some(wall(m.starts_at)),
+        ends_at: Some(wall(m.ends_at)),
+        venue: m.venue.clone(),
+        address: m.address.clone(),
+        city: m.city.clone(),
+        country: m.country.clone(),
+        online_url: m.online_url.clone(),
+        online_details: m.online_details.clone(),
+        online_url_visibility: Some(m.online_url_visibility.clone()),
+        in_person_capacity: m.in_person_capacity.map(i64::from),
+        remote_capacity: m.remote_capacity.map(i64::from),
+        waitlist: Some(m.waitlist),
+        registration_opens_at: m.registration_opens_at.map(wall),
+        registration_closes_at: m.registration_closes_at.map(wall),
+        status: Some(m.status.clone()),
+    }
+}
+
+fn audit_view(m: &Meeting, g: &Group) -> serde_json::Value {
+    let mut v = serde_json::to_value(input_from(m, g)).unwrap_or_default();
+    v["sequence"] = m.sequence.into();
+    v["cancel_reason"] = m.cancel_reason.clone().into();
+    v
+}
+
+/// Whether a change shows in calendars (and so raises SEQUENCE and mails observers).
+fn calendar_visible_change(old: &Meeting, new: &MeetingFields) -> bool {
+    old.title != new.title
+        || old.starts_at != new.starts_at
+        || old.ends_at != new.ends_at
+        || old.timezone != new.timezone
+        || old.format != new.format
+        || old.venue != new.venue
+        || old.address != new.address
+        || old.city != new.city
+        || old.country != new.country
+        || old.online_url != new.online_url
+        || old.status != new.status
+}
+
+fn any_change(old: &Meeting, new: &MeetingFields) -> bool {
+    calendar_visible_change(old, new)
+        || old.group_id != new.group_id
+        || old.description != new.description
+        || old.online_details != new.online_details
+        || old.online_url_visibility != new.online_url_visibility
+        || old.in_person_capacity != new.in_person_capacity
+        || old.remote_capacity != new.remote_capacity
+        || old.waitlist != new.waitlist
+        || old.registration_opens_at != new.registration_opens_at
+        || old.registration_closes_at != new.registration_closes_at
+}
+
+/// Applies a complete new description of a meeting. Calendar-visible changes raise SEQUENCE
+/// and queue an updated invite to every confirmed observer; raised capacity promotes the
+/// waitlist; capacity below the confirmed count is refused.
+pub fn update(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    id: i64,
+    input: &MeetingInput,
+    actor: &Staff,
+) -> Result<(Meeting, Group), AppError> {
+    conn.transaction(|conn| {
+        if !db::lock_meeting(conn, id)? {
+            return Err(AppError::NotFound("meeting"));
+        }
+        let (old, old_group) =
+            meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
+        if old.status() == MeetingStatus::Cancelled {
+            return Err(AppError::Conflict {
+                code: "conflict",
+                message: "This meeting has been cancelled and can no longer be changed.".into(),
+            });
+        }
+        let fields = validate(conn, input)?;
+        let mut errors = FieldErrors::default();
+        let new_format = MeetingFormat::parse(&fields.format).unwrap_or(MeetingFormat::InPerson);
+        for (attendance, capacity, field) in [
+            (
+                Attendance::InPerson,
+                fields.in_person_capacity,
+                "in_person_capacity",
+            ),
+            (
+                Attendance::Remote,
+                fields.remote_capacity,
+                "remote_capacity",
+            ),
+        ] {
+            let confirmed = regs::count_confirmed(conn, id, attendance)?;
+            if !new_format.offers(attendance) && confirmed > 0 {
+                errors.add(
+                    "format",
+                    format!(
+                        "{confirmed} observer(s) hold {} seats; this format would drop them.",
+                        attendance.label().to_lowercase()
+                    ),
+                );
+            } else if capacity.is_some_and(|c| i64::from(c) < confirmed) {
+                errors.add(
+                    field,
+                    format!(
+                        "{confirmed} observers hold a seat already; the capacity cannot be lower."
+                    ),
+                );
+            }
+        }
+        if old.status() == MeetingStatus::Published
+            && fields.status == MeetingStatus::Draft.as_str()
+        {
+            let active = regs::for_meeting(conn, id)?
+                .iter()
+                .any(|r| r.status() != RegistrationStatus::Cancelled);
+            if active {
+                errors.add(
+                    "status",
+                    "Observers are registered; cancel the meeting instead of hiding it.",
+                );
+            }
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+        if !any_change(&old, &fields) {
+            return Ok((old, old_group));
+        }
+        let visible = calendar_visible_change(&old, &fields);
+        let sequence = old.sequence + i32::from(visible);
+        {
+            use crate::db::schema::meetings::dsl as m;
+            diesel::update(m::meetings.find(id))
+                .set((
+                    &fields,
+                    m::sequence.eq(sequence),
+                    m::updated_at.eq(db::now()),
+                ))
+                .execute(conn)?;
+        }
+        let (new, group) =
+            meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
+        if visible && new.status() == MeetingStatus::Published {
+            for reg in regs::for_meeting(conn, id)?
+                .iter()
+                .filter(|r| r.status() == RegistrationStatus::Confirmed)
+            {
+                mail::enqueue(
+                    conn,
+                    ctx,
+                    MailKind::MeetingChanged,
+                    &new,
+                    &group,
+                    reg,
+                    None,
+                    chrono::Utc::now(),
+                )?;
+            }
+        }
+        for attendance in Attendance::ALL {
+            if new.format().offers(*attendance) {
+                crate::services::registrations::promote_waitlisted(
+                    conn,
+                    ctx,
+                    &new,
+                    &group,
+                    *attendance,
+                )?;
+            }
+        }
+        sessions::audit(
+            conn,
+            actor,
+            "meeting.update",
+            &format!("meeting:{id}"),
+            Some(&audit_view(&old, &old_group)),
+            Some(&audit_view(&new, &group)),
+        )?;
+        Ok((new, group))
+    })
+}
+
+/// Cancels a meeting: SEQUENCE raised, a `METHOD:CANCEL` to every active observer.
+pub fn cancel(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    id: i64,
+    reason: Option<&str>,
+    actor: &Staff,
+) -> Result<(Meeting, Group), AppError> {
+    conn.transaction(|conn| {
+        if !db::lock_meeting(conn, id)? {
+            return Err(AppError::NotFound("meeting"));
+        }
+        let (old, group) =
+            meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
+        if old.status() == MeetingStatus::Cancelled {
+            return Ok((old, group));
+        }
+        let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+        if reason.is_some_and(|r| r.chars().count() > 2000) {
+            let mut errors = FieldErrors::default();
+            errors.add("reason", "At most 2000 characters.");
+            return Err(AppError::Validation(errors));
+        }
+        {
+            use crate::db::schema::meetings::dsl as m;
+            diesel::update(m::meetings.find(id))
+                .set((
+                    m::status.eq(MeetingStatus::Cancelled.as_str()),
+                    m::cancel_reason.eq(reason),
+                    m::sequence.eq(old.sequence + 1),
+                    m::updated_at.eq(db::now()),
+                ))
+                .execute(conn)?;
+        }
+        let (new, group) =
+            meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
+        if old.status() == MeetingStatus::Published {
+            for reg in regs::for_meeting(conn, id)?
+                .iter()
+                .filter(|r| r.status() != RegistrationStatus::Cancelled)
+            {
+                mail::enqueue(
+                    conn,
+                    ctx,
+                    MailKind::MeetingCancelled,
+                    &new,
+                    &group,
+                    reg,
+                    None,
+                    chrono::Utc::now(),
+                )?;
+            }
+        }
+        sessions::audit(
+            conn,
+            actor,
+            "meeting.cancel",
+            &format!("meeting:{id}"),
+            Some(&audit_view(&old, &group)),
+            Some(&audit_view(&new, &group)),
+        )?;
+        Ok((new, group))
     })
 }

@@ -396,3 +396,86 @@ pub fn change_attendance(
 pub fn group_by_slug(conn: &mut DbConn, slug: &str) -> Result<Group, AppError> {
     groups::find_by_slug(conn, slug)?.ok_or(AppError::NotFound("group"))
 }
+
+/// Staff mark an observer as arrived (or not).
+pub fn set_checked_in(
+    conn: &mut DbConn,
+    registration_id: i64,
+    checked_in: bool,
+    actor: &crate::db::staff::Staff,
+) -> Result<Registration, AppError> {
+    use crate::db::schema::registrations::dsl as r;
+    use diesel::prelude::*;
+    conn.transaction(|conn| {
+        let at = checked_in.then(db::now);
+        let n = diesel::update(r::registrations.find(registration_id))
+            .set(r::checked_in_at.eq(at))
+            .execute(conn)?;
+        if n == 0 {
+            return Err(AppError::NotFound("registration"));
+        }
+        let reg: Registration = r::registrations.find(registration_id).first(conn)?;
+        crate::db::sessions::audit(
+            conn,
+            actor,
+            if checked_in {
+                "registration.check_in"
+            } else {
+                "registration.undo_check_in"
+            },
+            &format!("registration:{registration_id}"),
+            None,
+            None,
+        )?;
+        Ok(reg)
+    })
+}
+
+/// Removes a person's data from a registration (kept as an anonymous cancelled row so the
+/// counts stay right); a freed seat goes to the waitlist.
+pub fn remove_personal_data(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    registration_id: i64,
+    actor: &crate::db::staff::Staff,
+) -> Result<i64, AppError> {
+    use crate::db::schema::registrations::dsl as r;
+    use diesel::prelude::*;
+    conn.transaction(|conn| {
+        let reg: Registration = r::registrations
+            .find(registration_id)
+            .first(conn)
+            .optional()?
+            .ok_or(AppError::NotFound("registration"))?;
+        db::lock_meeting(conn, reg.meeting_id)?;
+        let reg: Registration = r::registrations.find(registration_id).first(conn)?;
+        let placeholder = format!("removed-{registration_id}@invalid");
+        diesel::update(r::registrations.find(registration_id))
+            .set((
+                r::name.eq("(removed)"),
+                r::email.eq(&placeholder),
+                r::email_normalized.eq(&placeholder),
+                r::affiliation.eq(None::<String>),
+                r::status.eq(RegistrationStatus::Cancelled.as_str()),
+                r::token_hash.eq(token::hash(&token::generate())),
+                r::updated_at.eq(db::now()),
+            ))
+            .execute(conn)?;
+        if reg.status() == RegistrationStatus::Confirmed {
+            if let Some((meeting, group)) = meetings::find_with_group(conn, reg.meeting_id)? {
+                if meeting.starts_at > db::now() {
+                    promote_waitlisted(conn, ctx, &meeting, &group, reg.attendance())?;
+                }
+            }
+        }
+        crate::db::sessions::audit(
+            conn,
+            actor,
+            "registration.remove_personal_data",
+            &format!("registration:{registration_id}"),
+            Some(&serde_json::json!({"meeting_id": reg.meeting_id, "status": reg.status, "attendance": reg.attendance})),
+            None,
+        )?;
+        Ok(reg.meeting_id)
+    })
+}

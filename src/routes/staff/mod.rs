@@ -1,0 +1,104 @@
+//! Staff pages under `/staff`: every page needs a session, admin pages need the admin role,
+//! every form carries a CSRF token.
+
+pub mod admin;
+pub mod meetings;
+pub mod registrations;
+pub mod session;
+
+use actix_web::{web, HttpRequest};
+
+use crate::db::staff::Staff;
+use crate::state::AppState;
+
+pub fn scope() -> actix_web::Scope {
+    web::scope("/staff")
+        .route("/login", web::get().to(session::login_form))
+        .route("/login", web::post().to(session::login))
+        .route("/logout", web::post().to(session::logout))
+        .route("", web::get().to(meetings::dashboard))
+        .route("/meetings", web::get().to(meetings::dashboard))
+        .route("/meetings/new", web::get().to(meetings::new_form))
+        .route("/meetings/new", web::post().to(meetings::create))
+        .route("/meetings/{id}/edit", web::get().to(meetings::edit_form))
+        .route("/meetings/{id}/edit", web::post().to(meetings::update))
+        .route("/meetings/{id}/cancel", web::post().to(meetings::cancel))
+        .route(
+            "/meetings/{id}/registrations",
+            web::get().to(registrations::list),
+        )
+        .route(
+            "/meetings/{id}/registrations.csv",
+            web::get().to(registrations::csv),
+        )
+        .route(
+            "/registrations/{id}/check-in",
+            web::post().to(registrations::check_in),
+        )
+        .route(
+            "/registrations/{id}/remove",
+            web::post().to(registrations::remove),
+        )
+        .route("/groups", web::get().to(admin::groups))
+        .route("/groups", web::post().to(admin::create_group))
+        .route("/mail", web::get().to(admin::mail))
+        .route("/mail/{id}/retry", web::post().to(admin::retry_mail))
+        .route("/password", web::get().to(admin::password_form))
+        .route("/password", web::post().to(admin::change_password))
+        .route("/accounts", web::get().to(admin::accounts))
+        .route("/accounts", web::post().to(admin::create_account))
+        .route(
+            "/accounts/{id}/disable",
+            web::post().to(admin::disable_account),
+        )
+        .route("/tokens", web::get().to(admin::tokens))
+        .route("/tokens", web::post().to(admin::create_token))
+        .route("/tokens/{id}/revoke", web::post().to(admin::revoke_token))
+        .route("/audit", web::get().to(admin::audit))
+}
+
+/// What every staff page shows around its content.
+pub struct StaffChrome {
+    pub csrf_token: String,
+    pub name: String,
+    pub is_admin: bool,
+    pub notice: Option<String>,
+}
+
+pub fn chrome(
+    req: &HttpRequest,
+    state: &AppState,
+    me: &Staff,
+    notice: Option<String>,
+) -> StaffChrome {
+    StaffChrome {
+        csrf_token: crate::csrf::token(req, state),
+        name: me.name.clone(),
+        is_admin: me.is_admin(),
+        notice,
+    }
+}
+
+/// Notices carried across a redirect as `?done=…`.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Done {
+    pub done: Option<String>,
+}
+
+/// A staff page answer: never cached.
+pub fn page<T: askama::Template>(
+    status: actix_web::http::StatusCode,
+    page: &T,
+) -> actix_web::HttpResponse {
+    crate::templates::render_into(
+        actix_web::HttpResponse::build(status)
+            .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store")),
+        page,
+    )
+}
+
+pub fn see_other(location: &str) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, location))
+        .finish()
+}
