@@ -397,3 +397,92 @@ pub fn location(res: &reqwest::Response) -> String {
 }
 
 pub const MAIL_WAIT: Duration = Duration::from_secs(15);
+
+impl TestApp {
+    /// Creates a staff account directly in the database.
+    pub async fn add_staff(&self, email: &str, role: quorum::auth::Role, password: &str) {
+        let pool = self.pool.clone();
+        let (email, password) = (email.to_string(), password.to_string());
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().unwrap();
+            quorum::auth::create_staff(&mut conn, &email, "Staff Member", role, &password).unwrap();
+        })
+        .await
+        .unwrap();
+    }
+
+    /// A new browser signed in as that account.
+    pub async fn staff_browser(&self, email: &str, password: &str) -> reqwest::Client {
+        let browser = browser();
+        let res = self.login(&browser, email, password).await;
+        assert_eq!(res.status().as_u16(), 303, "login failed");
+        assert_eq!(location(&res), "/staff");
+        browser
+    }
+
+    pub async fn login(
+        &self,
+        browser: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        let page = browser
+            .get(self.url("/staff/login"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let csrf = extract_csrf(&page);
+        browser
+            .post(self.url("/staff/login"))
+            .form(&[
+                ("csrf_token", csrf.as_str()),
+                ("email", email),
+                ("password", password),
+            ])
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Posts a staff form with the CSRF token taken from `form_page`.
+    pub async fn staff_form(
+        &self,
+        browser: &reqwest::Client,
+        form_page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let page = browser
+            .get(self.url(form_page))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let csrf = extract_csrf(&page);
+        let mut form: Vec<(&str, &str)> = vec![("csrf_token", csrf.as_str())];
+        form.extend_from_slice(fields);
+        browser
+            .post(self.url(action))
+            .form(&form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn staff_patch(&self, path: &str, body: &Value) -> (u16, Value) {
+        let res = reqwest::Client::new()
+            .patch(self.url(path))
+            .bearer_auth(&self.api_token)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+}
