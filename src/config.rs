@@ -18,6 +18,8 @@ pub struct Settings {
     pub secret_key: Option<Vec<u8>>,
     pub rate_limit_per_minute: u32,
     pub trusted_proxies: Vec<IpNet>,
+    /// How far back feeds keep past meetings.
+    pub feed_past_days: i64,
     pub pool_size: u32,
     /// How often the mail worker looks for due messages when nothing woke it.
     pub mail_poll_interval: Duration,
@@ -83,6 +85,19 @@ impl Settings {
                 .collect::<anyhow::Result<Vec<_>>>()?,
             None => Vec::new(),
         };
+        let feed_past_days = match var("QUORUM_FEED_PAST_DAYS") {
+            Some(v) => v
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|d| (0..=36_500).contains(d))
+                .ok_or_else(|| {
+                    anyhow!(
+                        "QUORUM_FEED_PAST_DAYS must be a number of days (0 to 36500), got {v:?}"
+                    )
+                })?,
+            None => 365,
+        };
         Ok(Settings {
             database_url,
             bind,
@@ -93,6 +108,7 @@ impl Settings {
             secret_key,
             rate_limit_per_minute,
             trusted_proxies,
+            feed_past_days,
             pool_size: 16,
             mail_poll_interval: Duration::from_secs(2),
             mail_retry_base: Duration::from_secs(30),

@@ -10,6 +10,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod feed_cache;
 pub mod ics;
 pub mod mail;
 pub mod routes;

@@ -69,14 +69,20 @@ impl Application {
             settings: Arc::new(settings),
             secret: Arc::new(secret),
             mail_wake,
+            feeds: Arc::new(crate::feed_cache::FeedCache::default()),
         };
+        if db::Backend::from_url(&state.settings.database_url) == Some(db::Backend::Postgres) {
+            crate::feed_cache::spawn_listener(
+                state.settings.database_url.clone(),
+                state.feeds.clone(),
+            );
+        }
         let data = web::Data::new(state);
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
                 .wrap(crate::security::headers())
                 .wrap(middleware::from_fn(crate::csrf::ensure_cookie))
-                .wrap(middleware::Compress::default())
                 .wrap(middleware::NormalizePath::trim())
                 .wrap(tracing_actix())
                 .configure(crate::routes::config)

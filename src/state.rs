@@ -17,6 +17,8 @@ pub struct AppState {
     pub secret: Arc<Vec<u8>>,
     /// Wakes the mail worker after a transaction queued mail.
     pub mail_wake: Arc<Notify>,
+    /// Rendered feeds, valid until the calendar changes.
+    pub feeds: Arc<crate::feed_cache::FeedCache>,
 }
 
 impl AppState {
@@ -37,6 +39,12 @@ impl AppState {
     }
 
     pub fn wake_mailer(&self) {
+        self.mail_wake.notify_one();
+    }
+
+    /// After a committed write that feeds show: drop cached feeds, wake the mailer.
+    pub fn calendar_changed(&self) {
+        self.feeds.invalidate();
         self.mail_wake.notify_one();
     }
 }

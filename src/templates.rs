@@ -63,7 +63,7 @@ pub struct ListPage {
     pub intro: Option<String>,
     pub meetings: Vec<MeetingCard>,
     pub empty: &'static str,
-    pub feed_url: Option<String>,
+    pub feed: Option<crate::views::SubscribeLinks>,
     pub show_past_link: bool,
     pub group: Option<Group>,
     pub past: Vec<MeetingCard>,
@@ -96,6 +96,8 @@ pub struct MeetingPage {
     pub errors: FieldErrors,
     pub form_error: Option<String>,
     pub ics_url: String,
+    pub subscribe: crate::views::SubscribeLinks,
+    pub add: crate::views::AddLinks,
 }
 
 impl MeetingPage {

@@ -119,3 +119,73 @@ pub fn seats(m: &Meeting, counts: &SeatCounts) -> Vec<SeatView> {
 pub fn format_label(f: MeetingFormat) -> &'static str {
     f.label()
 }
+
+fn enc(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// `webcal://` form of an absolute http(s) feed URL, for one-click subscription.
+pub fn webcal(feed_url: &str) -> String {
+    feed_url
+        .strip_prefix("https://")
+        .or_else(|| feed_url.strip_prefix("http://"))
+        .map(|rest| format!("webcal://{rest}"))
+        .unwrap_or_else(|| feed_url.to_string())
+}
+
+/// Links that subscribe a calendar client to a feed.
+pub struct SubscribeLinks {
+    pub https: String,
+    pub webcal: String,
+    pub google: String,
+    pub outlook: String,
+}
+
+pub fn subscribe_links(feed_url: &str, name: &str) -> SubscribeLinks {
+    let webcal = webcal(feed_url);
+    SubscribeLinks {
+        https: feed_url.to_string(),
+        google: format!(
+            "https://calendar.google.com/calendar/r?cid={}",
+            enc(&webcal)
+        ),
+        outlook: format!(
+            "https://outlook.live.com/calendar/0/addfromweb?url={}&name={}",
+            enc(feed_url),
+            enc(name)
+        ),
+        webcal,
+    }
+}
+
+/// "Add to Google Calendar" and "Add to Outlook" links for one meeting.
+pub struct AddLinks {
+    pub google: String,
+    pub outlook: String,
+}
+
+pub fn add_links(m: &Meeting, page_url: &str) -> AddLinks {
+    let location = crate::ics::location(m, m.public_online_url().is_some());
+    let details = format!("{}\n\n{page_url}", m.description);
+    let utc = |t: NaiveDateTime| t.format("%Y%m%dT%H%M%SZ").to_string();
+    let iso = |t: NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    AddLinks {
+        google: format!(
+            "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}/{}&details={}&location={}&ctz={}",
+            enc(&m.title),
+            utc(m.starts_at),
+            utc(m.ends_at),
+            enc(&details),
+            enc(&location),
+            enc(&m.timezone)
+        ),
+        outlook: format!(
+            "https://outlook.live.com/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&subject={}&startdt={}&enddt={}&body={}&location={}",
+            enc(&m.title),
+            iso(m.starts_at),
+            iso(m.ends_at),
+            enc(&details),
+            enc(&location)
+        ),
+    }
+}

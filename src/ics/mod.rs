@@ -97,11 +97,30 @@ pub fn feed(name: &str, sources: &[EventSource<'_>], now: DateTime<Utc>) -> Stri
     refresh.add_parameter("VALUE", "DURATION");
     cal.append_property(refresh.done());
     cal.append_property(Property::new("X-PUBLISHED-TTL", "PT1H"));
+    if let Some(zone) = dominant_zone(sources) {
+        cal.append_property(Property::new("X-WR-TIMEZONE", zone));
+    }
     for source in sources {
         cal.push(event(source, now).done());
     }
     let meetings: Vec<&Meeting> = sources.iter().map(|s| s.meeting).collect();
     with_timezones(cal.to_string(), &meetings)
+}
+
+/// The zone of more than half of the events, if there is one (clients use it as a default).
+fn dominant_zone<'a>(sources: &'a [EventSource<'_>]) -> Option<&'a str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for s in sources {
+        let z = s.meeting.timezone.as_str();
+        match counts.iter_mut().find(|(name, _)| *name == z) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((z, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .find(|(_, n)| n * 2 > sources.len())
+        .map(|(z, _)| z)
 }
 
 fn calendar_head() -> Calendar {

@@ -409,6 +409,7 @@ pub async fn create_group(
     let group = state
         .db(move |conn| meeting_service::create_group(conn, &input, Some(&staff.0)))
         .await?;
+    state.calendar_changed();
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/groups/{}", group.slug)))
         .json(group_json(&group, &state.mail.base_url)))
@@ -427,6 +428,7 @@ pub async fn create_meeting(
             one_meeting_json(conn, &m, &g, &base_url)
         })
         .await?;
+    state.calendar_changed();
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/meetings/{}", json.id)))
         .json(json))
@@ -460,7 +462,7 @@ pub async fn patch_meeting(
             one_meeting_json(conn, &m, &g, &st.mail.base_url)
         })
         .await?;
-    state.wake_mailer();
+    state.calendar_changed();
     Ok(HttpResponse::Ok().json(json))
 }
 
@@ -492,7 +494,7 @@ pub async fn cancel_meeting(
             one_meeting_json(conn, &m, &g, &st.mail.base_url)
         })
         .await?;
-    state.wake_mailer();
+    state.calendar_changed();
     Ok(HttpResponse::Ok().json(json))
 }
 

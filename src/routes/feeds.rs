@@ -1,29 +1,31 @@
 //! ICS feeds for calendar subscriptions. Drafts never appear; cancelled meetings stay with
-//! `STATUS:CANCELLED`; an online URL limited to registrants never appears.
+//! `STATUS:CANCELLED`; an online URL limited to registrants never appears. Bodies are
+//! rendered once per calendar change and served from memory (plain or gzip), with `ETag`,
+//! `Last-Modified` and `304` answers to conditional requests.
 
-use actix_web::http::header;
+use std::sync::Arc;
+
+use actix_web::http::header::{self, HttpDate};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{Duration, TimeZone, Utc};
-use sha2::{Digest, Sha256};
 
 use crate::db::groups::{self, Group};
 use crate::db::meetings::{self, Listing, Meeting};
 use crate::db::{self, DbConn};
 use crate::error::{AppError, HtmlError};
+use crate::feed_cache::{CachedFeed, FeedKey};
 use crate::ics::{self, EventSource};
 use crate::state::AppState;
 
-/// How far back a feed keeps past meetings.
-const PAST_WINDOW_DAYS: i64 = 365;
+/// How long clients may reuse a feed before asking again (they revalidate cheaply).
+const MAX_AGE: &str = "public, max-age=300";
 
-struct Feed {
-    name: String,
-    rows: Vec<(Meeting, Group)>,
-}
-
-fn render(state: &AppState, feed: &Feed) -> String {
-    let sources: Vec<EventSource<'_>> = feed
-        .rows
+fn render(
+    state: &AppState,
+    name: &str,
+    rows: &[(Meeting, Group)],
+) -> (String, Option<chrono::NaiveDateTime>) {
+    let sources: Vec<EventSource<'_>> = rows
         .iter()
         .map(|(m, g)| EventSource {
             meeting: m,
@@ -33,71 +35,142 @@ fn render(state: &AppState, feed: &Feed) -> String {
             note: None,
         })
         .collect();
-    // DTSTAMP is the last change of the feed's content, so the same data gives the same bytes.
-    let stamp = feed
-        .rows
-        .iter()
-        .map(|(m, _)| m.updated_at)
-        .max()
+    let last_modified = rows.iter().map(|(m, _)| m.updated_at).max();
+    // DTSTAMP is the feed's last change, so the same data gives the same bytes (and ETag).
+    let stamp = last_modified
         .map(|t| Utc.from_utc_datetime(&t))
         .unwrap_or_else(|| Utc.timestamp_opt(0, 0).single().unwrap_or_default());
-    ics::feed(&feed.name, &sources, stamp)
+    (ics::feed(name, &sources, stamp), last_modified)
 }
 
-fn respond(req: &HttpRequest, state: &AppState, feed: &Feed) -> HttpResponse {
-    let body = render(state, feed);
-    let etag = format!(
-        "\"{}\"",
-        &hex::encode(Sha256::digest(body.as_bytes()))[..32]
-    );
-    let last_modified = feed
-        .rows
-        .iter()
-        .map(|(m, _)| m.updated_at)
-        .max()
-        .map(|t| Utc.from_utc_datetime(&t));
-    let not_modified = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
-    let mut res = if not_modified {
-        HttpResponse::NotModified()
-    } else {
-        HttpResponse::Ok()
-    };
-    res.insert_header((header::ETAG, etag))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=300"));
-    if let Some(t) = last_modified {
-        res.insert_header((
-            header::LAST_MODIFIED,
-            t.format("%a, %d %b %Y %H:%M:%S GMT").to_string(),
-        ));
-    }
-    if not_modified {
-        return res.finish();
-    }
-    res.content_type("text/calendar; charset=utf-8").body(body)
-}
-
-fn listing(conn: &mut DbConn, group_id: Option<i64>) -> Result<Vec<(Meeting, Group)>, AppError> {
+fn listing(
+    conn: &mut DbConn,
+    past_days: i64,
+    group_id: Option<i64>,
+) -> Result<Vec<(Meeting, Group)>, AppError> {
     Ok(meetings::list(
         conn,
         &Listing {
             group_id,
-            from: Some(db::now() - Duration::days(PAST_WINDOW_DAYS)),
+            from: Some(db::now() - Duration::days(past_days)),
             ..Listing::default()
         },
     )?)
 }
 
-pub async fn all(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, HtmlError> {
-    let rows = state.db(|conn| listing(conn, None)).await?;
-    let feed = Feed {
-        name: "Quorum meetings".into(),
-        rows,
+/// The cached feed, or a new rendering stored for the next request.
+async fn feed(state: &web::Data<AppState>, key: FeedKey) -> Result<Arc<CachedFeed>, AppError> {
+    let today = Utc::now().date_naive();
+    if let Some(hit) = state.feeds.get(&key, today) {
+        return Ok(hit);
+    }
+    // Read the generation before the data: a write that lands meanwhile makes this entry stale.
+    let generation = state.feeds.generation();
+    let st = state.clone();
+    let k = key.clone();
+    let built = state
+        .db(move |conn| -> Result<_, AppError> {
+            let past_days = st.settings.feed_past_days;
+            let (name, rows) = match &k {
+                FeedKey::All => (
+                    "Quorum meetings".to_string(),
+                    listing(conn, past_days, None)?,
+                ),
+                FeedKey::Group(slug) => {
+                    let g = groups::find_by_slug(conn, slug)?.ok_or(AppError::NotFound("group"))?;
+                    (g.name.clone(), listing(conn, past_days, Some(g.id))?)
+                }
+                FeedKey::Meeting(id) => {
+                    let (m, g) = super::pages::public_meeting(conn, *id)?;
+                    (m.title.clone(), vec![(m, g)])
+                }
+            };
+            let (body, last_modified) = render(&st, &name, &rows);
+            Ok(Arc::new(CachedFeed::new(
+                body,
+                last_modified,
+                generation,
+                today,
+            )))
+        })
+        .await?;
+    state.feeds.put(key, built.clone());
+    Ok(built)
+}
+
+fn not_modified(req: &HttpRequest, feed: &CachedFeed) -> bool {
+    if let Some(inm) = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+    {
+        return inm
+            .split(',')
+            .map(|t| t.trim().trim_start_matches("W/"))
+            .any(|t| t == feed.etag || t == "*");
+    }
+    let since = req
+        .headers()
+        .get(header::IF_MODIFIED_SINCE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<HttpDate>().ok())
+        .map(std::time::SystemTime::from);
+    match (since, feed.last_modified) {
+        (Some(since), Some(modified)) => {
+            let modified = std::time::SystemTime::from(Utc.from_utc_datetime(&modified));
+            // HTTP dates have whole seconds.
+            modified
+                .duration_since(since)
+                .map(|d| d.as_secs() == 0)
+                .unwrap_or(true)
+        }
+        _ => false,
+    }
+}
+
+fn accepts_gzip(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',').any(|e| {
+                let mut parts = e.trim().split(';');
+                let name = parts.next().unwrap_or("").trim();
+                let refused = parts.any(|p| p.trim().replace(' ', "") == "q=0");
+                (name == "gzip" || name == "x-gzip") && !refused
+            })
+        })
+}
+
+fn respond(req: &HttpRequest, feed: &CachedFeed) -> HttpResponse {
+    let unchanged = not_modified(req, feed);
+    let mut res = if unchanged {
+        HttpResponse::NotModified()
+    } else {
+        HttpResponse::Ok()
     };
-    Ok(respond(&req, &state, &feed))
+    res.insert_header((header::ETAG, feed.etag.clone()))
+        .insert_header((header::CACHE_CONTROL, MAX_AGE))
+        .insert_header((header::VARY, "Accept-Encoding"));
+    if let Some(t) = feed.last_modified {
+        let t = std::time::SystemTime::from(Utc.from_utc_datetime(&t));
+        res.insert_header((header::LAST_MODIFIED, HttpDate::from(t)));
+    }
+    if unchanged {
+        return res.finish();
+    }
+    res.content_type("text/calendar; charset=utf-8");
+    if accepts_gzip(req) && !feed.gzip.is_empty() {
+        res.insert_header((header::CONTENT_ENCODING, "gzip"))
+            .body(feed.gzip.clone())
+    } else {
+        res.body(feed.body.clone())
+    }
+}
+
+pub async fn all(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, HtmlError> {
+    let feed = feed(&state, FeedKey::All).await?;
+    Ok(respond(&req, &feed))
 }
 
 pub async fn group(
@@ -105,17 +178,8 @@ pub async fn group(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, HtmlError> {
-    let slug = slug.into_inner();
-    let feed = state
-        .db(move |conn| -> Result<_, AppError> {
-            let g = groups::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound("group"))?;
-            Ok(Feed {
-                name: g.name.clone(),
-                rows: listing(conn, Some(g.id))?,
-            })
-        })
-        .await?;
-    Ok(respond(&req, &state, &feed))
+    let feed = feed(&state, FeedKey::Group(slug.into_inner())).await?;
+    Ok(respond(&req, &feed))
 }
 
 pub async fn meeting(
@@ -123,15 +187,6 @@ pub async fn meeting(
     state: web::Data<AppState>,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, HtmlError> {
-    let id = id.into_inner();
-    let feed = state
-        .db(move |conn| -> Result<_, AppError> {
-            let (m, g) = super::pages::public_meeting(conn, id)?;
-            Ok(Feed {
-                name: m.title.clone(),
-                rows: vec![(m, g)],
-            })
-        })
-        .await?;
-    Ok(respond(&req, &state, &feed))
+    let feed = feed(&state, FeedKey::Meeting(id.into_inner())).await?;
+    Ok(respond(&req, &feed))
 }

@@ -15,27 +15,42 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.app_data(api::json_config())
         .app_data(pages::form_config())
-        .app_data(
-            web::PathConfig::default()
-                .error_handler(|_, _| crate::error::AppError::NotFound("page").into()),
-        )
+        .app_data(web::PathConfig::default().error_handler(|_, req| {
+            let e = crate::error::AppError::NotFound("page");
+            if req.path().starts_with("/api/") {
+                e.into()
+            } else {
+                crate::error::HtmlError(e).into()
+            }
+        }))
         .app_data(web::PayloadConfig::new(BODY_LIMIT))
-        .route("/", web::get().to(pages::upcoming))
-        .route("/meetings/past", web::get().to(pages::past))
-        .route("/meetings/{id}", web::get().to(pages::meeting))
-        .route("/meetings/{id}/register", web::post().to(pages::register))
+        // Feeds carry their own cached gzip form, so they stay outside the compressor.
         .route("/meetings/{id}/calendar.ics", web::get().to(feeds::meeting))
-        .route("/groups/{slug}", web::get().to(pages::group))
+        .route(
+            "/meetings/{id}/calendar.ics",
+            web::head().to(feeds::meeting),
+        )
         .route("/groups/{slug}/calendar.ics", web::get().to(feeds::group))
+        .route("/groups/{slug}/calendar.ics", web::head().to(feeds::group))
         .route("/calendar.ics", web::get().to(feeds::all))
-        .route("/r/{token}", web::get().to(manage::show))
-        .route("/r/{token}/cancel", web::post().to(manage::cancel))
-        .route("/r/{token}/attendance", web::post().to(manage::attendance))
-        .route("/r/{token}/invite.ics", web::get().to(manage::invite))
-        .route("/healthz", web::get().to(ops::healthz))
-        .route("/metrics", web::get().to(ops::metrics))
-        .route("/static/quorum.css", web::get().to(ops::stylesheet))
-        .service(api::scope())
-        .service(staff::scope())
-        .default_service(web::to(ops::not_found));
+        .route("/calendar.ics", web::head().to(feeds::all))
+        .service(
+            web::scope("")
+                .wrap(actix_web::middleware::Compress::default())
+                .route("/", web::get().to(pages::upcoming))
+                .route("/meetings/past", web::get().to(pages::past))
+                .route("/meetings/{id}", web::get().to(pages::meeting))
+                .route("/meetings/{id}/register", web::post().to(pages::register))
+                .route("/groups/{slug}", web::get().to(pages::group))
+                .route("/r/{token}", web::get().to(manage::show))
+                .route("/r/{token}/cancel", web::post().to(manage::cancel))
+                .route("/r/{token}/attendance", web::post().to(manage::attendance))
+                .route("/r/{token}/invite.ics", web::get().to(manage::invite))
+                .route("/healthz", web::get().to(ops::healthz))
+                .route("/metrics", web::get().to(ops::metrics))
+                .route("/static/quorum.css", web::get().to(ops::stylesheet))
+                .service(api::scope())
+                .service(staff::scope())
+                .default_service(web::to(ops::not_found)),
+        );
 }

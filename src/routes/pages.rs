@@ -57,7 +57,10 @@ pub async fn upcoming(state: web::Data<AppState>) -> Result<HttpResponse, HtmlEr
         intro: Some("Meetings open to public observers, in person or remotely.".into()),
         meetings,
         empty: "No meetings are scheduled right now.",
-        feed_url: Some("/calendar.ics".into()),
+        feed: Some(crate::views::subscribe_links(
+            &format!("{}/calendar.ics", state.mail.base_url),
+            "Quorum meetings",
+        )),
         show_past_link: true,
         group: None,
         past: Vec::new(),
@@ -84,7 +87,7 @@ pub async fn past(state: web::Data<AppState>) -> Result<HttpResponse, HtmlError>
         intro: None,
         meetings,
         empty: "No past meetings yet.",
-        feed_url: None,
+        feed: None,
         show_past_link: false,
         group: None,
         past: Vec::new(),
@@ -124,7 +127,10 @@ pub async fn group(
     Ok(templates::html(&ListPage {
         heading: group.name.clone(),
         intro: None,
-        feed_url: Some(format!("/groups/{}/calendar.ics", group.slug)),
+        feed: Some(crate::views::subscribe_links(
+            &format!("{}/groups/{}/calendar.ics", state.mail.base_url, group.slug),
+            &group.name,
+        )),
         meetings: upcoming,
         empty: "No upcoming meetings.",
         show_past_link: false,
@@ -164,6 +170,11 @@ fn meeting_page(
         errors: FieldErrors::default(),
         form_error: None,
         ics_url: format!("{}/meetings/{}/calendar.ics", state.mail.base_url, m.id),
+        subscribe: crate::views::subscribe_links(
+            &format!("{}/meetings/{}/calendar.ics", state.mail.base_url, m.id),
+            &m.title,
+        ),
+        add: crate::views::add_links(&m, &state.mail.meeting_url(&m)),
         m,
         group,
     })

@@ -104,6 +104,7 @@ pub fn create_group(
             AppError::from(e)
         }
     })?;
+    crate::feed_cache::notify_change(conn)?;
     if let Some(actor) = actor {
         sessions::audit(
             conn,
@@ -372,6 +373,7 @@ pub fn create(
         let fields = validate(conn, input)?;
         let meeting = meetings::insert(conn, &fields, &new_uid(base_url), db::now())?;
         let group = groups::find(conn, meeting.group_id)?;
+        crate::feed_cache::notify_change(conn)?;
         if let Some(actor) = actor {
             sessions::audit(
                 conn,
@@ -542,6 +544,7 @@ pub fn update(
         }
         let (new, group) =
             meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
+        crate::feed_cache::notify_change(conn)?;
         if visible && new.status() == MeetingStatus::Published {
             for reg in regs::for_meeting(conn, id)?
                 .iter()
@@ -618,6 +621,7 @@ pub fn cancel(
         }
         let (new, group) =
             meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
+        crate::feed_cache::notify_change(conn)?;
         if old.status() == MeetingStatus::Published {
             for reg in regs::for_meeting(conn, id)?
                 .iter()

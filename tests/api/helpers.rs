@@ -125,6 +125,7 @@ pub fn settings(
         secret_key: None,
         rate_limit_per_minute: 0,
         trusted_proxies: Vec::new(),
+        feed_past_days: 365,
         pool_size: 8,
         mail_poll_interval: Duration::from_millis(100),
         mail_retry_base: Duration::from_millis(200),

@@ -102,6 +102,7 @@ pub async fn create_group(
             }
         })
         .await?;
+    state.calendar_changed();
     match outcome {
         Ok(()) => Ok(see_other("/staff/groups?done=group")),
         Err((f, errors, groups)) => Ok(page(

@@ -350,6 +350,7 @@ pub async fn create(
             }
         })
         .await?;
+    state.calendar_changed();
     match outcome {
         Ok(id) => Ok(see_other(&format!(
             "/staff/meetings/{id}/edit?done=created"
@@ -439,7 +440,7 @@ pub async fn update(
             }
         })
         .await?;
-    state.wake_mailer();
+    state.calendar_changed();
     match outcome {
         Ok(()) => Ok(see_other(&format!("/staff/meetings/{id}/edit?done=saved"))),
         Err((e, m, input, groups)) => {
@@ -484,7 +485,7 @@ pub async fn cancel(
     state
         .db(move |conn| service::cancel(conn, &st.mail, id, reason.as_deref(), &actor))
         .await?;
-    state.wake_mailer();
+    state.calendar_changed();
     Ok(see_other(&format!(
         "/staff/meetings/{id}/edit?done=cancelled"
     )))

@@ -1,0 +1,164 @@
+//! Rendered feeds kept in memory until the calendar changes, with their gzip form, ETag and
+//! Last-Modified, so that polling clients are answered without touching the database.
+//!
+//! Invalidation: a write through this instance bumps the generation right after it commits;
+//! on PostgreSQL every such write also sends `NOTIFY quorum_calendar` in its transaction, and
+//! a listener in each instance bumps the generation when it arrives, so a write through
+//! another instance shows within milliseconds.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use actix_web::web::Bytes;
+use chrono::NaiveDateTime;
+use diesel::{Connection, RunQueryDsl};
+use sha2::{Digest, Sha256};
+
+use crate::db::DbConn;
+
+pub const CHANNEL: &str = "quorum_calendar";
+const MAX_ENTRIES: usize = 2048;
+
+/// Which feed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FeedKey {
+    All,
+    Group(String),
+    Meeting(i64),
+}
+
+/// One rendered feed.
+pub struct CachedFeed {
+    pub generation: u64,
+    pub day: chrono::NaiveDate,
+    pub body: Bytes,
+    pub gzip: Bytes,
+    pub etag: String,
+    pub last_modified: Option<NaiveDateTime>,
+}
+
+impl CachedFeed {
+    pub fn new(
+        body: String,
+        last_modified: Option<NaiveDateTime>,
+        generation: u64,
+        day: chrono::NaiveDate,
+    ) -> CachedFeed {
+        let etag = format!(
+            "\"{}\"",
+            &hex::encode(Sha256::digest(body.as_bytes()))[..32]
+        );
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let gzip = encoder
+            .write_all(body.as_bytes())
+            .and_then(|_| encoder.finish())
+            .map(Bytes::from)
+            .unwrap_or_default();
+        CachedFeed {
+            generation,
+            day,
+            body: Bytes::from(body),
+            gzip,
+            etag,
+            last_modified,
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct FeedCache {
+    generation: AtomicU64,
+    entries: Mutex<HashMap<FeedKey, Arc<CachedFeed>>>,
+}
+
+impl FeedCache {
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// Everything cached so far is stale.
+    pub fn invalidate(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// A fresh entry for `key`, if there is one.
+    pub fn get(&self, key: &FeedKey, today: chrono::NaiveDate) -> Option<Arc<CachedFeed>> {
+        let generation = self.generation();
+        let entries = self.entries.lock().ok()?;
+        entries
+            .get(key)
+            .filter(|e| e.generation == generation && e.day == today)
+            .cloned()
+    }
+
+    pub fn put(&self, key: FeedKey, feed: Arc<CachedFeed>) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= MAX_ENTRIES {
+                entries.clear();
+            }
+            entries.insert(key, feed);
+        }
+    }
+}
+
+/// Tells other instances that the calendar changed (PostgreSQL; delivered at commit).
+pub fn notify_change(conn: &mut DbConn) -> diesel::QueryResult<()> {
+    match conn {
+        DbConn::Postgresql(c) => diesel::sql_query(format!("NOTIFY {CHANNEL}"))
+            .execute(c)
+            .map(|_| ()),
+        DbConn::Sqlite(_) => Ok(()),
+    }
+}
+
+/// Listens for changes made through other instances on PostgreSQL and invalidates the cache.
+/// Runs on its own thread with its own connection; reconnects after errors.
+pub fn spawn_listener(database_url: String, cache: Arc<FeedCache>) {
+    let spawned = std::thread::Builder::new()
+        .name("quorum-feed-listener".into())
+        .spawn(move || loop {
+            match diesel::PgConnection::establish(&database_url) {
+                Ok(mut conn) => {
+                    if diesel::sql_query(format!("LISTEN {CHANNEL}"))
+                        .execute(&mut conn)
+                        .is_err()
+                    {
+                        std::thread::sleep(Duration::from_secs(1));
+                        continue;
+                    }
+                    // Changes may have happened while we were not listening.
+                    cache.invalidate();
+                    let mut ticks = 0u32;
+                    'poll: loop {
+                        ticks = ticks.wrapping_add(1);
+                        // Now and then, make sure the connection is still alive.
+                        if ticks % 500 == 0
+                            && diesel::sql_query("SELECT 1").execute(&mut conn).is_err()
+                        {
+                            break 'poll;
+                        }
+                        for n in conn.notifications_iter() {
+                            match n {
+                                Ok(_) => cache.invalidate(),
+                                Err(e) => {
+                                    tracing::warn!(error = %e, "feed listener lost its connection");
+                                    break 'poll;
+                                }
+                            }
+                        }
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "feed listener cannot connect");
+                    std::thread::sleep(Duration::from_secs(1));
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::error!(error = %e, "cannot start the feed listener");
+    }
+}
