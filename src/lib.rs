@@ -13,6 +13,7 @@ pub mod error;
 pub mod feed_cache;
 pub mod ics;
 pub mod mail;
+pub mod rate_limit;
 pub mod routes;
 pub mod security;
 pub mod services;

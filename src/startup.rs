@@ -60,6 +60,10 @@ impl Application {
             retry_base: settings.mail_retry_base,
             max_attempts: settings.mail_max_attempts,
         };
+        let limiter = crate::rate_limit::Limiter::new(
+            settings.rate_limit_per_minute,
+            settings.trusted_proxies.clone(),
+        );
         let state = AppState {
             pool: pool.clone(),
             mail: MailContext {
@@ -70,6 +74,7 @@ impl Application {
             secret: Arc::new(secret),
             mail_wake,
             feeds: Arc::new(crate::feed_cache::FeedCache::default()),
+            limiter,
         };
         if db::Backend::from_url(&state.settings.database_url) == Some(db::Backend::Postgres) {
             crate::feed_cache::spawn_listener(
@@ -77,6 +82,14 @@ impl Application {
                 state.feeds.clone(),
             );
         }
+        let limiter = state.limiter.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                limiter.forget_idle();
+            }
+        });
         let data = web::Data::new(state);
         let server = HttpServer::new(move || {
             App::new()

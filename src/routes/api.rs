@@ -329,10 +329,12 @@ pub async fn get_meeting(
 }
 
 pub async fn register(
+    req: HttpRequest,
     state: web::Data<AppState>,
     id: web::Path<String>,
     body: web::Json<Value>,
 ) -> Result<HttpResponse, AppError> {
+    state.limiter.check(&req)?;
     let id = meeting_id(&id)?;
     let raw: RawRegistrationJson = parse_body(body.into_inner())?;
     let input = raw.0.parse().map_err(AppError::Validation)?;

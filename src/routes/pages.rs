@@ -215,6 +215,7 @@ pub async fn register(
     form: web::Form<RegisterForm>,
 ) -> Result<HttpResponse, HtmlError> {
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    state.limiter.check(&req)?;
     let id = id.into_inner();
     let mut form = form.into_inner();
     if form.attend_remotely.as_deref() == Some("remote") {

@@ -3,7 +3,7 @@
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::helpers::{spawn_app, Db};
+use crate::helpers::{spawn_app, spawn_app_on, test_db, Db};
 
 both_backends!(
     staff_create_schedule_with_local_times,
@@ -11,6 +11,7 @@ both_backends!(
     staff_calls_need_a_valid_bearer_token,
     bad_requests_get_the_contract_error_bodies,
     listing_filters_by_group_and_time,
+    registrations_and_logins_are_rate_limited_per_address,
 );
 
 async fn staff_create_schedule_with_local_times(db: Db) {
@@ -300,4 +301,72 @@ async fn listing_filters_by_group_and_time(db: Db) {
     assert_eq!(res.status().as_u16(), 422);
     let res = app.get("/api/v1/meetings?group=zzz").await;
     assert_eq!(res.status().as_u16(), 404);
+}
+
+async fn registrations_and_logins_are_rate_limited_per_address(db: Db) {
+    let Some(test_db) = test_db(db) else { return };
+    let smtp = std::sync::Arc::new(crate::smtp::SmtpSink::start());
+    let app = spawn_app_on(db, std::sync::Arc::new(test_db), smtp, |s| {
+        s.rate_limit_per_minute = 3;
+        s.trusted_proxies = vec![quorum::config::IpNet::parse("127.0.0.1").unwrap()];
+    })
+    .await;
+    let id = app.create_meeting(json!({})).await["id"].as_i64().unwrap();
+    let client = reqwest::Client::new();
+    let post = |n: u32, forwarded: &'static str| {
+        client
+            .post(app.url(&format!("/api/v1/meetings/{id}/registrations")))
+            .header("X-Forwarded-For", forwarded)
+            .json(&json!({"name": "R", "email": format!("r{n}-{}@example.org", forwarded.len()), "attendance": "remote"}))
+            .send()
+    };
+    for n in 0..3 {
+        assert_eq!(post(n, "203.0.113.7").await.unwrap().status().as_u16(), 201);
+    }
+    let res = post(3, "203.0.113.7").await.unwrap();
+    assert_eq!(res.status().as_u16(), 429);
+    let retry: u64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&retry), "{retry}");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "rate_limited");
+    // Another client behind the same trusted proxy has its own allowance.
+    assert_eq!(
+        post(4, "198.51.100.23").await.unwrap().status().as_u16(),
+        201
+    );
+    // The web form and the staff login count too.
+    let browser = crate::helpers::browser();
+    for _ in 0..4 {
+        let page = browser
+            .get(app.url("/staff/login"))
+            .header("X-Forwarded-For", "192.0.2.1")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let csrf = crate::helpers::extract_csrf(&page);
+        let res = browser
+            .post(app.url("/staff/login"))
+            .header("X-Forwarded-For", "192.0.2.1")
+            .form(&[
+                ("csrf_token", csrf.as_str()),
+                ("email", "x@example.org"),
+                ("password", "whatever it is"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        if res.status().as_u16() == 429 {
+            assert!(res.headers().contains_key("retry-after"));
+            return;
+        }
+        assert_eq!(res.status().as_u16(), 401);
+    }
+    panic!("the fourth login attempt in a minute was not limited");
 }

@@ -169,6 +169,7 @@ pub async fn login(
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, HtmlError> {
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    state.limiter.check(&req)?;
     let form = form.into_inner();
     let email = form.email.unwrap_or_default().trim().to_lowercase();
     let password = form.password.unwrap_or_default();
