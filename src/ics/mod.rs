@@ -91,8 +91,9 @@ pub fn invite(source: &EventSource<'_>, invitation: &Invitation<'_>, now: DateTi
 pub fn feed(name: &str, sources: &[EventSource<'_>], now: DateTime<Utc>) -> String {
     let mut cal = calendar_head();
     cal.append_property(Property::new("METHOD", "PUBLISH"));
-    cal.append_property(Property::new("NAME", name));
-    cal.append_property(Property::new("X-WR-CALNAME", name));
+    // The icalendar crate escapes only the TEXT properties it knows; these it writes raw.
+    cal.append_property(Property::new("NAME", escape_text(name)));
+    cal.append_property(Property::new("X-WR-CALNAME", escape_text(name)));
     let mut refresh = Property::new("REFRESH-INTERVAL", "PT1H");
     refresh.add_parameter("VALUE", "DURATION");
     cal.append_property(refresh.done());
@@ -160,7 +161,7 @@ fn event(source: &EventSource<'_>, now: DateTime<Utc>) -> Event {
     event.description(&description(source));
     event.add_property("CLASS", "PUBLIC");
     event.add_property("TRANSP", "OPAQUE");
-    event.append_multi_property(Property::new("CATEGORIES", &source.group.name));
+    event.append_multi_property(Property::new("CATEGORIES", escape_text(&source.group.name)));
     if source.show_online_url {
         if let Some(u) = m.online_url.as_deref() {
             let mut conf = Property::new("CONFERENCE", u);
@@ -220,6 +221,22 @@ fn description(source: &EventSource<'_>) -> String {
         parts.push(note.clone());
     }
     parts.join("\n\n")
+}
+
+/// RFC 5545 TEXT escaping, for properties the icalendar crate writes without it.
+fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Parameter values may not hold DQUOTE or control characters (RFC 5545 §3.1).

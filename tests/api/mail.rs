@@ -89,6 +89,7 @@ async fn confirmation_carries_a_valid_invite(db: Db) {
         *ics
     );
 
+    crate::ics_check::assert_valid(ics);
     // RFC 5545 form: CRLF everywhere, lines of at most 75 octets, folding keeps UTF-8 whole.
     assert!(ics.ends_with("\r\n"));
     for line in ics.split("\r\n") {

@@ -4,10 +4,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod helpers;
+mod ics_check;
 mod smtp;
 
 mod api;
 mod cli;
+mod feeds;
 mod mail;
 mod pages;
 mod registration;

@@ -291,6 +291,7 @@ async fn waitlist_and_promotion_when_a_seat_frees_up(db: Db) {
         .iter()
         .find(|m| m.to == ["first@example.org"] && m.subject.starts_with("Registration cancelled"))
         .expect("a cancellation mail");
+    crate::ics_check::assert_valid(&cancel.calendar.as_ref().unwrap().body);
     assert_eq!(
         cancel.calendar.as_ref().unwrap().method_param.as_deref(),
         Some("CANCEL")

@@ -459,6 +459,7 @@ async fn reschedule_sends_updated_invites_and_cancel_sends_cancel_to_all(db: Db)
     assert_eq!(to, ["a@example.org", "b@example.org"]);
     for u in &updates {
         let cal = u.calendar.as_ref().unwrap();
+        crate::ics_check::assert_valid(&cal.body);
         assert_eq!(cal.method_param.as_deref(), Some("REQUEST"));
         let ics = unfold(&cal.body);
         assert!(ics.contains("SEQUENCE:1\r\n"), "{ics}");
@@ -493,6 +494,7 @@ async fn reschedule_sends_updated_invites_and_cancel_sends_cancel_to_all(db: Db)
         "every active observer"
     );
     for c in cancels {
+        crate::ics_check::assert_valid(&c.calendar.as_ref().unwrap().body);
         assert_eq!(
             c.calendar.as_ref().unwrap().method_param.as_deref(),
             Some("CANCEL")
