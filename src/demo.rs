@@ -58,7 +58,7 @@ pub fn load(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option<DemoLogi
         let today = db::now().date();
         let jnb_day = next_weekday(today + Duration::days(45), Weekday::Mon);
         let call_day = next_weekday(today + Duration::days(1), Weekday::Wed);
-        let mut meetings = vec![
+        let meetings = vec![
             MeetingInput {
                 title: Some("Public consultation at ICANN58".into()),
                 description: Some("The team's public consultation with the community at ICANN58.".into()),
@@ -121,33 +121,78 @@ pub fn load(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option<DemoLogi
                 ..base()
             },
         ];
-        for week in -2..4 {
-            let day = call_day + Duration::weeks(week);
-            meetings.push(MeetingInput {
-                title: Some(format!("SSR2 weekly call #{}", 30 + week)),
-                description: Some("Weekly plenary call of the review team. Agenda and notes on the team's wiki.".into()),
-                format: Some("online".into()),
-                timezone: Some("UTC".into()),
-                starts_at: wall(at(day, 14, 0)),
-                ends_at: wall(at(day, 15, 30)),
-                online_url: Some("https://meet.example.org/ssr2-weekly".into()),
-                online_details: Some("Audio only: +1 555 0100, code 8812".into()),
-                ..base()
-            });
-        }
         for input in &meetings {
             service::create(conn, input, base_url, None).map_err(|e| anyhow::anyhow!("demo meeting {:?}: {e:?}", input.title))?;
         }
-        if crate::db::staff::find_by_email(conn, DEMO_EMAIL)?.is_some() {
-            return Ok(None);
-        }
-        let password = crate::domain::token::generate()[..16].to_string();
-        auth::create_staff(conn, DEMO_EMAIL, "SSR2 Secretariat", Role::Admin, &password)?;
-        Ok(Some(DemoLogin {
-            email: DEMO_EMAIL.into(),
-            password,
-        }))
+        let (actor, login) = match crate::db::staff::find_by_email(conn, DEMO_EMAIL)? {
+            Some(existing) => (existing, None),
+            None => {
+                let password = crate::domain::token::generate()[..16].to_string();
+                let account = auth::create_staff(conn, DEMO_EMAIL, "SSR2 Secretariat", Role::Admin, &password)?;
+                (account, Some(DemoLogin { email: DEMO_EMAIL.into(), password }))
+            }
+        };
+        weekly_calls(conn, base_url, call_day, &actor)?;
+        Ok(login)
     })
+}
+
+/// The weekly plenary calls as one series, two weeks under way, with one call moved and
+/// one cancelled, so the feature shows at once.
+fn weekly_calls(
+    conn: &mut DbConn,
+    base_url: &str,
+    next_call: NaiveDate,
+    actor: &crate::db::staff::Staff,
+) -> anyhow::Result<()> {
+    use crate::services::series::{self, SeriesInput};
+    let first = next_call - Duration::weeks(2);
+    let input = SeriesInput {
+        group: Some("ssr2".into()),
+        title: Some("SSR2 weekly plenary call".into()),
+        description: Some("Weekly plenary call of the review team, open to observers. Agenda and notes on the team's wiki.".into()),
+        format: Some("online".into()),
+        timezone: Some("Europe/Madrid".into()),
+        first_start: wall(at(first, 14, 0)),
+        duration_minutes: Some(90),
+        interval_weeks: Some(1),
+        weekdays: Some(vec!["WE".into()]),
+        count: Some(26),
+        online_url: Some("https://meet.example.org/ssr2-weekly".into()),
+        online_details: Some("Audio only: +1 555 0100, code 8812".into()),
+        online_url_visibility: Some("registrants".into()),
+        waitlist: Some(true),
+        status: Some("published".into()),
+        ..SeriesInput::default()
+    };
+    let (_, occurrences) = series::create(conn, &input, base_url, Some(actor))
+        .map_err(|e| anyhow::anyhow!("demo series: {e:?}"))?;
+    let ctx = crate::mail::MailContext {
+        base_url: base_url.to_string(),
+        from: "Quorum <noreply@localhost>".parse()?,
+    };
+    // The third call from now moves to Thursday 15:00; the fifth is cancelled.
+    if let Some(m) = occurrences.get(4) {
+        let group = crate::db::groups::find(conn, m.group_id)?;
+        let mut moved = crate::services::meetings::input_from(m, &group);
+        let day = m.recurrence_local.unwrap_or(m.starts_at).date() + Duration::days(1);
+        moved.starts_at = wall(at(day, 15, 0));
+        moved.ends_at = wall(at(day, 16, 30));
+        moved.title = Some("SSR2 weekly plenary call (moved to Thursday)".into());
+        crate::services::meetings::update(conn, &ctx, m.id, &moved, actor)
+            .map_err(|e| anyhow::anyhow!("demo: {e:?}"))?;
+    }
+    if let Some(m) = occurrences.get(6) {
+        crate::services::meetings::cancel(
+            conn,
+            &ctx,
+            m.id,
+            Some("No call this week: the team meets face to face."),
+            actor,
+        )
+        .map_err(|e| anyhow::anyhow!("demo: {e:?}"))?;
+    }
+    Ok(())
 }
 
 fn base() -> MeetingInput {

@@ -41,6 +41,12 @@ pub struct Meeting {
     pub sequence: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The series this meeting is an occurrence of.
+    pub series_id: Option<i64>,
+    /// The occurrence's place in the series' rule: its original wall start (RECURRENCE-ID).
+    pub recurrence_local: Option<NaiveDateTime>,
+    /// Changed away from the series (time, place or title): an override in calendars.
+    pub detached: bool,
 }
 
 /// Why registration is not possible right now.

@@ -22,6 +22,8 @@ pub struct Registration {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub checked_in_at: Option<NaiveDateTime>,
+    /// Set when this seat belongs to a registration for a whole series.
+    pub series_registration_id: Option<i64>,
 }
 
 impl Registration {

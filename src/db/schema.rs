@@ -46,6 +46,44 @@ diesel::table! {
         sequence -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        series_id -> Nullable<BigInt>,
+        recurrence_local -> Nullable<Timestamp>,
+        detached -> Bool,
+    }
+}
+
+diesel::table! {
+    series (id) {
+        id -> BigInt,
+        uid -> Text,
+        group_id -> BigInt,
+        title -> Text,
+        timezone -> Text,
+        first_start_local -> Timestamp,
+        duration_minutes -> Integer,
+        interval_weeks -> Integer,
+        weekdays -> Text,
+        until_date -> Nullable<Text>,
+        occurrence_count -> Nullable<Integer>,
+        template_json -> Text,
+        sequence -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    series_registrations (id) {
+        id -> BigInt,
+        series_id -> BigInt,
+        token_hash -> Text,
+        name -> Text,
+        email -> Text,
+        email_normalized -> Text,
+        affiliation -> Nullable<Text>,
+        attendance -> Text,
+        status -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -63,6 +101,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         checked_in_at -> Nullable<Timestamp>,
+        series_registration_id -> Nullable<BigInt>,
     }
 }
 
@@ -147,6 +186,8 @@ diesel::joinable!(meetings -> groups (group_id));
 diesel::joinable!(registrations -> meetings (meeting_id));
 diesel::joinable!(api_tokens -> staff (staff_id));
 diesel::joinable!(staff_sessions -> staff (staff_id));
+diesel::joinable!(series -> groups (group_id));
+diesel::joinable!(series_registrations -> series (series_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -159,4 +200,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     staff_sessions,
     login_failures,
     audit_log,
+    series,
+    series_registrations,
 );

@@ -2,6 +2,7 @@
 
 pub mod email;
 pub mod enums;
+pub mod recurrence;
 pub mod schedule;
 pub mod token;
 

@@ -7,6 +7,7 @@ use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventSt
 
 use crate::db::groups::Group;
 use crate::db::meetings::Meeting;
+use crate::db::series::Series;
 use crate::domain::MeetingStatus;
 
 pub const PRODID: &str = "-//Quorum//Quorum Meetings//EN";
@@ -58,6 +59,166 @@ pub fn invite(source: &EventSource<'_>, invitation: &Invitation<'_>, now: DateTi
     if invitation.method == Method::Cancel {
         event.status(EventStatus::Cancelled);
     }
+    address(&mut event, invitation);
+    cal.push(event.done());
+    with_timezones(cal.to_string(), &[source.meeting])
+}
+
+/// A series as calendars see it: one VEVENT with the rule, EXDATEs for cancelled occurrences,
+/// and RECURRENCE-ID overrides for changed ones.
+pub struct SeriesSource<'a> {
+    pub series: &'a Series,
+    pub group: &'a Group,
+    /// Every occurrence, in rule order.
+    pub occurrences: &'a [Meeting],
+    pub url: String,
+    pub meeting_url: &'a dyn Fn(&Meeting) -> String,
+    pub show_online_url: bool,
+    pub note: Option<String>,
+}
+
+impl SeriesSource<'_> {
+    /// The occurrence that stands for the rule (the first one that follows it).
+    fn representative(&self) -> Option<&Meeting> {
+        self.occurrences
+            .iter()
+            .find(|m| !m.detached && m.status() != MeetingStatus::Cancelled)
+            .or_else(|| self.occurrences.first())
+    }
+
+    fn rrule(&self) -> String {
+        format!(
+            "FREQ=WEEKLY;INTERVAL={};BYDAY={};WKST=MO;COUNT={}",
+            self.series.interval_weeks.max(1),
+            self.series.weekdays,
+            self.occurrences.len()
+        )
+    }
+
+    fn recurrence_id(&self, m: &Meeting) -> Option<Property> {
+        let local = m.recurrence_local?;
+        let mut p = Property::new("RECURRENCE-ID", local.format("%Y%m%dT%H%M%S").to_string());
+        p.add_parameter("TZID", &self.series.timezone);
+        Some(p.done())
+    }
+
+    fn master(&self, now: DateTime<Utc>) -> Option<Event> {
+        let rep = self.representative()?;
+        let tz = self.series.tz();
+        let start = self.series.first_start_local;
+        let end = start + Duration::minutes(i64::from(self.series.duration_minutes));
+        let source = EventSource {
+            meeting: rep,
+            group: self.group,
+            url: self.url.clone(),
+            show_online_url: self.show_online_url,
+            note: self.note.clone(),
+        };
+        let mut e = event(&source, now);
+        let last_modified = self
+            .occurrences
+            .iter()
+            .map(|m| m.updated_at)
+            .chain([self.series.updated_at])
+            .max()
+            .unwrap_or(self.series.updated_at);
+        e.uid(&self.series.uid)
+            .summary(&self.series.title)
+            .starts(CalendarDateTime::WithTimezone {
+                date_time: start,
+                tzid: tz.name().to_string(),
+            })
+            .ends(CalendarDateTime::WithTimezone {
+                date_time: end,
+                tzid: tz.name().to_string(),
+            })
+            .sequence(u32::try_from(self.series.sequence).unwrap_or(0))
+            .last_modified(Utc.from_utc_datetime(&last_modified))
+            .status(EventStatus::Confirmed);
+        e.add_property("RRULE", self.rrule());
+        for m in self
+            .occurrences
+            .iter()
+            .filter(|m| m.status() == MeetingStatus::Cancelled)
+        {
+            if let Some(local) = m.recurrence_local {
+                let mut p = Property::new("EXDATE", local.format("%Y%m%dT%H%M%S").to_string());
+                p.add_parameter("TZID", &self.series.timezone);
+                e.append_multi_property(p.done());
+            }
+        }
+        Some(e)
+    }
+
+    /// The override of one occurrence (same UID, its RECURRENCE-ID).
+    fn instance(&self, m: &Meeting, now: DateTime<Utc>) -> Event {
+        let source = EventSource {
+            meeting: m,
+            group: self.group,
+            url: (self.meeting_url)(m),
+            show_online_url: self.show_online_url,
+            note: self.note.clone(),
+        };
+        let mut e = event(&source, now);
+        e.uid(&self.series.uid)
+            .sequence(u32::try_from(m.sequence.max(self.series.sequence)).unwrap_or(0));
+        if let Some(p) = self.recurrence_id(m) {
+            e.append_property(p);
+        }
+        e
+    }
+
+    fn events(&self, now: DateTime<Utc>) -> Vec<Event> {
+        let mut out: Vec<Event> = self.master(now).into_iter().collect();
+        for m in self
+            .occurrences
+            .iter()
+            .filter(|m| m.detached && m.status() != MeetingStatus::Cancelled)
+        {
+            out.push(self.instance(m, now));
+        }
+        out
+    }
+}
+
+/// The invite for a registration to a whole series.
+pub fn series_invite(
+    source: &SeriesSource<'_>,
+    invitation: &Invitation<'_>,
+    now: DateTime<Utc>,
+) -> String {
+    let mut cal = calendar_head();
+    cal.append_property(Property::new("METHOD", invitation.method.as_str()));
+    for mut e in source.events(now) {
+        if invitation.method == Method::Cancel {
+            e.status(EventStatus::Cancelled);
+        }
+        address(&mut e, invitation);
+        cal.push(e.done());
+    }
+    let meetings: Vec<&Meeting> = source.occurrences.iter().collect();
+    with_timezones(cal.to_string(), &meetings)
+}
+
+/// An update (`REQUEST`) or cancellation (`CANCEL`) of one occurrence, for series registrants.
+pub fn occurrence_invite(
+    source: &SeriesSource<'_>,
+    occurrence: &Meeting,
+    invitation: &Invitation<'_>,
+    now: DateTime<Utc>,
+) -> String {
+    let mut cal = calendar_head();
+    cal.append_property(Property::new("METHOD", invitation.method.as_str()));
+    let mut e = source.instance(occurrence, now);
+    if invitation.method == Method::Cancel {
+        e.status(EventStatus::Cancelled);
+    }
+    address(&mut e, invitation);
+    cal.push(e.done());
+    with_timezones(cal.to_string(), &[occurrence])
+}
+
+fn address(event: &mut Event, invitation: &Invitation<'_>) {
     let mut organizer = Property::new(
         "ORGANIZER",
         format!("mailto:{}", invitation.organizer_email),
@@ -83,12 +244,15 @@ pub fn invite(source: &EventSource<'_>, invitation: &Invitation<'_>, now: DateTi
         )
         .add_parameter("RSVP", "FALSE");
     event.append_multi_property(attendee.done());
-    cal.push(event.done());
-    with_timezones(cal.to_string(), &[source.meeting])
 }
 
-/// A feed of many meetings for calendar subscriptions.
-pub fn feed(name: &str, sources: &[EventSource<'_>], now: DateTime<Utc>) -> String {
+/// A feed of many meetings (and series) for calendar subscriptions.
+pub fn feed(
+    name: &str,
+    sources: &[EventSource<'_>],
+    series: &[SeriesSource<'_>],
+    now: DateTime<Utc>,
+) -> String {
     let mut cal = calendar_head();
     cal.append_property(Property::new("METHOD", "PUBLISH"));
     // The icalendar crate escapes only the TEXT properties it knows; these it writes raw.
@@ -104,7 +268,16 @@ pub fn feed(name: &str, sources: &[EventSource<'_>], now: DateTime<Utc>) -> Stri
     for source in sources {
         cal.push(event(source, now).done());
     }
-    let meetings: Vec<&Meeting> = sources.iter().map(|s| s.meeting).collect();
+    for s in series {
+        for mut e in s.events(now) {
+            cal.push(e.done());
+        }
+    }
+    let meetings: Vec<&Meeting> = sources
+        .iter()
+        .map(|s| s.meeting)
+        .chain(series.iter().flat_map(|s| s.occurrences.iter()))
+        .collect();
     with_timezones(cal.to_string(), &meetings)
 }
 

@@ -247,6 +247,52 @@ pub fn enqueue(
     )
 }
 
+#[derive(Template)]
+#[template(path = "mail/plain.html")]
+struct PlainHtml<'a> {
+    subject: &'a str,
+    paragraphs: Vec<&'a str>,
+}
+
+/// Queues a message whose body is written by the caller (series mails).
+#[allow(clippy::too_many_arguments)]
+pub fn enqueue_plain(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    kind: MailKind,
+    meeting_id: Option<i64>,
+    recipient: &str,
+    subject: &str,
+    text: &str,
+    ics: Option<(Method, &str)>,
+) -> QueryResult<()> {
+    let html = PlainHtml {
+        subject,
+        paragraphs: text.split("\n\n").collect(),
+    }
+    .render()
+    .map_err(|e| render_error("html", e))?;
+    let now = crate::db::now();
+    let message_id = ctx.message_id();
+    outbox::insert(
+        conn,
+        &NewOutboxMessage {
+            message_id: &message_id,
+            kind: kind.as_str(),
+            meeting_id,
+            recipient,
+            subject,
+            body_text: text,
+            body_html: &html,
+            ics: ics.map(|(_, t)| t),
+            ics_method: ics.map(|(m, _)| m.as_str()),
+            status: outbox::PENDING,
+            next_attempt_at: now,
+            created_at: now,
+        },
+    )
+}
+
 fn render_error(which: &str, e: askama::Error) -> diesel::result::Error {
     diesel::result::Error::QueryBuilderError(format!("rendering the {which} mail body: {e}").into())
 }

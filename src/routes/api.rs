@@ -32,6 +32,13 @@ pub fn scope() -> actix_web::Scope {
         )
         .route("/meetings/{id}/registrations", web::post().to(register))
         .route("/groups", web::post().to(create_group))
+        .route("/series", web::post().to(super::series::create))
+        .route("/series/{id}", web::get().to(super::series::get))
+        .route("/series/{id}", web::patch().to(super::series::patch))
+        .route(
+            "/series/{id}/registrations",
+            web::post().to(super::series::register),
+        )
 }
 
 pub fn json_config() -> web::JsonConfig {
@@ -52,7 +59,7 @@ pub fn json_config() -> web::JsonConfig {
 }
 
 /// Reads a JSON object into `T`; a field of the wrong type is a 422 naming the field.
-fn parse_body<T: DeserializeOwned>(body: Value) -> Result<T, AppError> {
+pub fn parse_body<T: DeserializeOwned>(body: Value) -> Result<T, AppError> {
     if !body.is_object() {
         return Err(AppError::BadRequest(
             "The body must be a JSON object.".into(),

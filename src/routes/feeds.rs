@@ -11,6 +11,7 @@ use chrono::{Duration, TimeZone, Utc};
 
 use crate::db::groups::{self, Group};
 use crate::db::meetings::{self, Listing, Meeting};
+use crate::db::series::Series;
 use crate::db::{self, DbConn};
 use crate::error::{AppError, HtmlError};
 use crate::feed_cache::{CachedFeed, FeedKey};
@@ -20,13 +21,54 @@ use crate::state::AppState;
 /// How long clients may reuse a feed before asking again (they revalidate cheaply).
 const MAX_AGE: &str = "public, max-age=300";
 
+/// A series in a feed with every one of its occurrences.
+pub struct SeriesRows {
+    pub series: Series,
+    pub group: Group,
+    pub occurrences: Vec<Meeting>,
+}
+
+/// Loads the series that `rows` touch, whole.
+pub fn series_of(
+    conn: &mut DbConn,
+    rows: &[(Meeting, Group)],
+) -> Result<Vec<SeriesRows>, AppError> {
+    let mut ids: Vec<(i64, Group)> = Vec::new();
+    for (m, g) in rows {
+        if let Some(id) = m.series_id {
+            if !ids.iter().any(|(i, _)| *i == id) {
+                ids.push((id, g.clone()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (id, group) in ids {
+        if let Some(series) = crate::db::series::find(conn, id)? {
+            let occurrences: Vec<Meeting> = crate::db::series::occurrences(conn, id)?
+                .into_iter()
+                .filter(|m| m.status() != crate::domain::MeetingStatus::Draft)
+                .collect();
+            if !occurrences.is_empty() {
+                out.push(SeriesRows {
+                    series,
+                    group,
+                    occurrences,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn render(
     state: &AppState,
     name: &str,
     rows: &[(Meeting, Group)],
+    series: &[SeriesRows],
 ) -> (String, Option<chrono::NaiveDateTime>) {
     let sources: Vec<EventSource<'_>> = rows
         .iter()
+        .filter(|(m, _)| m.series_id.is_none())
         .map(|(m, g)| EventSource {
             meeting: m,
             group: g,
@@ -35,12 +77,40 @@ fn render(
             note: None,
         })
         .collect();
-    let last_modified = rows.iter().map(|(m, _)| m.updated_at).max();
+    let meeting_url = |m: &Meeting| state.mail.meeting_url(m);
+    let series_sources: Vec<ics::SeriesSource<'_>> = series
+        .iter()
+        .map(|s| ics::SeriesSource {
+            series: &s.series,
+            group: &s.group,
+            occurrences: &s.occurrences,
+            url: format!("{}/series/{}", state.mail.base_url, s.series.id),
+            meeting_url: &meeting_url,
+            show_online_url: s
+                .occurrences
+                .iter()
+                .all(|m| m.public_online_url().is_some()),
+            note: None,
+        })
+        .collect();
+    let last_modified = rows
+        .iter()
+        .map(|(m, _)| m.updated_at)
+        .chain(series.iter().flat_map(|s| {
+            s.occurrences
+                .iter()
+                .map(|m| m.updated_at)
+                .chain([s.series.updated_at])
+        }))
+        .max();
     // DTSTAMP is the feed's last change, so the same data gives the same bytes (and ETag).
     let stamp = last_modified
         .map(|t| Utc.from_utc_datetime(&t))
         .unwrap_or_else(|| Utc.timestamp_opt(0, 0).single().unwrap_or_default());
-    (ics::feed(name, &sources, stamp), last_modified)
+    (
+        ics::feed(name, &sources, &series_sources, stamp),
+        last_modified,
+    )
 }
 
 fn listing(
@@ -82,10 +152,16 @@ async fn feed(state: &web::Data<AppState>, key: FeedKey) -> Result<Arc<CachedFee
                 }
                 FeedKey::Meeting(id) => {
                     let (m, g) = super::pages::public_meeting(conn, *id)?;
+                    // One occurrence on its own: a plain event with the meeting's UID.
+                    let m = Meeting {
+                        series_id: None,
+                        ..m
+                    };
                     (m.title.clone(), vec![(m, g)])
                 }
             };
-            let (body, last_modified) = render(&st, &name, &rows);
+            let series = series_of(conn, &rows)?;
+            let (body, last_modified) = render(&st, &name, &rows, &series);
             Ok(Arc::new(CachedFeed::new(
                 body,
                 last_modified,

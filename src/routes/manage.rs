@@ -8,6 +8,7 @@ use crate::domain::{Attendance, RegistrationStatus};
 use crate::error::{AppError, HtmlError};
 use crate::ics::{self, EventSource, Invitation, Method};
 use crate::services::registrations::{self as service, Managed};
+use crate::services::series as series_service;
 use crate::state::AppState;
 use crate::templates::{self, ManagePage};
 use crate::views;
@@ -65,6 +66,66 @@ fn page(found: Managed, token: String, csrf_token: String, notice: Option<String
     }
 }
 
+#[derive(askama::Template)]
+#[template(path = "pages/manage_series.html")]
+struct SeriesManagePage {
+    token: String,
+    series_id: i64,
+    title: String,
+    group: String,
+    name: String,
+    attendance: &'static str,
+    cancelled: bool,
+    rows: Vec<(String, String, String)>,
+    csrf_token: String,
+    notice: Option<String>,
+}
+
+/// Either kind of registration behind a manage link (short-lived, so size does not matter).
+#[allow(clippy::large_enum_variant)]
+enum Found {
+    One(Managed),
+    Series(
+        crate::db::series::SeriesRegistration,
+        series_service::Loaded,
+        Vec<(String, String, String)>,
+    ),
+}
+
+async fn find_any(state: &web::Data<AppState>, token: String) -> Result<Found, AppError> {
+    state
+        .db(move |conn| -> Result<Found, AppError> {
+            match service::find_by_token(conn, &token) {
+                Ok(m) => Ok(Found::One(m)),
+                Err(AppError::NotFound(_)) => {
+                    match series_service::find_registration_by_token(conn, &token)? {
+                        Some((reg, loaded)) => {
+                            let now = crate::db::now();
+                            let mut rows = Vec::new();
+                            for m in loaded.occurrences.iter().filter(|m| m.ends_at >= now) {
+                                let mine = crate::db::registrations::for_meeting(conn, m.id)?
+                                    .into_iter()
+                                    .find(|r| r.series_registration_id == Some(reg.id));
+                                let status =
+                                    if m.status() == crate::domain::MeetingStatus::Cancelled {
+                                        "meeting cancelled".to_string()
+                                    } else {
+                                        mine.map(|r| r.status)
+                                            .unwrap_or_else(|| "not registered".into())
+                                    };
+                                rows.push((views::when_local(m), m.title.clone(), status));
+                            }
+                            Ok(Found::Series(reg, loaded, rows))
+                        }
+                        None => Err(AppError::NotFound("registration")),
+                    }
+                }
+                Err(e) => Err(e),
+            }
+        })
+        .await
+}
+
 pub async fn show(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -72,10 +133,30 @@ pub async fn show(
     query: web::Query<ManageQuery>,
 ) -> Result<HttpResponse, HtmlError> {
     let token = token.into_inner();
-    let t = token.clone();
-    let found = state
-        .db(move |conn| service::find_by_token(conn, &t))
-        .await?;
+    let found = match find_any(&state, token.clone()).await? {
+        Found::One(m) => m,
+        Found::Series(reg, loaded, rows) => {
+            let page = SeriesManagePage {
+                token,
+                series_id: loaded.series.id,
+                title: loaded.series.title.clone(),
+                group: loaded.group.name.clone(),
+                name: reg.name.clone(),
+                attendance: Attendance::parse(&reg.attendance)
+                    .map(|a| a.label())
+                    .unwrap_or(""),
+                cancelled: reg.status == "cancelled",
+                rows,
+                csrf_token: crate::csrf::token(&req, &state),
+                notice: (query.done.as_deref() == Some("cancelled"))
+                    .then(|| "Your registration for the series has been cancelled.".to_string()),
+            };
+            return Ok(templates::render_into(
+                private(&mut HttpResponse::Ok()),
+                &page,
+            ));
+        }
+    };
     let notice = match query.done.as_deref() {
         Some("cancelled") => Some(
             "Your registration has been cancelled. We have sent you a confirmation.".to_string(),
@@ -111,7 +192,14 @@ pub async fn cancel(
     let t = token.clone();
     let st = state.clone();
     state
-        .db(move |conn| service::cancel_by_token(conn, &st.mail, &t))
+        .db(
+            move |conn| match service::cancel_by_token(conn, &st.mail, &t) {
+                Err(AppError::NotFound(_)) => {
+                    series_service::cancel_registration(conn, &st.mail, &t)
+                }
+                other => other,
+            },
+        )
         .await?;
     state.wake_mailer();
     Ok(back_to(&token, "cancelled"))
@@ -176,10 +264,28 @@ pub async fn invite(
     token: web::Path<String>,
 ) -> Result<HttpResponse, HtmlError> {
     let token = token.into_inner();
-    let t = token.clone();
-    let found = state
-        .db(move |conn| service::find_by_token(conn, &t))
-        .await?;
+    let found = match find_any(&state, token.clone()).await? {
+        Found::One(m) => m,
+        Found::Series(reg, loaded, _) => {
+            let method = if reg.status == "cancelled" {
+                Method::Cancel
+            } else {
+                Method::Request
+            };
+            let text =
+                series_service::registrant_invite(&state.mail, &loaded, &reg, Some(&token), method);
+            return Ok(private(&mut HttpResponse::Ok())
+                .content_type(format!(
+                    "text/calendar; method={}; charset=utf-8",
+                    method.as_str()
+                ))
+                .insert_header((
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"invite.ics\"",
+                ))
+                .body(text));
+        }
+    };
     let r = &found.registration;
     let confirmed = r.status() == RegistrationStatus::Confirmed;
     let cancelled = r.status() == RegistrationStatus::Cancelled

@@ -5,6 +5,7 @@ pub mod feeds;
 pub mod manage;
 pub mod ops;
 pub mod pages;
+pub mod series;
 pub mod staff;
 
 use actix_web::web;
@@ -42,6 +43,11 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 .route("/meetings/{id}", web::get().to(pages::meeting))
                 .route("/meetings/{id}/register", web::post().to(pages::register))
                 .route("/groups/{slug}", web::get().to(pages::group))
+                .route("/series/{id}", web::get().to(series::show))
+                .route(
+                    "/series/{id}/register",
+                    web::post().to(series::register_form),
+                )
                 .route("/r/{token}", web::get().to(manage::show))
                 .route("/r/{token}/cancel", web::post().to(manage::cancel))
                 .route("/r/{token}/attendance", web::post().to(manage::attendance))

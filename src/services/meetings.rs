@@ -466,6 +466,29 @@ pub fn update(
     input: &MeetingInput,
     actor: &Staff,
 ) -> Result<(Meeting, Group), AppError> {
+    update_inner(conn, ctx, id, input, actor, true)
+}
+
+/// As `update`, for a series that re-shapes its occurrences: the occurrence stays attached
+/// and series registrants are told by the series itself.
+pub fn update_quietly(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    id: i64,
+    input: &MeetingInput,
+    actor: &Staff,
+) -> Result<(Meeting, Group), AppError> {
+    update_inner(conn, ctx, id, input, actor, false)
+}
+
+fn update_inner(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    id: i64,
+    input: &MeetingInput,
+    actor: &Staff,
+    single_change: bool,
+) -> Result<(Meeting, Group), AppError> {
     conn.transaction(|conn| {
         if !db::lock_meeting(conn, id)? {
             return Err(AppError::NotFound("meeting"));
@@ -542,14 +565,25 @@ pub fn update(
                 ))
                 .execute(conn)?;
         }
+        if visible && single_change && old.series_id.is_some() {
+            // A single occurrence changed: it becomes an override of its series.
+            crate::db::series::set_detached(conn, id)?;
+        }
         let (new, group) =
             meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
         crate::feed_cache::notify_change(conn)?;
+        if visible && single_change && new.status() == MeetingStatus::Published {
+            crate::services::series::notify_occurrence(
+                conn,
+                ctx,
+                &new,
+                crate::ics::Method::Request,
+            )?;
+        }
         if visible && new.status() == MeetingStatus::Published {
-            for reg in regs::for_meeting(conn, id)?
-                .iter()
-                .filter(|r| r.status() == RegistrationStatus::Confirmed)
-            {
+            for reg in regs::for_meeting(conn, id)?.iter().filter(|r| {
+                r.status() == RegistrationStatus::Confirmed && r.series_registration_id.is_none()
+            }) {
                 mail::enqueue(
                     conn,
                     ctx,
@@ -623,10 +657,15 @@ pub fn cancel(
             meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
         crate::feed_cache::notify_change(conn)?;
         if old.status() == MeetingStatus::Published {
-            for reg in regs::for_meeting(conn, id)?
-                .iter()
-                .filter(|r| r.status() != RegistrationStatus::Cancelled)
-            {
+            crate::services::series::notify_occurrence(
+                conn,
+                ctx,
+                &new,
+                crate::ics::Method::Cancel,
+            )?;
+            for reg in regs::for_meeting(conn, id)?.iter().filter(|r| {
+                r.status() != RegistrationStatus::Cancelled && r.series_registration_id.is_none()
+            }) {
                 mail::enqueue(
                     conn,
                     ctx,

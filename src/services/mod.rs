@@ -2,3 +2,4 @@
 
 pub mod meetings;
 pub mod registrations;
+pub mod series;

@@ -200,7 +200,7 @@ pub fn register(
 
 /// The status a new or switching registration gets in `attendance`: a seat, the waitlist,
 /// or `None` when full without a waitlist. Call with the meeting row locked.
-fn seat_for(
+pub fn seat_for(
     conn: &mut DbConn,
     meeting: &Meeting,
     attendance: Attendance,

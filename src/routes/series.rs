@@ -1,0 +1,442 @@
+//! Series: the JSON API and the public series page with its registration form.
+
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::api::{meeting_json, parse_body, ApiStaff, MeetingJson};
+use crate::db::{self, meetings};
+use crate::domain::{FieldErrors, MeetingStatus};
+use crate::error::{AppError, HtmlError};
+use crate::services::registrations::RawRegistration;
+use crate::services::series::{self as service, Loaded, SeriesInput};
+use crate::state::AppState;
+use crate::templates::{self, MeetingCard};
+
+#[derive(Serialize)]
+pub struct SeriesJson {
+    pub id: i64,
+    pub uid: String,
+    pub group: super::api::GroupRef,
+    pub title: String,
+    pub timezone: String,
+    pub first_start: String,
+    pub duration_minutes: i32,
+    pub interval_weeks: i32,
+    pub weekdays: Vec<String>,
+    pub until: Option<String>,
+    pub count: Option<i32>,
+    pub rrule: String,
+    pub sequence: i32,
+    pub url: String,
+    pub ics_url: String,
+    pub occurrences: Vec<OccurrenceJson>,
+}
+
+#[derive(Serialize)]
+pub struct OccurrenceJson {
+    /// The occurrence's place in the rule (its RECURRENCE-ID, wall time in the zone).
+    pub recurrence_id: String,
+    /// Moved or otherwise changed away from the rule.
+    pub detached: bool,
+    #[serde(flatten)]
+    pub meeting: MeetingJson,
+}
+
+fn series_json(
+    conn: &mut db::DbConn,
+    loaded: &Loaded,
+    base_url: &str,
+) -> Result<SeriesJson, AppError> {
+    let s = &loaded.series;
+    let ids: Vec<i64> = loaded.occurrences.iter().map(|m| m.id).collect();
+    let counts = meetings::seat_counts(conn, &ids)?;
+    Ok(SeriesJson {
+        id: s.id,
+        uid: s.uid.clone(),
+        group: super::api::GroupRef {
+            slug: loaded.group.slug.clone(),
+            name: loaded.group.name.clone(),
+        },
+        title: s.title.clone(),
+        timezone: s.timezone.clone(),
+        first_start: s.first_start_local.format("%Y-%m-%dT%H:%M").to_string(),
+        duration_minutes: s.duration_minutes,
+        interval_weeks: s.interval_weeks,
+        weekdays: s.weekdays.split(',').map(str::to_string).collect(),
+        until: s.until_date.clone(),
+        count: s.occurrence_count,
+        rrule: format!(
+            "FREQ=WEEKLY;INTERVAL={};BYDAY={};WKST=MO;COUNT={}",
+            s.interval_weeks,
+            s.weekdays,
+            loaded.occurrences.len()
+        ),
+        sequence: s.sequence,
+        url: format!("{base_url}/series/{}", s.id),
+        ics_url: format!("{base_url}/groups/{}/calendar.ics", loaded.group.slug),
+        occurrences: loaded
+            .occurrences
+            .iter()
+            .map(|m| OccurrenceJson {
+                recurrence_id: m
+                    .recurrence_local
+                    .map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
+                    .unwrap_or_default(),
+                detached: m.detached,
+                meeting: meeting_json(
+                    m,
+                    &loaded.group,
+                    &counts.get(&m.id).copied().unwrap_or_default(),
+                    base_url,
+                ),
+            })
+            .collect(),
+    })
+}
+
+fn series_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound("series"))
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    let input: SeriesInput = parse_body(body.into_inner())?;
+    let base_url = state.mail.base_url.clone();
+    let json = state
+        .db(move |conn| {
+            let (s, _) = service::create(conn, &input, &base_url, Some(&staff.0))?;
+            let loaded = service::load(conn, s.id)?;
+            series_json(conn, &loaded, &base_url)
+        })
+        .await?;
+    state.calendar_changed();
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/api/v1/series/{}", json.id)))
+        .json(json))
+}
+
+pub async fn get(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = series_id(&id)?;
+    let base_url = state.mail.base_url.clone();
+    let json = state
+        .db(move |conn| {
+            let loaded = service::load(conn, id)?;
+            if loaded
+                .occurrences
+                .iter()
+                .all(|m| m.status() == MeetingStatus::Draft)
+            {
+                return Err(AppError::NotFound("series"));
+            }
+            series_json(conn, &loaded, &base_url)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(json))
+}
+
+/// Any subset of the create fields, plus `from` (a date): the change applies from that date
+/// on, splitting the series when it falls after the first occurrence.
+pub async fn patch(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    id: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    let id = series_id(&id)?;
+    let Value::Object(mut patch) = body.into_inner() else {
+        return Err(AppError::BadRequest(
+            "The body must be a JSON object.".into(),
+        ));
+    };
+    let from = match patch.remove("from") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(
+            chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+                let mut e = FieldErrors::default();
+                e.add("from", "Use a date like 2027-03-01.");
+                AppError::Validation(e)
+            })?,
+        ),
+        Some(_) => {
+            let mut e = FieldErrors::default();
+            e.add("from", "Use a date like 2027-03-01.");
+            return Err(AppError::Validation(e));
+        }
+    };
+    let st = state.clone();
+    let json = state
+        .db(move |conn| {
+            let loaded = service::load(conn, id)?;
+            let mut merged =
+                serde_json::to_value(service::input_from(&loaded.series, &loaded.group)?)
+                    .map_err(|e| AppError::Internal(e.into()))?;
+            // A new end replaces the old one, whichever kind it was.
+            if patch.contains_key("until") {
+                merged["count"] = Value::Null;
+            }
+            if patch.contains_key("count") {
+                merged["until"] = Value::Null;
+            }
+            for (k, v) in patch {
+                merged[k] = v;
+            }
+            let input: SeriesInput = parse_body(merged)?;
+            let target = service::update(
+                conn,
+                &st.mail,
+                id,
+                &input,
+                from,
+                &st.mail.base_url,
+                &staff.0,
+            )?;
+            let loaded = service::load(conn, target.id)?;
+            series_json(conn, &loaded, &st.mail.base_url)
+        })
+        .await?;
+    state.calendar_changed();
+    Ok(HttpResponse::Ok().json(json))
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegistrationBody {
+    name: Option<String>,
+    email: Option<String>,
+    affiliation: Option<String>,
+    attendance: Option<String>,
+}
+
+pub async fn register(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    state.limiter.check(&req)?;
+    let id = series_id(&id)?;
+    let b: RegistrationBody = parse_body(body.into_inner())?;
+    let input = RawRegistration {
+        name: b.name,
+        email: b.email,
+        affiliation: b.affiliation,
+        attendance: b.attendance,
+    }
+    .parse()
+    .map_err(AppError::Validation)?;
+    let st = state.clone();
+    let result = state
+        .db(move |conn| service::register(conn, &st.mail, id, &input))
+        .await;
+    state.wake_mailer();
+    let (reg, token) = result?;
+    Ok(HttpResponse::Created().json(serde_json::json!({
+        "registration": {
+            "status": "confirmed",
+            "attendance": reg.attendance,
+            "series": id,
+            "manage_url": token.map(|t| state.mail.manage_url(&t)),
+        }
+    })))
+}
+
+#[derive(Template)]
+#[template(path = "pages/series.html")]
+pub struct SeriesPage {
+    pub id: i64,
+    pub title: String,
+    pub group_name: String,
+    pub group_slug: String,
+    pub rule: String,
+    pub occurrences: Vec<MeetingCard>,
+    pub open: bool,
+    pub csrf_token: String,
+    pub offers: Vec<(&'static str, &'static str)>,
+    pub errors: FieldErrors,
+    pub notice: Option<String>,
+}
+
+impl SeriesPage {
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.errors.get(field)
+    }
+}
+
+fn describe_rule(loaded: &Loaded) -> String {
+    let s = &loaded.series;
+    let days: Vec<&str> = s
+        .weekdays
+        .split(',')
+        .map(|d| match d {
+            "MO" => "Monday",
+            "TU" => "Tuesday",
+            "WE" => "Wednesday",
+            "TH" => "Thursday",
+            "FR" => "Friday",
+            "SA" => "Saturday",
+            _ => "Sunday",
+        })
+        .collect();
+    let every = if s.interval_weeks == 1 {
+        "Every week".to_string()
+    } else {
+        format!("Every {} weeks", s.interval_weeks)
+    };
+    format!(
+        "{every} on {} at {} ({}), {} minutes, {} meetings",
+        days.join(" and "),
+        s.first_start_local.format("%H:%M"),
+        s.timezone,
+        s.duration_minutes,
+        loaded.occurrences.len()
+    )
+}
+
+async fn page(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    id: i64,
+    errors: FieldErrors,
+    notice: Option<String>,
+) -> Result<SeriesPage, AppError> {
+    let csrf_token = crate::csrf::token(req, state);
+    state
+        .db(move |conn| {
+            let loaded = service::load(conn, id)?;
+            if loaded
+                .occurrences
+                .iter()
+                .all(|m| m.status() == MeetingStatus::Draft)
+            {
+                return Err(AppError::NotFound("series"));
+            }
+            let ids: Vec<i64> = loaded.occurrences.iter().map(|m| m.id).collect();
+            let counts = meetings::seat_counts(conn, &ids)?;
+            let now = db::now();
+            let offers = crate::domain::Attendance::ALL
+                .iter()
+                .filter(|a| service::offers(&loaded, **a))
+                .map(|a| (a.as_str(), a.label()))
+                .collect();
+            Ok(SeriesPage {
+                id,
+                title: loaded.series.title.clone(),
+                group_name: loaded.group.name.clone(),
+                group_slug: loaded.group.slug.clone(),
+                rule: describe_rule(&loaded),
+                occurrences: loaded
+                    .occurrences
+                    .iter()
+                    .filter(|m| m.ends_at >= now && m.status() != MeetingStatus::Draft)
+                    .map(|m| {
+                        MeetingCard::new(
+                            m,
+                            &loaded.group,
+                            &counts.get(&m.id).copied().unwrap_or_default(),
+                        )
+                    })
+                    .collect(),
+                open: loaded
+                    .occurrences
+                    .iter()
+                    .any(|m| m.registration_state(now).is_ok()),
+                csrf_token,
+                offers,
+                errors,
+                notice,
+            })
+        })
+        .await
+}
+
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, HtmlError> {
+    let p = page(&req, &state, id.into_inner(), FieldErrors::default(), None).await?;
+    Ok(templates::html(&p))
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct SeriesForm {
+    csrf_token: Option<String>,
+    name: Option<String>,
+    email: Option<String>,
+    affiliation: Option<String>,
+    attendance: Option<String>,
+    consent: Option<String>,
+    website: Option<String>,
+}
+
+pub async fn register_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: web::Form<SeriesForm>,
+) -> Result<HttpResponse, HtmlError> {
+    crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    state.limiter.check(&req)?;
+    let id = id.into_inner();
+    let form = form.into_inner();
+    let raw = RawRegistration {
+        name: form.name,
+        email: form.email,
+        affiliation: form.affiliation,
+        attendance: form.attendance,
+    };
+    let mut errors = raw.parse().err().unwrap_or_default();
+    if form.consent.as_deref() != Some("on") {
+        errors.add(
+            "consent",
+            "Please agree to the storage of your details, or we cannot register you.",
+        );
+    }
+    if form
+        .website
+        .as_deref()
+        .is_some_and(|w| !w.trim().is_empty())
+    {
+        errors.add("website", "This field must be left empty.");
+    }
+    if !errors.is_empty() {
+        let p = page(&req, &state, id, errors, None).await?;
+        return Ok(templates::render_into(
+            &mut HttpResponse::UnprocessableEntity(),
+            &p,
+        ));
+    }
+    let input = raw.parse().map_err(AppError::Validation)?;
+    let st = state.clone();
+    let result = state
+        .db(move |conn| service::register(conn, &st.mail, id, &input))
+        .await;
+    state.wake_mailer();
+    match result {
+        Ok((_, Some(token))) => Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, format!("/r/{token}")))
+            .finish()),
+        Ok((_, None)) => {
+            Err(AppError::Internal(anyhow::anyhow!("series registration without a token")).into())
+        }
+        Err(e @ (AppError::Conflict { .. } | AppError::Gone { .. } | AppError::Validation(_))) => {
+            let status = actix_web::ResponseError::status_code(&e);
+            let (errors, notice) = match e {
+                AppError::Validation(f) => (f, None),
+                other => (FieldErrors::default(), Some(other.public_message())),
+            };
+            let p = page(&req, &state, id, errors, notice).await?;
+            Ok(templates::render_into(&mut HttpResponse::build(status), &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
