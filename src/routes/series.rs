@@ -186,8 +186,20 @@ pub async fn patch(
             if patch.contains_key("count") {
                 merged["until"] = Value::Null;
             }
+            let patch_sets_end = patch.contains_key("count") || patch.contains_key("until");
             for (k, v) in patch {
                 merged[k] = v;
+            }
+            // Split with a count: the new part has what the old one had left.
+            if let (Some(d), false, Some(n)) = (from, patch_sets_end, merged["count"].as_i64()) {
+                let done = loaded
+                    .occurrences
+                    .iter()
+                    .filter(|m| m.recurrence_local.is_some_and(|r| r.date() < d))
+                    .count() as i64;
+                if done > 0 {
+                    merged["count"] = (n - done).max(1).into();
+                }
             }
             let input: SeriesInput = parse_body(merged)?;
             let target = service::update(
@@ -239,12 +251,18 @@ pub async fn register(
         .await;
     state.wake_mailer();
     let (reg, token) = result?;
+    let Some(token) = token else {
+        return Err(AppError::Conflict {
+            code: "already_registered",
+            message: "This address is already registered for this series; the link to the registration has been mailed to it again.".into(),
+        });
+    };
     Ok(HttpResponse::Created().json(serde_json::json!({
         "registration": {
             "status": "confirmed",
             "attendance": reg.attendance,
             "series": id,
-            "manage_url": token.map(|t| state.mail.manage_url(&t)),
+            "manage_url": state.mail.manage_url(&token),
         }
     })))
 }
@@ -425,9 +443,11 @@ pub async fn register_form(
         Ok((_, Some(token))) => Ok(HttpResponse::SeeOther()
             .insert_header((header::LOCATION, format!("/r/{token}")))
             .finish()),
-        Ok((_, None)) => {
-            Err(AppError::Internal(anyhow::anyhow!("series registration without a token")).into())
-        }
+        Ok((_, None)) => Ok(templates::html(&crate::templates::ErrorPage {
+            status: 200,
+            title: "You are already registered".into(),
+            message: "This address is already registered for this series. We have sent a new link to your registration to that address.".into(),
+        })),
         Err(e @ (AppError::Conflict { .. } | AppError::Gone { .. } | AppError::Validation(_))) => {
             let status = actix_web::ResponseError::status_code(&e);
             let (errors, notice) = match e {

@@ -228,6 +228,9 @@ pub fn promote_waitlisted(
     attendance: Attendance,
 ) -> Result<usize, AppError> {
     let mut promoted = 0;
+    if meeting.status() != crate::domain::MeetingStatus::Published {
+        return Ok(0);
+    }
     loop {
         if seat_for(conn, meeting, attendance)? != Some(RegistrationStatus::Confirmed) {
             break;
@@ -240,16 +243,38 @@ pub fn promote_waitlisted(
             status: RegistrationStatus::Confirmed.as_str().to_string(),
             ..next
         };
-        mail::enqueue(
-            conn,
-            ctx,
-            MailKind::Promoted,
-            meeting,
-            group,
-            &next,
-            None,
-            Utc::now(),
-        )?;
+        if next.series_registration_id.is_some() {
+            // The series invite already holds this meeting: a notice is enough.
+            let text = format!(
+                "Hello {},\n\nA seat has become free and it is now yours: you are confirmed for {} on {} ({}).\n\nMeeting page: {}\n",
+                next.name,
+                meeting.title,
+                crate::views::when_local(meeting),
+                crate::views::when_utc(meeting),
+                ctx.meeting_url(meeting)
+            );
+            crate::mail::messages::enqueue_plain(
+                conn,
+                ctx,
+                MailKind::Promoted,
+                Some(meeting.id),
+                &next.email,
+                &format!("A seat is yours: {}", meeting.title),
+                &text,
+                None,
+            )?;
+        } else {
+            mail::enqueue(
+                conn,
+                ctx,
+                MailKind::Promoted,
+                meeting,
+                group,
+                &next,
+                None,
+                Utc::now(),
+            )?;
+        }
         promoted += 1;
     }
     Ok(promoted)

@@ -407,6 +407,7 @@ pub fn registrant_invite(
 }
 
 /// Registers an observer for every occurrence still ahead (seat rules per occurrence).
+/// An address already registered gets its link mailed again and no token back.
 pub fn register(
     conn: &mut DbConn,
     ctx: &MailContext,
@@ -442,7 +443,8 @@ pub fn register(
                 ctx.manage_url(&token)
             );
             crate::mail::messages::enqueue_plain(conn, ctx, MailKind::AlreadyRegistered, None, &existing.email, &format!("You are already registered: {}", loaded.series.title), &text, None)?;
-            return Err(AppError::Conflict { code: "already_registered", message: "This address is already registered for this series; the link to the registration has been mailed to it again.".into() });
+            // Committed (the new link must reach the owner); the caller answers 409.
+            return Ok((existing, None));
         }
         let reg = series::insert_registration(conn, &NewSeriesRegistration {
             series_id,
@@ -636,10 +638,6 @@ pub fn update(
                         day += Duration::days(1);
                     }
                     i.first_start = Some(wall(day.and_time(time)));
-                    if let Some(n) = i.count {
-                        let done = old.occurrences.iter().filter(|m| m.recurrence_local.is_some_and(|r| r.date() < d)).count() as i64;
-                        i.count = Some((n - done).max(1));
-                    }
                 }
                 i
             }

@@ -13,4 +13,5 @@ mod feeds;
 mod mail;
 mod pages;
 mod registration;
+mod series;
 mod staff;
