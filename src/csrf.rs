@@ -40,7 +40,13 @@ pub async fn ensure_cookie(
         .app_data::<actix_web::web::Data<AppState>>()
         .is_some_and(|s| s.settings.base_url.starts_with("https://"));
     let mut res = next.call(req).await?;
-    if let Some(value) = fresh {
+    // Only pages carry forms; feeds, assets and JSON stay cookie-free (and cacheable).
+    let is_html = res
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if let Some(value) = fresh.filter(|_| is_html) {
         let cookie = Cookie::build(COOKIE, value)
             .path("/")
             .http_only(true)

@@ -47,7 +47,7 @@ pub fn load(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option<DemoLogi
     if crate::db::groups::find_by_slug(conn, "ssr2")?.is_some() {
         anyhow::bail!("the demo group ssr2 exists already");
     }
-    conn.transaction(|conn| -> anyhow::Result<Option<DemoLogin>> {
+    crate::db::write_tx(conn, |conn| -> anyhow::Result<Option<DemoLogin>> {
         service::create_group(conn, &GroupInput {
             slug: Some("ssr2".into()),
             name: Some("SSR2 Review Team".into()),
@@ -122,14 +122,27 @@ pub fn load(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option<DemoLogi
             },
         ];
         for input in &meetings {
-            service::create(conn, input, base_url, None).map_err(|e| anyhow::anyhow!("demo meeting {:?}: {e:?}", input.title))?;
+            service::create(conn, input, base_url, None)
+                .map_err(|e| anyhow::anyhow!("demo meeting {:?}: {e:?}", input.title))?;
         }
         let (actor, login) = match crate::db::staff::find_by_email(conn, DEMO_EMAIL)? {
             Some(existing) => (existing, None),
             None => {
                 let password = crate::domain::token::generate()[..16].to_string();
-                let account = auth::create_staff(conn, DEMO_EMAIL, "SSR2 Secretariat", Role::Admin, &password)?;
-                (account, Some(DemoLogin { email: DEMO_EMAIL.into(), password }))
+                let account = auth::create_staff(
+                    conn,
+                    DEMO_EMAIL,
+                    "SSR2 Secretariat",
+                    Role::Admin,
+                    &password,
+                )?;
+                (
+                    account,
+                    Some(DemoLogin {
+                        email: DEMO_EMAIL.into(),
+                        password,
+                    }),
+                )
             }
         };
         weekly_calls(conn, base_url, call_day, &actor)?;

@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use actix_web::http::header::HeaderValue;
 use actix_web::web::Bytes;
 use chrono::NaiveDateTime;
 use diesel::{Connection, RunQueryDsl};
@@ -36,8 +37,14 @@ pub struct CachedFeed {
     pub day: chrono::NaiveDate,
     pub body: Bytes,
     pub gzip: Bytes,
+    /// Strong validator of the plain body; the gzip body has its own (`…-gz`).
     pub etag: String,
+    pub etag_gzip: String,
     pub last_modified: Option<NaiveDateTime>,
+    /// Ready-made header values, so answering costs no formatting.
+    pub etag_value: HeaderValue,
+    pub etag_gzip_value: HeaderValue,
+    pub last_modified_value: Option<HeaderValue>,
 }
 
 impl CachedFeed {
@@ -47,23 +54,32 @@ impl CachedFeed {
         generation: u64,
         day: chrono::NaiveDate,
     ) -> CachedFeed {
-        let etag = format!(
-            "\"{}\"",
-            &hex::encode(Sha256::digest(body.as_bytes()))[..32]
-        );
+        let digest = hex::encode(Sha256::digest(body.as_bytes()));
+        let etag = format!("\"{}\"", &digest[..32]);
+        let etag_gzip = format!("\"{}-gz\"", &digest[..32]);
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         let gzip = encoder
             .write_all(body.as_bytes())
             .and_then(|_| encoder.finish())
             .map(Bytes::from)
             .unwrap_or_default();
+        let last_modified_value = last_modified.and_then(|t| {
+            let t =
+                std::time::SystemTime::from(chrono::TimeZone::from_utc_datetime(&chrono::Utc, &t));
+            HeaderValue::from_str(&actix_web::http::header::HttpDate::from(t).to_string()).ok()
+        });
         CachedFeed {
             generation,
             day,
             body: Bytes::from(body),
             gzip,
+            etag_value: HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("\"0\"")),
+            etag_gzip_value: HeaderValue::from_str(&etag_gzip)
+                .unwrap_or(HeaderValue::from_static("\"0\"")),
             etag,
+            etag_gzip,
             last_modified,
+            last_modified_value,
         }
     }
 }

@@ -151,3 +151,21 @@ pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
         diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
     )
 }
+
+/// A transaction that will write. On SQLite it takes the write lock first (waiting under
+/// `busy_timeout`): a deferred transaction that reads and then writes would instead fail
+/// at once with "database is locked" when another writer got in between.
+pub fn write_tx<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    conn.transaction(|conn| {
+        if let DbConn::Sqlite(_) = conn {
+            diesel::sql_query("UPDATE settings SET value = value WHERE key = ''")
+                .execute(conn)
+                .map_err(E::from)?;
+        }
+        f(conn)
+    })
+}

@@ -369,7 +369,7 @@ pub fn create(
     base_url: &str,
     actor: Option<&Staff>,
 ) -> Result<(Meeting, Group), AppError> {
-    conn.transaction(|conn| {
+    db::write_tx(conn, |conn| {
         let fields = validate(conn, input)?;
         let meeting = meetings::insert(conn, &fields, &new_uid(base_url), db::now())?;
         let group = groups::find(conn, meeting.group_id)?;
@@ -489,7 +489,7 @@ fn update_inner(
     actor: &Staff,
     single_change: bool,
 ) -> Result<(Meeting, Group), AppError> {
-    conn.transaction(|conn| {
+    db::write_tx(conn, |conn| {
         if !db::lock_meeting(conn, id)? {
             return Err(AppError::NotFound("meeting"));
         }
@@ -627,7 +627,7 @@ pub fn cancel(
     reason: Option<&str>,
     actor: &Staff,
 ) -> Result<(Meeting, Group), AppError> {
-    conn.transaction(|conn| {
+    db::write_tx(conn, |conn| {
         if !db::lock_meeting(conn, id)? {
             return Err(AppError::NotFound("meeting"));
         }

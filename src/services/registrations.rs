@@ -3,7 +3,6 @@
 //! on both backends and across instances.
 
 use chrono::Utc;
-use diesel::Connection;
 
 use crate::db::groups::{self, Group};
 use crate::db::meetings::{self, Meeting};
@@ -99,7 +98,7 @@ pub fn register(
     meeting_id: i64,
     input: &RegistrationInput,
 ) -> Result<Registered, AppError> {
-    conn.transaction(|conn| {
+    db::write_tx(conn, |conn| {
         if !db::lock_meeting(conn, meeting_id)? {
             return Err(AppError::NotFound("meeting"));
         }
@@ -304,7 +303,7 @@ pub fn find_by_token(conn: &mut DbConn, secret: &str) -> Result<Managed, AppErro
 
 /// The observer cancels; a freed seat goes to the waitlist in the same transaction.
 pub fn cancel_by_token(conn: &mut DbConn, ctx: &MailContext, secret: &str) -> Result<(), AppError> {
-    conn.transaction(|conn| {
+    db::write_tx(conn, |conn| {
         let found = find_by_token(conn, secret)?;
         db::lock_meeting(conn, found.meeting.id)?;
         // Re-read under the lock: a concurrent cancel may have won.
@@ -352,7 +351,7 @@ pub fn change_attendance(
     secret: &str,
     attendance: Attendance,
 ) -> Result<RegistrationStatus, AppError> {
-    conn.transaction(|conn| {
+    db::write_tx(conn, |conn| {
         let found = find_by_token(conn, secret)?;
         db::lock_meeting(conn, found.meeting.id)?;
         let Managed {
@@ -431,7 +430,7 @@ pub fn set_checked_in(
 ) -> Result<Registration, AppError> {
     use crate::db::schema::registrations::dsl as r;
     use diesel::prelude::*;
-    conn.transaction(|conn| {
+    db::write_tx(conn, |conn| {
         let at = checked_in.then(db::now);
         let n = diesel::update(r::registrations.find(registration_id))
             .set(r::checked_in_at.eq(at))
@@ -466,7 +465,7 @@ pub fn remove_personal_data(
 ) -> Result<i64, AppError> {
     use crate::db::schema::registrations::dsl as r;
     use diesel::prelude::*;
-    conn.transaction(|conn| {
+    db::write_tx(conn, |conn| {
         let reg: Registration = r::registrations
             .find(registration_id)
             .first(conn)
@@ -498,7 +497,9 @@ pub fn remove_personal_data(
             actor,
             "registration.remove_personal_data",
             &format!("registration:{registration_id}"),
-            Some(&serde_json::json!({"meeting_id": reg.meeting_id, "status": reg.status, "attendance": reg.attendance})),
+            Some(
+                &serde_json::json!({"meeting_id": reg.meeting_id, "status": reg.status, "attendance": reg.attendance}),
+            ),
             None,
         )?;
         Ok(reg.meeting_id)

@@ -282,7 +282,7 @@ pub fn create(
     base_url: &str,
     actor: Option<&Staff>,
 ) -> Result<(Series, Vec<Meeting>), AppError> {
-    conn.transaction(|conn| {
+    db::write_tx(conn, |conn| {
         let plan = plan(conn, input)?;
         let now = db::now();
         let series = series::insert(conn, &plan.fields, &meeting_service::new_uid(base_url), now)?;
@@ -414,7 +414,7 @@ pub fn register(
     series_id: i64,
     input: &RegistrationInput,
 ) -> Result<(SeriesRegistration, Option<String>), AppError> {
-    conn.transaction(|conn| {
+    db::write_tx(conn, |conn| {
         if !series::lock(conn, series_id)? {
             return Err(AppError::NotFound("series"));
         }
@@ -426,11 +426,17 @@ pub fn register(
             .filter(|m| m.registration_state(now).is_ok())
             .collect();
         if ahead.is_empty() {
-            return Err(AppError::Gone { code: "registration_closed", message: "No occurrence of this series is open for registration.".into() });
+            return Err(AppError::Gone {
+                code: "registration_closed",
+                message: "No occurrence of this series is open for registration.".into(),
+            });
         }
         if !ahead.iter().any(|m| m.format().offers(input.attendance)) {
             let mut errors = FieldErrors::default();
-            errors.add("attendance", format!("{} attendance is not offered.", input.attendance.label()));
+            errors.add(
+                "attendance",
+                format!("{} attendance is not offered.", input.attendance.label()),
+            );
             return Err(AppError::Validation(errors));
         }
         let normalized = input.email.normalized();
@@ -442,21 +448,33 @@ pub fn register(
                 loaded.series.title,
                 ctx.manage_url(&token)
             );
-            crate::mail::messages::enqueue_plain(conn, ctx, MailKind::AlreadyRegistered, None, &existing.email, &format!("You are already registered: {}", loaded.series.title), &text, None)?;
+            crate::mail::messages::enqueue_plain(
+                conn,
+                ctx,
+                MailKind::AlreadyRegistered,
+                None,
+                &existing.email,
+                &format!("You are already registered: {}", loaded.series.title),
+                &text,
+                None,
+            )?;
             // Committed (the new link must reach the owner); the caller answers 409.
             return Ok((existing, None));
         }
-        let reg = series::insert_registration(conn, &NewSeriesRegistration {
-            series_id,
-            token_hash: &token::hash(&token),
-            name: &input.name,
-            email: input.email.as_str(),
-            email_normalized: &normalized,
-            affiliation: input.affiliation.as_deref(),
-            attendance: input.attendance.as_str(),
-            status: "active",
-            created_at: now,
-        })?;
+        let reg = series::insert_registration(
+            conn,
+            &NewSeriesRegistration {
+                series_id,
+                token_hash: &token::hash(&token),
+                name: &input.name,
+                email: input.email.as_str(),
+                email_normalized: &normalized,
+                affiliation: input.affiliation.as_deref(),
+                attendance: input.attendance.as_str(),
+                status: "active",
+                created_at: now,
+            },
+        )?;
         for m in ahead {
             if !m.format().offers(input.attendance) {
                 continue;
@@ -467,18 +485,21 @@ pub fn register(
             }
             let status = crate::services::registrations::seat_for(conn, m, input.attendance)?
                 .unwrap_or(RegistrationStatus::Waitlisted);
-            let row = regs::insert(conn, &NewRegistration {
-                meeting_id: m.id,
-                token_hash: &token::hash(&token::generate()),
-                name: &input.name,
-                email: input.email.as_str(),
-                email_normalized: &normalized,
-                affiliation: input.affiliation.as_deref(),
-                attendance: input.attendance.as_str(),
-                status: status.as_str(),
-                created_at: now,
-                updated_at: now,
-            })?;
+            let row = regs::insert(
+                conn,
+                &NewRegistration {
+                    meeting_id: m.id,
+                    token_hash: &token::hash(&token::generate()),
+                    name: &input.name,
+                    email: input.email.as_str(),
+                    email_normalized: &normalized,
+                    affiliation: input.affiliation.as_deref(),
+                    attendance: input.attendance.as_str(),
+                    status: status.as_str(),
+                    created_at: now,
+                    updated_at: now,
+                },
+            )?;
             diesel::update(crate::db::schema::registrations::table.find(row.id))
                 .set(crate::db::schema::registrations::series_registration_id.eq(reg.id))
                 .execute(conn)?;
@@ -488,7 +509,16 @@ pub fn register(
             "Hello {},\n\nYou are registered for every meeting of {} ({}). The attached invitation adds the whole series to your calendar and stays up to date when a meeting moves or is cancelled.\n\nSeries page: {}/series/{}\n\nChange or cancel your registration (keep this link to yourself):\n{}\n",
             reg.name, loaded.series.title, loaded.group.name, ctx.base_url, series_id, ctx.manage_url(&token)
         );
-        crate::mail::messages::enqueue_plain(conn, ctx, MailKind::Confirmed, None, &reg.email, &format!("Registration confirmed: {}", loaded.series.title), &text, Some((Method::Request, &ics)))?;
+        crate::mail::messages::enqueue_plain(
+            conn,
+            ctx,
+            MailKind::Confirmed,
+            None,
+            &reg.email,
+            &format!("Registration confirmed: {}", loaded.series.title),
+            &text,
+            Some((Method::Request, &ics)),
+        )?;
         Ok((reg, Some(token)))
     })
 }
@@ -581,7 +611,7 @@ pub fn cancel_registration(
     ctx: &MailContext,
     secret: &str,
 ) -> Result<(), AppError> {
-    conn.transaction(|conn| {
+    db::write_tx(conn, |conn| {
         let Some((reg, loaded)) = find_registration_by_token(conn, secret)? else {
             return Err(AppError::NotFound("registration"));
         };
@@ -593,16 +623,34 @@ pub fn cancel_registration(
         let now = db::now();
         for m in loaded.occurrences.iter().filter(|m| m.starts_at > now) {
             crate::db::lock_meeting(conn, m.id)?;
-            for r in regs::for_meeting(conn, m.id)?.into_iter().filter(|r| r.series_registration_id == Some(reg.id) && r.status() != RegistrationStatus::Cancelled) {
+            for r in regs::for_meeting(conn, m.id)?.into_iter().filter(|r| {
+                r.series_registration_id == Some(reg.id)
+                    && r.status() != RegistrationStatus::Cancelled
+            }) {
                 regs::set_status(conn, r.id, RegistrationStatus::Cancelled, now)?;
                 if r.status() == RegistrationStatus::Confirmed {
-                    crate::services::registrations::promote_waitlisted(conn, ctx, m, &loaded.group, r.attendance())?;
+                    crate::services::registrations::promote_waitlisted(
+                        conn,
+                        ctx,
+                        m,
+                        &loaded.group,
+                        r.attendance(),
+                    )?;
                 }
             }
         }
         let ics = registrant_invite(ctx, &loaded, &reg, None, Method::Cancel);
         let text = format!("Hello {},\n\nYour registration for {} has been cancelled. The attached cancellation removes the series from your calendar.\n", reg.name, loaded.series.title);
-        crate::mail::messages::enqueue_plain(conn, ctx, MailKind::ObserverCancelled, None, &reg.email, &format!("Registration cancelled: {}", loaded.series.title), &text, Some((Method::Cancel, &ics)))?;
+        crate::mail::messages::enqueue_plain(
+            conn,
+            ctx,
+            MailKind::ObserverCancelled,
+            None,
+            &reg.email,
+            &format!("Registration cancelled: {}", loaded.series.title),
+            &text,
+            Some((Method::Cancel, &ics)),
+        )?;
         Ok(())
     })
 }
@@ -620,7 +668,7 @@ pub fn update(
     base_url: &str,
     actor: &Staff,
 ) -> Result<Series, AppError> {
-    conn.transaction(|conn| {
+    db::write_tx(conn, |conn| {
         if !series::lock(conn, id)? {
             return Err(AppError::NotFound("series"));
         }
@@ -632,9 +680,17 @@ pub fn update(
                 let mut i = input.clone();
                 if i.first_start.as_deref() == Some(wall(old.series.first_start_local).as_str()) {
                     let time = old.series.first_start_local.time();
-                    let weekdays: Vec<chrono::Weekday> = i.weekdays.clone().unwrap_or_default().iter().filter_map(|w| recurrence::parse_weekday(w)).collect();
+                    let weekdays: Vec<chrono::Weekday> = i
+                        .weekdays
+                        .clone()
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(|w| recurrence::parse_weekday(w))
+                        .collect();
                     let mut day = d;
-                    while !weekdays.is_empty() && !weekdays.contains(&chrono::Datelike::weekday(&day)) {
+                    while !weekdays.is_empty()
+                        && !weekdays.contains(&chrono::Datelike::weekday(&day))
+                    {
                         day += Duration::days(1);
                     }
                     i.first_start = Some(wall(day.and_time(time)));
@@ -648,7 +704,10 @@ pub fn update(
         let (target, affected): (Series, Vec<Meeting>) = match split_at {
             None => {
                 series::update(conn, id, &plan.fields, old.series.sequence + 1, now)?;
-                (series::find(conn, id)?.ok_or(AppError::NotFound("series"))?, old.occurrences.clone())
+                (
+                    series::find(conn, id)?.ok_or(AppError::NotFound("series"))?,
+                    old.occurrences.clone(),
+                )
             }
             Some(d) => {
                 let (keep, moved): (Vec<Meeting>, Vec<Meeting>) = old
@@ -661,7 +720,8 @@ pub fn update(
                 cut.until_date = None;
                 cut.occurrence_count = Some(keep.len().max(1) as i32);
                 series::update(conn, id, &cut, old.series.sequence + 1, now)?;
-                let new = series::insert(conn, &plan.fields, &meeting_service::new_uid(base_url), now)?;
+                let new =
+                    series::insert(conn, &plan.fields, &meeting_service::new_uid(base_url), now)?;
                 (new, moved)
             }
         };
@@ -680,21 +740,39 @@ pub fn update(
                 Some(m) => {
                     let before = m.sequence;
                     series::set_occurrence_link(conn, m.id, target.id, *start, false)?;
-                    let (updated, _) = meeting_service::update_quietly(conn, ctx, m.id, &occ_input, actor)?;
+                    let (updated, _) =
+                        meeting_service::update_quietly(conn, ctx, m.id, &occ_input, actor)?;
                     changed_any |= updated.sequence != before;
                 }
                 None => {
                     let fields = meeting_service::validate(conn, &occ_input)?;
-                    let m = meetings::insert(conn, &fields, &meeting_service::new_uid(base_url), now)?;
+                    let m =
+                        meetings::insert(conn, &fields, &meeting_service::new_uid(base_url), now)?;
                     series::set_occurrence_link(conn, m.id, target.id, *start, false)?;
                     changed_any = true;
                 }
             }
         }
         // Occurrences the new rule no longer has are cancelled (observers are told).
-        for m in affected.iter().skip(plan.starts.len()).filter(|m| m.starts_at > now && m.status() != MeetingStatus::Cancelled) {
-            series::set_occurrence_link(conn, m.id, target.id, m.recurrence_local.unwrap_or(m.starts_at), m.detached)?;
-            meeting_service::cancel(conn, ctx, m.id, Some("This meeting is no longer part of the series."), actor)?;
+        for m in affected
+            .iter()
+            .skip(plan.starts.len())
+            .filter(|m| m.starts_at > now && m.status() != MeetingStatus::Cancelled)
+        {
+            series::set_occurrence_link(
+                conn,
+                m.id,
+                target.id,
+                m.recurrence_local.unwrap_or(m.starts_at),
+                m.detached,
+            )?;
+            meeting_service::cancel(
+                conn,
+                ctx,
+                m.id,
+                Some("This meeting is no longer part of the series."),
+                actor,
+            )?;
             changed_any = true;
         }
         let _ = changed_any;
@@ -710,10 +788,26 @@ pub fn update(
             for reg in &registrants {
                 let ics = registrant_invite(ctx, &loaded, reg, None, Method::Request);
                 let text = format!("Hello {},\n\nThe series {} has changed. The attached invitation updates it in your calendar.\n\nSeries page: {}/series/{}\n", reg.name, loaded.series.title, ctx.base_url, sid);
-                crate::mail::messages::enqueue_plain(conn, ctx, MailKind::MeetingChanged, None, &reg.email, &format!("Meeting updated: {}", loaded.series.title), &text, Some((Method::Request, &ics)))?;
+                crate::mail::messages::enqueue_plain(
+                    conn,
+                    ctx,
+                    MailKind::MeetingChanged,
+                    None,
+                    &reg.email,
+                    &format!("Meeting updated: {}", loaded.series.title),
+                    &text,
+                    Some((Method::Request, &ics)),
+                )?;
             }
         }
-        sessions::audit(conn, actor, "series.update", &format!("series:{id}"), Some(&serde_json::to_value(input_from(&old.series, &old.group)?).unwrap_or_default()), Some(&serde_json::to_value(&input).unwrap_or_default()))?;
+        sessions::audit(
+            conn,
+            actor,
+            "series.update",
+            &format!("series:{id}"),
+            Some(&serde_json::to_value(input_from(&old.series, &old.group)?).unwrap_or_default()),
+            Some(&serde_json::to_value(&input).unwrap_or_default()),
+        )?;
         Ok(target)
     })
 }
