@@ -24,29 +24,17 @@ fn b64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// Gives every browser a CSRF cookie on its first visit.
+/// Sets the CSRF cookie on pages whose forms needed a fresh one (see `token`).
 pub async fn ensure_cookie(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let fresh = if req.cookie(COOKIE).is_none() && !req.path().starts_with("/api/") {
-        let value = crate::domain::token::generate();
-        req.extensions_mut().insert(FreshCookie(value.clone()));
-        Some(value)
-    } else {
-        None
-    };
     let secure = req
         .app_data::<actix_web::web::Data<AppState>>()
         .is_some_and(|s| s.settings.base_url.starts_with("https://"));
     let mut res = next.call(req).await?;
-    // Only pages carry forms; feeds, assets and JSON stay cookie-free (and cacheable).
-    let is_html = res
-        .headers()
-        .get(actix_web::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if let Some(value) = fresh.filter(|_| is_html) {
+    let fresh = res.request().extensions().get::<FreshCookie>().cloned();
+    if let Some(FreshCookie(value)) = fresh {
         let cookie = Cookie::build(COOKIE, value)
             .path("/")
             .http_only(true)
@@ -58,10 +46,19 @@ pub async fn ensure_cookie(
     Ok(res)
 }
 
-fn cookie_value(req: &HttpRequest) -> Option<String> {
-    req.cookie(COOKIE)
-        .map(|c| c.value().to_string())
-        .or_else(|| req.extensions().get::<FreshCookie>().map(|f| f.0.clone()))
+/// This browser's cookie value; a browser without one gets a new value, which the
+/// middleware sets on the response. Only pages with forms ask, so feeds, assets and JSON
+/// answers carry no cookie.
+fn cookie_value(req: &HttpRequest) -> String {
+    if let Some(c) = req.cookie(COOKIE) {
+        return c.value().to_string();
+    }
+    if let Some(f) = req.extensions().get::<FreshCookie>() {
+        return f.0.clone();
+    }
+    let value = crate::domain::token::generate();
+    req.extensions_mut().insert(FreshCookie(value.clone()));
+    value
 }
 
 fn sign(secret: &[u8], value: &str) -> Option<Hmac<Sha256>> {
@@ -73,8 +70,7 @@ fn sign(secret: &[u8], value: &str) -> Option<Hmac<Sha256>> {
 
 /// The token to put in this browser's forms.
 pub fn token(req: &HttpRequest, state: &AppState) -> String {
-    cookie_value(req)
-        .and_then(|v| sign(&state.secret, &v))
+    sign(&state.secret, &cookie_value(req))
         .map(|mac| b64(&mac.finalize().into_bytes()))
         .unwrap_or_default()
 }

@@ -91,13 +91,16 @@ impl Application {
             }
         });
         let data = web::Data::new(state);
+        // Access lines cost work on every request; skip the middleware when they are filtered out.
+        let access_log =
+            tracing::enabled!(target: "actix_web::middleware::logger", tracing::Level::INFO);
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
                 .wrap(crate::security::headers())
                 .wrap(middleware::from_fn(crate::csrf::ensure_cookie))
                 .wrap(middleware::NormalizePath::trim())
-                .wrap(tracing_actix())
+                .wrap(middleware::Condition::new(access_log, tracing_actix()))
                 .configure(crate::routes::config)
         })
         .listen(listener)?

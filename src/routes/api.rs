@@ -32,6 +32,7 @@ pub fn scope() -> actix_web::Scope {
         )
         .route("/meetings/{id}/registrations", web::post().to(register))
         .route("/groups", web::post().to(create_group))
+        .route("/openapi.json", web::get().to(openapi))
         .route("/series", web::post().to(super::series::create))
         .route("/series/{id}", web::get().to(super::series::get))
         .route("/series/{id}", web::patch().to(super::series::patch))
@@ -544,4 +545,12 @@ pub async fn list_registrations(
         })
         .await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "registrations": list })))
+}
+
+/// The OpenAPI 3 description of this API (kept beside the handlers; a test checks that it
+/// names every route).
+pub async fn openapi() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(include_str!("openapi.json"))
 }

@@ -12,6 +12,7 @@ both_backends!(
     bad_requests_get_the_contract_error_bodies,
     listing_filters_by_group_and_time,
     registrations_and_logins_are_rate_limited_per_address,
+    openapi_describes_every_route,
 );
 
 async fn staff_create_schedule_with_local_times(db: Db) {
@@ -369,4 +370,50 @@ async fn registrations_and_logins_are_rate_limited_per_address(db: Db) {
         assert_eq!(res.status().as_u16(), 401);
     }
     panic!("the fourth login attempt in a minute was not limited");
+}
+
+async fn openapi_describes_every_route(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    let res = app.get("/api/v1/openapi.json").await;
+    assert_eq!(res.status().as_u16(), 200);
+    let doc: Value = res.json().await.unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    let expected = [
+        ("/meetings", "get"),
+        ("/meetings", "post"),
+        ("/meetings/{id}", "get"),
+        ("/meetings/{id}", "patch"),
+        ("/meetings/{id}/cancel", "post"),
+        ("/meetings/{id}/registrations", "get"),
+        ("/meetings/{id}/registrations", "post"),
+        ("/groups", "post"),
+        ("/series", "post"),
+        ("/series/{id}", "get"),
+        ("/series/{id}", "patch"),
+        ("/series/{id}/registrations", "post"),
+    ];
+    for (path, method) in expected {
+        assert!(
+            doc["paths"][path][method].is_object(),
+            "{method} {path} is not described"
+        );
+    }
+    // And every described operation answers something other than 404 for its route.
+    for (path, method) in expected {
+        let url = app.url(&format!("/api/v1{}", path.replace("{id}", "1")));
+        let res = reqwest::Client::new()
+            .request(method.to_uppercase().parse().unwrap(), url)
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        let body: Value = res.json().await.unwrap_or(Value::Null);
+        assert_ne!(body["error"]["code"], "not_found_route", "{method} {path}");
+        assert!(
+            body["error"]["message"] != "route not found",
+            "{method} {path} is not routed"
+        );
+    }
 }

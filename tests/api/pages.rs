@@ -112,8 +112,27 @@ async fn health_and_safety_headers(db: Db) {
     };
     let res = app.get("/healthz").await;
     assert_eq!(res.status().as_u16(), 200);
-    let res = crate::helpers::browser()
+    let id = app.create_meeting(json!({})).await["id"].as_i64().unwrap();
+    let plain = crate::helpers::browser()
         .get(app.url("/"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        plain.headers().get("set-cookie").is_none(),
+        "no form, no cookie"
+    );
+    let feed = crate::helpers::browser()
+        .get(app.url("/calendar.ics"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        feed.headers().get("set-cookie").is_none(),
+        "feeds stay cacheable"
+    );
+    let res = crate::helpers::browser()
+        .get(app.url(&format!("/meetings/{id}")))
         .send()
         .await
         .unwrap();

@@ -241,7 +241,10 @@ async fn whole_series_registration_gets_one_invite_kept_in_sync(db: Db) {
         )
         .await;
     assert_eq!(status, 201, "{reg}");
-    let first_link = reg["registration"]["manage_url"].as_str().unwrap().to_string();
+    let first_link = reg["registration"]["manage_url"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(first_link.starts_with(&format!("{}/r/", app.base_url)));
     let (status, _) = app
         .public_post(

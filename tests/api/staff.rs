@@ -18,6 +18,7 @@ both_backends!(
     meeting_forms_take_wall_time_in_the_zone,
     registrations_list_csv_check_in_and_removal,
     staff_forms_need_csrf_tokens,
+    staff_create_a_weekly_series_from_a_form,
 );
 
 const PW: &str = "a long staff password";
@@ -896,4 +897,67 @@ async fn staff_forms_need_csrf_tokens(db: Db) {
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
+}
+
+async fn staff_create_a_weekly_series_from_a_form(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    app.create_group("ssr2").await;
+    app.add_staff("org@example.org", Role::Organizer, PW).await;
+    let b = app.staff_browser("org@example.org", PW).await;
+    assert_eq!(
+        b.get(app.url("/staff/series/new"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
+    let fields = [
+        ("group", "ssr2"),
+        ("title", "Weekly plenary"),
+        ("format", "online"),
+        ("timezone", "Europe/Madrid"),
+        ("first_start", "2027-01-06T14:00"),
+        ("duration_minutes", "90"),
+        ("interval_weeks", "1"),
+        ("wd_we", "on"),
+        ("count", "8"),
+        ("online_url", "https://meet.example.org/w"),
+        ("status", "published"),
+    ];
+    let mut wrong = fields.to_vec();
+    wrong.retain(|(k, _)| *k != "wd_we");
+    wrong.push(("wd_mo", "on"));
+    let res = app
+        .staff_form(&b, "/staff/series/new", "/staff/series/new", &wrong)
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("must fall on one of the weekdays"));
+    let res = app
+        .staff_form(&b, "/staff/series/new", "/staff/series/new", &fields)
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let page = location(&res);
+    assert!(page.starts_with("/series/"));
+    let (status, html) = app.get_text(&page).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Every week on Wednesday at 14:00 (Europe/Madrid), 90 minutes, 8 meetings"),
+        "{html}"
+    );
+    let id = page.trim_start_matches("/series/");
+    let s: Value = app
+        .get(&format!("/api/v1/series/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(s["occurrences"].as_array().unwrap().len(), 8);
 }

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod meetings;
 pub mod registrations;
+pub mod series;
 pub mod session;
 
 use actix_web::{web, HttpRequest};
@@ -20,6 +21,8 @@ pub fn scope() -> actix_web::Scope {
         .route("/meetings", web::get().to(meetings::dashboard))
         .route("/meetings/new", web::get().to(meetings::new_form))
         .route("/meetings/new", web::post().to(meetings::create))
+        .route("/series/new", web::get().to(series::new_form))
+        .route("/series/new", web::post().to(series::create))
         .route("/meetings/{id}/edit", web::get().to(meetings::edit_form))
         .route("/meetings/{id}/edit", web::post().to(meetings::update))
         .route("/meetings/{id}/cancel", web::post().to(meetings::cancel))
