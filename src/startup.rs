@@ -99,7 +99,6 @@ impl Application {
                 .app_data(data.clone())
                 .wrap(crate::security::headers())
                 .wrap(middleware::from_fn(crate::csrf::ensure_cookie))
-                .wrap(middleware::NormalizePath::trim())
                 .wrap(middleware::Condition::new(access_log, tracing_actix()))
                 .configure(crate::routes::config)
         })

@@ -102,18 +102,21 @@ async fn find_any(state: &web::Data<AppState>, token: String) -> Result<Found, A
                         Some((reg, loaded)) => {
                             let now = crate::db::now();
                             let mut rows = Vec::new();
-                            for m in loaded.occurrences.iter().filter(|m| m.ends_at >= now) {
-                                let mine = crate::db::registrations::for_meeting(conn, m.id)?
-                                    .into_iter()
-                                    .find(|r| r.series_registration_id == Some(reg.id));
+                            // Seats follow the registration, also into a series split off later.
+                            for r in series_service::seats_of(conn, reg.id)? {
+                                let Some(m) = crate::db::meetings::find(conn, r.meeting_id)? else {
+                                    continue;
+                                };
+                                if m.ends_at < now {
+                                    continue;
+                                }
                                 let status =
                                     if m.status() == crate::domain::MeetingStatus::Cancelled {
                                         "meeting cancelled".to_string()
                                     } else {
-                                        mine.map(|r| r.status)
-                                            .unwrap_or_else(|| "not registered".into())
+                                        r.status
                                     };
-                                rows.push((views::when_local(m), m.title.clone(), status));
+                                rows.push((views::when_local(&m), m.title.clone(), status));
                             }
                             Ok(Found::Series(reg, loaded, rows))
                         }

@@ -66,6 +66,20 @@ pub async fn stylesheet() -> HttpResponse {
 }
 
 pub async fn not_found(req: HttpRequest) -> Result<HttpResponse, actix_web::Error> {
+    // `/staff/` and the like: send browsers to the address without the trailing slash.
+    let path = req.path();
+    if path.len() > 1 && path.ends_with('/') && req.method() == actix_web::http::Method::GET {
+        let trimmed = path.trim_end_matches('/');
+        let location = match req.query_string() {
+            "" => trimmed.to_string(),
+            q => format!("{trimmed}?{q}"),
+        };
+        if !trimmed.is_empty() && !trimmed.starts_with("//") {
+            return Ok(HttpResponse::PermanentRedirect()
+                .insert_header((header::LOCATION, location))
+                .finish());
+        }
+    }
     if req.path().starts_with("/api/") {
         Err(AppError::NotFound("route").into())
     } else {

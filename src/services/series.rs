@@ -621,22 +621,24 @@ pub fn cancel_registration(
         series::lock(conn, reg.series_id)?;
         series::set_registration_status(conn, reg.id, "cancelled")?;
         let now = db::now();
-        for m in loaded.occurrences.iter().filter(|m| m.starts_at > now) {
+        // Every seat this registration holds, also in a series split off from this one.
+        for r in seats_of(conn, reg.id)? {
+            let Some((m, group)) = meetings::find_with_group(conn, r.meeting_id)? else {
+                continue;
+            };
+            if m.starts_at <= now || r.status() == RegistrationStatus::Cancelled {
+                continue;
+            }
             crate::db::lock_meeting(conn, m.id)?;
-            for r in regs::for_meeting(conn, m.id)?.into_iter().filter(|r| {
-                r.series_registration_id == Some(reg.id)
-                    && r.status() != RegistrationStatus::Cancelled
-            }) {
-                regs::set_status(conn, r.id, RegistrationStatus::Cancelled, now)?;
-                if r.status() == RegistrationStatus::Confirmed {
-                    crate::services::registrations::promote_waitlisted(
-                        conn,
-                        ctx,
-                        m,
-                        &loaded.group,
-                        r.attendance(),
-                    )?;
-                }
+            regs::set_status(conn, r.id, RegistrationStatus::Cancelled, now)?;
+            if r.status() == RegistrationStatus::Confirmed {
+                crate::services::registrations::promote_waitlisted(
+                    conn,
+                    ctx,
+                    &m,
+                    &group,
+                    r.attendance(),
+                )?;
             }
         }
         let ics = registrant_invite(ctx, &loaded, &reg, None, Method::Cancel);
@@ -725,14 +727,26 @@ pub fn update(
                 (new, moved)
             }
         };
+        let registrants = series::active_registrations(conn, id)?;
         // Match occurrences in order: the i-th affected one becomes the i-th of the new rule.
         let mut changed_any = false;
         for (i, start) in plan.starts.iter().enumerate() {
             let occ_input = occurrence_input(&plan.template, *start, target.duration_minutes);
             match affected.get(i) {
                 Some(m) if m.starts_at <= now => {
-                    // The past stays as it was; it only moves to the series it belongs to.
-                    series::set_occurrence_link(conn, m.id, target.id, *start, m.detached)?;
+                    // The past stays as it was; where it no longer fits the rule, it is kept
+                    // in calendars as an override at its real time.
+                    let expected = schedule::parse_zone(&target.timezone)
+                        .ok()
+                        .and_then(|tz| schedule::local_to_utc(tz, *start).ok());
+                    let fits = m.recurrence_local == Some(*start) && expected == Some(m.starts_at);
+                    series::set_occurrence_link(
+                        conn,
+                        m.id,
+                        target.id,
+                        *start,
+                        m.detached || !fits,
+                    )?;
                 }
                 Some(m) if m.detached || m.status() == MeetingStatus::Cancelled => {
                     series::set_occurrence_link(conn, m.id, target.id, *start, m.detached)?;
@@ -749,6 +763,38 @@ pub fn update(
                     let m =
                         meetings::insert(conn, &fields, &meeting_service::new_uid(base_url), now)?;
                     series::set_occurrence_link(conn, m.id, target.id, *start, false)?;
+                    // Whole-series registrants get a seat in the new meeting too.
+                    for reg in &registrants {
+                        let Some(attendance) = Attendance::parse(&reg.attendance) else {
+                            continue;
+                        };
+                        if !m.format().offers(attendance) {
+                            continue;
+                        }
+                        let status =
+                            crate::services::registrations::seat_for(conn, &m, attendance)?
+                                .unwrap_or(RegistrationStatus::Waitlisted);
+                        let row = regs::insert(
+                            conn,
+                            &NewRegistration {
+                                meeting_id: m.id,
+                                token_hash: &token::hash(&token::generate()),
+                                name: &reg.name,
+                                email: &reg.email,
+                                email_normalized: &reg.email_normalized,
+                                affiliation: reg.affiliation.as_deref(),
+                                attendance: attendance.as_str(),
+                                status: status.as_str(),
+                                created_at: now,
+                                updated_at: now,
+                            },
+                        )?;
+                        diesel::update(crate::db::schema::registrations::table.find(row.id))
+                            .set(
+                                crate::db::schema::registrations::series_registration_id.eq(reg.id),
+                            )
+                            .execute(conn)?;
+                    }
                     changed_any = true;
                 }
             }
@@ -782,7 +828,6 @@ pub fn update(
         if target.id != id {
             notify_ids.push(target.id);
         }
-        let registrants = series::active_registrations(conn, id)?;
         for sid in notify_ids {
             let loaded = load(conn, sid)?;
             for reg in &registrants {
@@ -825,6 +870,18 @@ fn series_fields_of(s: &Series) -> SeriesFields {
         occurrence_count: s.occurrence_count,
         template_json: s.template_json.clone(),
     }
+}
+
+/// The per-meeting seats held by a whole-series registration.
+pub fn seats_of(
+    conn: &mut DbConn,
+    series_registration_id: i64,
+) -> Result<Vec<crate::db::registrations::Registration>, AppError> {
+    use crate::db::schema::registrations::dsl as r;
+    Ok(r::registrations
+        .filter(r::series_registration_id.eq(series_registration_id))
+        .order(r::id.asc())
+        .load(conn)?)
 }
 
 /// Attendance offered by any occurrence of a series.

@@ -28,6 +28,9 @@ async fn pages_list_meetings_by_time_and_group(db: Db) {
     assert!(!home.contains("Secret draft"));
     assert!(home.contains(&format!("/meetings/{}", up["id"])));
 
+    let res = app.get("/meetings/past/").await;
+    assert_eq!(res.status().as_u16(), 308, "a trailing slash is redirected");
+    assert_eq!(res.headers()["location"], "/meetings/past");
     let (_, past) = app.get_text("/meetings/past").await;
     assert!(past.contains("Madrid meeting"));
     assert!(
