@@ -97,8 +97,6 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
-                .wrap(crate::security::headers())
-                .wrap(middleware::from_fn(crate::csrf::ensure_cookie))
                 .wrap(middleware::Condition::new(access_log, tracing_actix()))
                 .configure(crate::routes::config)
         })

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use actix_web::http::header::{self, HttpDate};
+use actix_web::http::header::{self, HeaderValue, HttpDate};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{Duration, TimeZone, Utc};
 
@@ -183,7 +183,7 @@ fn not_modified(req: &HttpRequest, feed: &CachedFeed) -> bool {
         return inm
             .split(',')
             .map(|t| t.trim().trim_start_matches("W/"))
-            .any(|t| t == feed.etag || t == "*");
+            .any(|t| t == feed.etag || t == feed.etag_gzip || t == "*");
     }
     let since = req
         .headers()
@@ -219,25 +219,37 @@ fn accepts_gzip(req: &HttpRequest) -> bool {
 }
 
 fn respond(req: &HttpRequest, feed: &CachedFeed) -> HttpResponse {
+    let gzip = accepts_gzip(req) && !feed.gzip.is_empty();
     let unchanged = not_modified(req, feed);
     let mut res = if unchanged {
         HttpResponse::NotModified()
     } else {
         HttpResponse::Ok()
     };
-    res.insert_header((header::ETAG, feed.etag.clone()))
-        .insert_header((header::CACHE_CONTROL, MAX_AGE))
-        .insert_header((header::VARY, "Accept-Encoding"));
-    if let Some(t) = feed.last_modified {
-        let t = std::time::SystemTime::from(Utc.from_utc_datetime(&t));
-        res.insert_header((header::LAST_MODIFIED, HttpDate::from(t)));
+    let etag = if gzip {
+        feed.etag_gzip_value.clone()
+    } else {
+        feed.etag_value.clone()
+    };
+    res.insert_header((header::ETAG, etag))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(MAX_AGE)))
+        .insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")))
+        .insert_header((
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ));
+    if let Some(t) = &feed.last_modified_value {
+        res.insert_header((header::LAST_MODIFIED, t.clone()));
     }
     if unchanged {
         return res.finish();
     }
-    res.content_type("text/calendar; charset=utf-8");
-    if accepts_gzip(req) && !feed.gzip.is_empty() {
-        res.insert_header((header::CONTENT_ENCODING, "gzip"))
+    res.insert_header((
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8"),
+    ));
+    if gzip {
+        res.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("gzip")))
             .body(feed.gzip.clone())
     } else {
         res.body(feed.body.clone())

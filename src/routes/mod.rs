@@ -25,7 +25,8 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             }
         }))
         .app_data(web::PayloadConfig::new(BODY_LIMIT))
-        // Feeds carry their own cached gzip form, so they stay outside the compressor.
+        // Feeds are polled all day: they carry their own cached gzip form and headers and
+        // stay outside the page middleware (compression, CSRF cookie, page security headers).
         .route("/meetings/{id}/calendar.ics", web::get().to(feeds::meeting))
         .route(
             "/meetings/{id}/calendar.ics",
@@ -38,6 +39,8 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(
             web::scope("")
                 .wrap(actix_web::middleware::Compress::default())
+                .wrap(actix_web::middleware::from_fn(crate::csrf::ensure_cookie))
+                .wrap(crate::security::headers())
                 .route("/", web::get().to(pages::upcoming))
                 .route("/meetings/past", web::get().to(pages::past))
                 .route("/meetings/{id}", web::get().to(pages::meeting))
