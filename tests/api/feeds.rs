@@ -345,6 +345,11 @@ async fn polling_is_answered_from_cache_with_304_and_gzip(db: Db) {
         .await
         .unwrap();
     assert_eq!(res.headers()["content-encoding"], "gzip");
+    let gzip_etag = res.headers()["etag"].to_str().unwrap().to_string();
+    assert_ne!(
+        gzip_etag, etag,
+        "each encoding has its own strong validator"
+    );
     let compressed = res.bytes().await.unwrap();
     let mut decoded = String::new();
     std::io::Read::read_to_string(
@@ -363,6 +368,14 @@ async fn polling_is_answered_from_cache_with_304_and_gzip(db: Db) {
         .await
         .unwrap();
     assert_eq!(again, compressed, "served from the cache");
+    let res = raw
+        .get(&url)
+        .header("Accept-Encoding", "gzip")
+        .header("If-None-Match", &gzip_etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 304);
     let plain = raw
         .get(&url)
         .header("Accept-Encoding", "gzip;q=0")
