@@ -27,6 +27,8 @@ pub struct Settings {
     pub mail_retry_base: Duration,
     /// Attempts after which a message that keeps failing transiently is marked failed.
     pub mail_max_attempts: i32,
+    /// How long a worker holds a claimed message (`QUORUM_MAIL_LEASE_SECONDS`).
+    pub mail_lease: Duration,
 }
 
 impl Settings {
@@ -98,6 +100,18 @@ impl Settings {
                 })?,
             None => 365,
         };
+        let mail_lease = match var("QUORUM_MAIL_LEASE_SECONDS") {
+            Some(v) => v
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|s| (1..=86_400).contains(s))
+                .map(Duration::from_secs)
+                .ok_or_else(|| {
+                    anyhow!("QUORUM_MAIL_LEASE_SECONDS must be 1 to 86400, got {v:?}")
+                })?,
+            None => Duration::from_secs(300),
+        };
         Ok(Settings {
             database_url,
             bind,
@@ -113,6 +127,7 @@ impl Settings {
             mail_poll_interval: Duration::from_secs(2),
             mail_retry_base: Duration::from_secs(30),
             mail_max_attempts: 10,
+            mail_lease,
         })
     }
 }

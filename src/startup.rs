@@ -59,6 +59,7 @@ impl Application {
             poll_interval: settings.mail_poll_interval,
             retry_base: settings.mail_retry_base,
             max_attempts: settings.mail_max_attempts,
+            lease: settings.mail_lease,
         };
         let limiter = crate::rate_limit::Limiter::new(
             settings.rate_limit_per_minute,

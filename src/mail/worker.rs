@@ -10,8 +10,6 @@ use tokio::sync::Notify;
 use super::transport::{build_message, SendError, Transport};
 use crate::db::{self, outbox, DbPool};
 
-/// How long a claimed message is reserved for the worker that claimed it.
-const LEASE: Duration = Duration::from_secs(300);
 const BATCH: i64 = 20;
 const MAX_BACKOFF: Duration = Duration::from_secs(6 * 3600);
 
@@ -23,6 +21,9 @@ pub struct Worker {
     pub poll_interval: Duration,
     pub retry_base: Duration,
     pub max_attempts: i32,
+    /// How long a claimed message is reserved for the worker that claimed it; after a
+    /// crash, its messages go out again once this has passed.
+    pub lease: Duration,
 }
 
 impl Worker {
@@ -52,7 +53,7 @@ impl Worker {
     /// Claims and handles one batch; returns how many messages it claimed.
     pub async fn run_once(&self) -> anyhow::Result<usize> {
         let pool = self.pool.clone();
-        let lease = chrono::Duration::from_std(LEASE)?;
+        let lease = chrono::Duration::from_std(self.lease)?;
         let claimed = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
             let mut conn = pool.get()?;
             Ok(outbox::claim_due(&mut conn, db::now(), lease, BATCH)?)

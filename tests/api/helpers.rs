@@ -56,6 +56,17 @@ impl Drop for TestDb {
     }
 }
 
+impl TestDb {
+    /// A handle on a database that someone else cleans up.
+    pub fn existing(url: &str) -> TestDb {
+        TestDb {
+            url: url.to_string(),
+            postgres_cleanup: None,
+            _dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+}
+
 /// `None` (with a line saying why) when PostgreSQL is not configured, unless CI demands it.
 pub fn test_db(db: Db) -> Option<TestDb> {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -130,6 +141,7 @@ pub fn settings(
         mail_poll_interval: Duration::from_millis(100),
         mail_retry_base: Duration::from_millis(200),
         mail_max_attempts: 4,
+        mail_lease: Duration::from_secs(300),
     }
 }
 

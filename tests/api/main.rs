@@ -13,5 +13,6 @@ mod feeds;
 mod mail;
 mod pages;
 mod registration;
+mod resilience;
 mod series;
 mod staff;
