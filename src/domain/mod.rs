@@ -65,7 +65,12 @@ pub fn optional_text(
     value: Option<&str>,
     max_chars: usize,
 ) -> Option<String> {
-    let v = value.unwrap_or("").trim();
+    // Browsers send textarea line breaks as CRLF: keep one form, LF.
+    let normalized = value
+        .unwrap_or("")
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    let v = normalized.trim();
     if v.is_empty() {
         return None;
     }

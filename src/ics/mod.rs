@@ -123,7 +123,7 @@ impl SeriesSource<'_> {
             .max()
             .unwrap_or(self.series.updated_at);
         e.uid(&self.series.uid)
-            .summary(&self.series.title)
+            .summary(&clean(&self.series.title))
             .starts(CalendarDateTime::WithTimezone {
                 date_time: start,
                 tzid: tz.name().to_string(),
@@ -321,8 +321,8 @@ fn event(source: &EventSource<'_>, now: DateTime<Utc>) -> Event {
             tzid: tz.name().to_string(),
         })
         .sequence(u32::try_from(m.sequence).unwrap_or(0))
-        .summary(&m.title)
-        .location(&location(m, source.show_online_url))
+        .summary(&clean(&m.title))
+        .location(&clean(&location(m, source.show_online_url)))
         .url(&source.url)
         .last_modified(Utc.from_utc_datetime(&m.updated_at))
         .created(Utc.from_utc_datetime(&m.created_at))
@@ -331,7 +331,7 @@ fn event(source: &EventSource<'_>, now: DateTime<Utc>) -> Event {
             MeetingStatus::Draft => EventStatus::Tentative,
             MeetingStatus::Published => EventStatus::Confirmed,
         });
-    event.description(&description(source));
+    event.description(&clean(&description(source)));
     event.add_property("CLASS", "PUBLIC");
     event.add_property("TRANSP", "OPAQUE");
     event.append_multi_property(Property::new("CATEGORIES", escape_text(&source.group.name)));
@@ -399,7 +399,7 @@ fn description(source: &EventSource<'_>) -> String {
 /// RFC 5545 TEXT escaping, for properties the icalendar crate writes without it.
 fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in clean(s).chars() {
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
@@ -413,10 +413,48 @@ fn escape_text(s: &str) -> String {
 }
 
 /// Parameter values may not hold DQUOTE or control characters (RFC 5545 §3.1).
+/// Text as calendars can carry it: line breaks as LF only (the icalendar crate escapes LF
+/// but would pass a bare CR through), no other control characters.
+fn clean(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
 fn param_text(s: &str) -> String {
     s.chars()
         .map(|c| if c == '"' || c.is_control() { '\'' } else { c })
         .collect()
+}
+
+/// Folds every content line at 75 octets (RFC 5545 §3.1) without splitting a UTF-8
+/// character. The icalendar crate folds too, but can leave a continuation line one octet
+/// long, so its output is unfolded and folded again here.
+pub fn refold(text: &str) -> String {
+    let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut out = String::with_capacity(text.len() + text.len() / 60 * 3);
+    for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
+        let mut rest = line;
+        let mut limit = 75;
+        loop {
+            if rest.len() <= limit {
+                out.push_str(rest);
+                out.push_str("\r\n");
+                break;
+            }
+            let mut cut = limit;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            limit = 74;
+        }
+    }
+    out
 }
 
 /// Inserts one VTIMEZONE per zone used, covering the meetings' dates, before the first VEVENT.
@@ -442,7 +480,7 @@ fn with_timezones(text: String, meetings: &[&Meeting]) -> String {
             block.push_str("\r\n");
         }
     }
-    match text.find("BEGIN:VEVENT\r\n") {
+    let text = match text.find("BEGIN:VEVENT\r\n") {
         Some(at) => {
             let mut out = String::with_capacity(text.len() + block.len());
             out.push_str(&text[..at]);
@@ -451,5 +489,24 @@ fn with_timezones(text: String, meetings: &[&Meeting]) -> String {
             out
         }
         None => text,
+    };
+    refold(&text)
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::refold;
+
+    #[test]
+    fn folds_at_75_octets_on_character_boundaries() {
+        let long = format!("DESCRIPTION:{}", "é🎉中a".repeat(40));
+        let folded = refold(&format!("BEGIN:VCALENDAR\r\n{long}\r\nEND:VCALENDAR\r\n"));
+        for line in folded.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        }
+        assert_eq!(
+            folded.replace("\r\n ", ""),
+            format!("BEGIN:VCALENDAR\r\n{long}\r\nEND:VCALENDAR\r\n")
+        );
     }
 }

@@ -12,6 +12,7 @@ mod cli;
 mod feeds;
 mod mail;
 mod pages;
+mod props;
 mod registration;
 mod resilience;
 mod series;

@@ -1,0 +1,241 @@
+//! Hostile input, generated: parsing never panics, and whatever text goes in, the calendar
+//! and mail that come out stay valid and cannot grow extra headers.
+
+use chrono::{NaiveDate, Utc};
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use quorum::db::groups::Group;
+use quorum::db::meetings::Meeting;
+use quorum::db::outbox::OutboxMessage;
+use quorum::ics::{self, EventSource, Invitation, Method};
+use quorum::services::registrations::RawRegistration;
+use serde_json::json;
+
+use crate::both_backends;
+use crate::helpers::{spawn_app, Db};
+
+/// Text with the characters that break formats: separators, quotes, line breaks, controls,
+/// combining marks, emoji, and plain letters.
+fn nasty() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        ";",
+        ",",
+        ":",
+        "\\",
+        "\"",
+        "'",
+        "\r",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u{0}",
+        "\u{7}",
+        "<script>",
+        "</b>",
+        "&amp;",
+        "=cmd|' /C calc'!A0",
+        "Bcc: evil@example.org",
+        "é",
+        "ü",
+        "\u{301}",
+        "🎉",
+        "🇪🇸",
+        "👩‍👩‍👧",
+        "中文",
+        " ",
+        "a",
+        "Z",
+        "9",
+        "-",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+fn meeting(title: &str, description: &str, venue: &str) -> (Meeting, Group) {
+    let day = NaiveDate::from_ymd_opt(2027, 5, 15).unwrap();
+    let t = |h| day.and_hms_opt(h, 0, 0).unwrap();
+    let m = Meeting {
+        id: 1,
+        uid: "x@quorum.test".into(),
+        group_id: 1,
+        title: title.into(),
+        description: description.into(),
+        format: "hybrid".into(),
+        timezone: "Europe/Madrid".into(),
+        starts_at: t(7),
+        ends_at: t(15),
+        venue: Some(venue.into()),
+        address: Some(venue.into()),
+        city: Some("Madrid".into()),
+        country: None,
+        online_url: Some("https://meet.example.org/x".into()),
+        online_details: Some(description.into()),
+        online_url_visibility: "registrants".into(),
+        in_person_capacity: None,
+        remote_capacity: None,
+        waitlist: true,
+        registration_opens_at: None,
+        registration_closes_at: None,
+        status: "published".into(),
+        cancel_reason: Some(description.into()),
+        sequence: 3,
+        created_at: t(1),
+        updated_at: t(2),
+        series_id: None,
+        recurrence_local: None,
+        detached: false,
+    };
+    let g = Group {
+        id: 1,
+        slug: "g".into(),
+        name: venue.into(),
+        description: String::new(),
+        contact_email: None,
+        created_at: t(1),
+    };
+    (m, g)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn registration_parsing_never_panics_and_keeps_names_on_one_line(
+        name in nasty(), email in nasty(), affiliation in nasty(), attendance in nasty()
+    ) {
+        let raw = RawRegistration { name: Some(name), email: Some(email), affiliation: Some(affiliation), attendance: Some(attendance) };
+        if let Ok(input) = raw.parse() {
+            prop_assert!(!input.name.contains(['\r', '\n']));
+            prop_assert!(input.email.as_str().parse::<lettre::Address>().is_ok());
+        }
+    }
+
+    #[test]
+    fn any_text_makes_a_valid_invite_and_feed(
+        title in nasty(), description in nasty(), venue in nasty(), person in nasty()
+    ) {
+        let (m, g) = meeting(&title, &description, &venue);
+        for cancel in [false, true] {
+            let source = EventSource { meeting: &m, group: &g, url: "https://q.example.org/meetings/1".into(), show_online_url: true, note: Some(person.clone()) };
+            let text = ics::invite(
+                &source,
+                &Invitation {
+                    method: if cancel { Method::Cancel } else { Method::Request },
+                    organizer_name: Some(&person),
+                    organizer_email: "noreply@quorum.test",
+                    attendee_name: &person,
+                    attendee_email: "a@example.org",
+                    accepted: true,
+                },
+                Utc::now(),
+            );
+            let problems = crate::ics_check::problems(&text);
+            prop_assert!(problems.is_empty(), "{problems:?}\n{text}");
+            let feed = ics::feed(&person, &[source], &[], Utc::now());
+            let problems = crate::ics_check::problems(&feed);
+            prop_assert!(problems.is_empty(), "{problems:?}\n{feed}");
+        }
+    }
+
+    #[test]
+    fn subjects_and_bodies_cannot_inject_headers(subject in nasty(), body in nasty()) {
+        let now = Utc::now().naive_utc();
+        let msg = OutboxMessage {
+            id: 1,
+            message_id: "<1@quorum.test>".into(),
+            kind: "confirmed".into(),
+            meeting_id: None,
+            recipient: "a@example.org".into(),
+            subject,
+            body_text: body.clone(),
+            body_html: body,
+            ics: None,
+            ics_method: None,
+            status: "pending".into(),
+            attempts: 0,
+            next_attempt_at: now,
+            lease_until: None,
+            last_error: None,
+            created_at: now,
+            sent_at: None,
+        };
+        let from: lettre::message::Mailbox = "Quorum <noreply@quorum.test>".parse().unwrap();
+        if let Ok(message) = quorum::mail::transport::build_message(&from, &msg) {
+            let raw = String::from_utf8_lossy(&message.formatted()).into_owned();
+            let head = raw.split("\r\n\r\n").next().unwrap_or("");
+            for line in head.split("\r\n") {
+                prop_assert!(!line.to_ascii_lowercase().starts_with("bcc:"), "injected header: {line}");
+            }
+            let parsed = mail_parser::MessageParser::default().parse(raw.as_bytes()).unwrap();
+            prop_assert_eq!(parsed.to().and_then(|t| t.first()).and_then(|a| a.address()), Some("a@example.org"));
+            prop_assert!(parsed.header("Bcc").is_none());
+        }
+    }
+}
+
+both_backends!(hostile_bodies_never_get_a_500);
+
+async fn hostile_bodies_never_get_a_500(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    let id = app.create_meeting(json!({})).await["id"].as_i64().unwrap();
+    let csrf = app.csrf_from(&format!("/meetings/{id}")).await;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let bodies = prop::collection::vec(any::<u8>(), 0..400);
+    let strings = nasty();
+    for _ in 0..80 {
+        let raw = bodies.new_tree(&mut runner).unwrap().current();
+        let text = strings.new_tree(&mut runner).unwrap().current();
+        // Raw bytes as JSON and as a form.
+        for (path, ctype) in [
+            (
+                format!("/api/v1/meetings/{id}/registrations"),
+                "application/json",
+            ),
+            (
+                format!("/meetings/{id}/register"),
+                "application/x-www-form-urlencoded",
+            ),
+        ] {
+            let res = app
+                .client
+                .post(app.url(&path))
+                .header("Content-Type", ctype)
+                .body(raw.clone())
+                .send()
+                .await
+                .unwrap();
+            assert!(
+                res.status().as_u16() < 500,
+                "{path} {:?} -> {}",
+                raw,
+                res.status()
+            );
+        }
+        // Structured but hostile values.
+        let res = app
+            .public_post(
+                &format!("/api/v1/meetings/{id}/registrations"),
+                &json!({"name": text, "email": text, "affiliation": text, "attendance": text}),
+            )
+            .await;
+        assert!(res.0 < 500, "{text:?} -> {}", res.0);
+        let res = app
+            .client
+            .post(app.url(&format!("/meetings/{id}/register")))
+            .form(&[
+                ("csrf_token", csrf.as_str()),
+                ("name", text.as_str()),
+                ("email", text.as_str()),
+                ("attendance", text.as_str()),
+                ("consent", "on"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().as_u16() < 500, "{text:?} -> {}", res.status());
+        let page = res.text().await.unwrap();
+        assert!(!page.contains("<script>"), "unescaped in the form page");
+    }
+}
