@@ -483,26 +483,7 @@ pub fn register(
             if regs::find_active_by_email(conn, m.id, &normalized)?.is_some() {
                 continue;
             }
-            let status = crate::services::registrations::seat_for(conn, m, input.attendance)?
-                .unwrap_or(RegistrationStatus::Waitlisted);
-            let row = regs::insert(
-                conn,
-                &NewRegistration {
-                    meeting_id: m.id,
-                    token_hash: &token::hash(&token::generate()),
-                    name: &input.name,
-                    email: input.email.as_str(),
-                    email_normalized: &normalized,
-                    affiliation: input.affiliation.as_deref(),
-                    attendance: input.attendance.as_str(),
-                    status: status.as_str(),
-                    created_at: now,
-                    updated_at: now,
-                },
-            )?;
-            diesel::update(crate::db::schema::registrations::table.find(row.id))
-                .set(crate::db::schema::registrations::series_registration_id.eq(reg.id))
-                .execute(conn)?;
+            add_seat(conn, m, &reg, input.attendance, now)?;
         }
         let ics = registrant_invite(ctx, &loaded, &reg, Some(&token), Method::Request);
         let text = format!(
@@ -771,29 +752,7 @@ pub fn update(
                         if !m.format().offers(attendance) {
                             continue;
                         }
-                        let status =
-                            crate::services::registrations::seat_for(conn, &m, attendance)?
-                                .unwrap_or(RegistrationStatus::Waitlisted);
-                        let row = regs::insert(
-                            conn,
-                            &NewRegistration {
-                                meeting_id: m.id,
-                                token_hash: &token::hash(&token::generate()),
-                                name: &reg.name,
-                                email: &reg.email,
-                                email_normalized: &reg.email_normalized,
-                                affiliation: reg.affiliation.as_deref(),
-                                attendance: attendance.as_str(),
-                                status: status.as_str(),
-                                created_at: now,
-                                updated_at: now,
-                            },
-                        )?;
-                        diesel::update(crate::db::schema::registrations::table.find(row.id))
-                            .set(
-                                crate::db::schema::registrations::series_registration_id.eq(reg.id),
-                            )
-                            .execute(conn)?;
+                        add_seat(conn, &m, reg, attendance, now)?;
                     }
                     changed_any = true;
                 }
@@ -870,6 +829,37 @@ fn series_fields_of(s: &Series) -> SeriesFields {
         occurrence_count: s.occurrence_count,
         template_json: s.template_json.clone(),
     }
+}
+
+/// A seat (or a waitlist place) for a whole-series registrant in one occurrence.
+fn add_seat(
+    conn: &mut DbConn,
+    m: &Meeting,
+    reg: &SeriesRegistration,
+    attendance: Attendance,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let status = crate::services::registrations::seat_for(conn, m, attendance)?
+        .unwrap_or(RegistrationStatus::Waitlisted);
+    let row = regs::insert(
+        conn,
+        &NewRegistration {
+            meeting_id: m.id,
+            token_hash: &token::hash(&token::generate()),
+            name: &reg.name,
+            email: &reg.email,
+            email_normalized: &reg.email_normalized,
+            affiliation: reg.affiliation.as_deref(),
+            attendance: attendance.as_str(),
+            status: status.as_str(),
+            created_at: now,
+            updated_at: now,
+        },
+    )?;
+    diesel::update(crate::db::schema::registrations::table.find(row.id))
+        .set(crate::db::schema::registrations::series_registration_id.eq(reg.id))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// The per-meeting seats held by a whole-series registration.
