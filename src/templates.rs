@@ -97,6 +97,8 @@ pub struct MeetingPage {
     pub form_error: Option<String>,
     pub ics_url: String,
     pub subscribe: crate::views::SubscribeLinks,
+    /// The series this meeting belongs to: (id, title).
+    pub series: Option<(i64, String)>,
     pub add: crate::views::AddLinks,
 }
 

@@ -175,6 +175,10 @@ fn meeting_page(
             &m.title,
         ),
         add: crate::views::add_links(&m, &state.mail.meeting_url(&m)),
+        series: match m.series_id {
+            Some(id) => crate::db::series::find(conn, id)?.map(|s| (s.id, s.title)),
+            None => None,
+        },
         m,
         group,
     })

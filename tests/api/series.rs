@@ -303,6 +303,11 @@ async fn whole_series_registration_gets_one_invite_kept_in_sync(db: Db) {
         .unwrap()
         .contains(&format!("{}/r/", app.base_url)));
 
+    // An occurrence's page points to the series.
+    let (_, occ_page) = app
+        .get_text(&format!("/meetings/{}", got["occurrences"][0]["id"]))
+        .await;
+    assert!(occ_page.contains(&format!("/series/{sid}#register")));
     // The manage page shows the series; the invite download is the same series.
     let (status, page) = app.get_text(&manage).await;
     assert_eq!(status, 200);
