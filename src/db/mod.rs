@@ -160,6 +160,13 @@ where
     F: FnOnce(&mut DbConn) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
+    // SQLite has one writer at a time anyway: queueing writers here, in order, beats
+    // letting them poll the file lock with busy_timeout's growing sleeps.
+    // A nested write transaction (a savepoint) already holds the writer's place.
+    let _writer = match conn {
+        DbConn::Sqlite(_) if !WRITING.get() => Some(WriterGuard::acquire()),
+        _ => None,
+    };
     conn.transaction(|conn| {
         if let DbConn::Sqlite(_) = conn {
             diesel::sql_query("UPDATE settings SET value = value WHERE key = ''")
@@ -168,4 +175,28 @@ where
         }
         f(conn)
     })
+}
+
+/// Serialises write transactions on SQLite within this process.
+static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+thread_local! {
+    /// Whether this thread holds `SQLITE_WRITER` (so nested transactions do not wait on it).
+    static WRITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+struct WriterGuard(#[allow(dead_code)] std::sync::MutexGuard<'static, ()>);
+
+impl WriterGuard {
+    fn acquire() -> WriterGuard {
+        let guard = SQLITE_WRITER.lock().unwrap_or_else(|e| e.into_inner());
+        WRITING.set(true);
+        WriterGuard(guard)
+    }
+}
+
+impl Drop for WriterGuard {
+    fn drop(&mut self) {
+        WRITING.set(false);
+    }
 }

@@ -56,7 +56,9 @@ impl Worker {
         let lease = chrono::Duration::from_std(self.lease)?;
         let claimed = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
             let mut conn = pool.get()?;
-            Ok(outbox::claim_due(&mut conn, db::now(), lease, BATCH)?)
+            Ok(db::write_tx(&mut conn, |conn| {
+                outbox::claim_due(conn, db::now(), lease, BATCH)
+            })?)
         })
         .await??;
         let n = claimed.len();
@@ -81,11 +83,13 @@ impl Worker {
                 match outcome {
                     Ok(()) => {
                         tracing::info!(outbox_id = id, "mail sent");
-                        outbox::mark_sent(&mut conn, id, db::now())?
+                        db::write_tx(&mut conn, |conn| outbox::mark_sent(conn, id, db::now()))?
                     }
                     Err(SendError::Transient(e) | SendError::Permanent(e)) => {
                         tracing::warn!(outbox_id = id, attempts, error = %e, will_retry = retry_at.is_some(), "mail not sent");
-                        outbox::mark_attempt_failed(&mut conn, id, &e, retry_at)?
+                        db::write_tx(&mut conn, |conn| {
+                            outbox::mark_attempt_failed(conn, id, &e, retry_at)
+                        })?
                     }
                 }
                 Ok(())
