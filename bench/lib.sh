@@ -247,3 +247,98 @@ wait_quiet() {
         fi
     done
 }
+
+# ensure_commands COMMAND:PACKAGE...: install the Debian PACKAGE of each COMMAND that is
+# missing (one apt-get call; apt-get update first only when the install fails).
+ensure_commands() {
+    local pair missing=()
+    for pair in "$@"; do
+        command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+    done
+    if ((${#missing[@]} == 0)); then
+        return 0
+    fi
+    command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get to install them"
+    local sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+        command -v sudo >/dev/null 2>&1 || die "missing ${missing[*]}; run as root or install them"
+        sudo=(sudo)
+    fi
+    log "installing ${missing[*]} from Debian packages"
+    if ! DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${missing[@]}" >&2; then
+        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get update -q >&2
+        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${missing[@]}" >&2 ||
+            die "could not install ${missing[*]}"
+    fi
+}
+
+# stop_process PID: TERM, up to 5 s of grace, then KILL; reaps it when it is our child.
+stop_process() {
+    local pid=$1 i
+    [[ -n $pid ]] || return 0
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+}
+
+# run_wrk_lua OUTFILE SCRIPT URL [HEADER...]: like run_wrk, with a Lua script (-s SCRIPT)
+# and wrk's --timeout from WRK_TIMEOUT (default 5s). The script sees this shell's
+# environment (os.getenv).
+run_wrk_lua() {
+    local out=$1 script=$2 url=$3 limit
+    shift 3
+    local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "${WRK_TIMEOUT:-5s}" --latency -s "$script")
+    local h
+    for h in "$@"; do
+        args+=(-H "$h")
+    done
+    limit=$(($(duration_seconds "$DURATION") + 60))
+    if ! timeout --kill-after=5 "$limit" wrk "${args[@]}" "$url" >"$out" 2>&1; then
+        log "wrk failed or timed out for $url with $script (see $out)"
+    fi
+}
+
+# wrk_percentile FILE PERCENT: one line of wrk's latency distribution ("50", "99"), or "-".
+wrk_percentile() {
+    awk -v p="$2%" '$1 == p {print $2; f=1} END {if (!f) print "-"}' "$1"
+}
+
+# wrk_ms VALUE: a wrk duration (850.00us, 12.3ms, 1.02s, 1.5m) in milliseconds, or "-".
+wrk_ms() {
+    awk -v v="$1" 'BEGIN {
+        n = v + 0
+        if (v ~ /us$/) printf "%.3f", n / 1000
+        else if (v ~ /ms$/) printf "%.3f", n
+        else if (v ~ /m$/) printf "%.3f", n * 60000
+        else if (v ~ /s$/) printf "%.3f", n * 1000
+        else print "-" }'
+}
+
+# lua_sum FILE KEY: the sum over threads of "thread TID KEY N" lines (bench/wrk/common.lua).
+lua_sum() {
+    awk -v k="$2" '$1 == "thread" && $3 == k {s += $4} END {print s + 0}' "$1" 2>/dev/null || echo 0
+}
+
+# lua_statuses FILE: the answers per HTTP status over all threads, "201×123, 500×2".
+lua_statuses() {
+    awk '$1 == "status" {n[$3] += $4}
+         END {for (c in n) print c, n[c]}' "$1" 2>/dev/null | sort -n |
+        awk '{printf "%s%s×%s", sep, $1, $2; sep = ", "}'
+}
+
+# lua_value FILE KEY: the number on a "KEY N" line (duration_us, requests), or empty.
+lua_value() {
+    awk -v k="$2" '$1 == k {print $2}' "$1" 2>/dev/null || true
+}
+
+# wrk_max FILE: the largest latency wrk saw ("Latency avg stdev max ..."), or "-".
+wrk_max() {
+    awk '$1 == "Latency" && NF >= 4 {print $4; f=1} END {if (!f) print "-"}' "$1"
+}

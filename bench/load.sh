@@ -1,0 +1,561 @@
+#!/usr/bin/env bash
+# Load benchmark: meeting pages, feeds, API registrations and the browser registration
+# flow, on SQLite and on PostgreSQL.
+#
+#   bash bench/load.sh            # from anywhere; prints a Markdown report
+#
+# Builds the release binary, then for each backend starts `quorum serve` on a fresh
+# database (SQLite: a file in a temporary directory; PostgreSQL: a database created with
+# createdb on 127.0.0.1:5432 as user postgres and dropped at the end), with no SMTP (mail
+# goes to .eml files), QUORUM_RATE_LIMIT=0 and RUST_LOG=warn; creates a staff account and
+# an API token with the CLI, seeds MEETINGS published online meetings (unlimited remote
+# seats) through POST /api/v1/meetings, and runs wrk (keep-alive, THREADS threads,
+# CONNECTIONS connections, DURATION each) for five cases:
+#   page      GET /meetings/{id}, round-robin over the meetings (bench/wrk/meeting_page.lua)
+#   feed200   GET /calendar.ics
+#   feed304   GET /calendar.ics with If-None-Match: <its ETag>
+#   api       POST /api/v1/meetings/{id}/registrations, a unique e-mail per request
+#             (bench/wrk/api_register.lua); the 201s counted in Lua must equal the rows
+#             added to the registrations table
+#   flow      the browser flow: meeting page, form post with the CSRF cookie and token
+#             (303 to /r/<token>), manage page; completed flows counted in Lua
+#             (bench/wrk/browser_flow.lua); the 303s must equal the rows added
+# The two writing cases stop sending after DURATION and give the requests in flight
+# DRAIN_S more seconds to be answered (wrk runs DURATION + DRAIN_S), so that every request
+# sent has its answer counted before the database is counted; their rates are counted in
+# Lua over the DURATION window only.
+# Quorum's peak memory (VmHWM) is read per backend, its standard error kept and summarised.
+# Progress goes to standard error, the report to standard output. All traffic goes to
+# 127.0.0.1; every run is bounded by `timeout`; everything started is stopped on exit.
+#
+# Environment: DURATION (10s), CONNECTIONS (32), THREADS (2), MEETINGS (500),
+# BACKENDS ("sqlite postgres"), FLOW_THREADS (THREADS: wrk threads for the browser flow;
+# = CONNECTIONS gives one connection per thread, so each connection's flow keeps its own
+# cookie on every step, see bench/wrk/browser_flow.lua), SKIP_BUILD=1 (use the existing target/release/quorum),
+# KEEP_TMP=1 (keep the temporary directory with logs and wrk outputs), QUIET_WAIT (120:
+# seconds to wait before each run for the machine to go idle; 0 = don't wait),
+# PGHOST_PORT (127.0.0.1:5432: the PostgreSQL server, user postgres, no password).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+FLOW_THREADS=${FLOW_THREADS:-$THREADS}
+# The drain after the window of the writing cases, during which connections with nothing
+# left to send sit idle. It stays under Quorum's keep-alive timeout (actix-web's default,
+# 5 s; an idle
+# connection closed by the server shows up in wrk as a read error), and those runs use
+# --timeout 10s: Debian's wrk 4.1 also counts a connection whose last request was sent
+# longer ago than --timeout as a timeout, answered or not.
+DRAIN_S=4
+WRITE_TIMEOUT=10s
+MEETINGS=${MEETINGS:-500}
+BACKENDS=${BACKENDS:-sqlite postgres}
+QUIET_WAIT=${QUIET_WAIT:-120}
+PGHOST_PORT=${PGHOST_PORT:-127.0.0.1:5432}
+PG_HOST=${PGHOST_PORT%:*}
+PG_PORT=${PGHOST_PORT##*:}
+[[ $MEETINGS =~ ^[0-9]+$ && $MEETINGS -gt 0 ]] || die "MEETINGS must be a positive number"
+[[ $QUIET_WAIT =~ ^[0-9]+$ ]] || die "QUIET_WAIT must be a number of seconds"
+[[ $THREADS =~ ^[0-9]+$ && $THREADS -gt 0 ]] || die "THREADS must be a positive number"
+[[ $CONNECTIONS =~ ^[0-9]+$ && $CONNECTIONS -ge $THREADS ]] || die "CONNECTIONS must be a number ≥ THREADS"
+[[ $FLOW_THREADS =~ ^[0-9]+$ && $FLOW_THREADS -gt 0 && $CONNECTIONS -ge $FLOW_THREADS ]] ||
+    die "FLOW_THREADS must be a number between 1 and CONNECTIONS"
+[[ $PG_HOST == 127.* || $PG_HOST == localhost ]] || die "PGHOST_PORT must be on the loopback address"
+for b in $BACKENDS; do
+    [[ $b == sqlite || $b == postgres ]] || die "unknown backend in BACKENDS: $b"
+done
+DURATION_S=$(duration_seconds "$DURATION")
+
+ROOT=$(pwd)
+LUA=$ROOT/bench/wrk
+QUORUM_PID=""
+PG_DB=""
+PG_STARTED=""
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/quorum-load.XXXXXX")
+RUN_TAG=$(date -u +%H%M%S)$$
+
+psql_pg() {
+    timeout 60 psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres "$@"
+}
+
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    stop_process "$QUORUM_PID"
+    if [[ -n $PG_DB ]]; then
+        psql_pg -d postgres -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)" >/dev/null 2>&1 ||
+            log "could not drop database $PG_DB"
+    fi
+    if [[ -n $PG_STARTED ]]; then
+        log "stopping the PostgreSQL cluster this script started ($PG_STARTED)"
+        # shellcheck disable=SC2086 # "VERSION main"
+        pg_ctlcluster --skip-systemctl-redirect $PG_STARTED stop >&2 || true
+    fi
+    if [[ ${KEEP_TMP:-0} == 1 || $rc -ne 0 ]]; then
+        log "temporary files kept in $TMP"
+    else
+        rm -rf "$TMP"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- 1. tools and build ----------------------------------------------------------------
+tools=(wrk:wrk curl:curl jq:jq)
+[[ " $BACKENDS " == *" sqlite "* ]] && tools+=(sqlite3:sqlite3)
+[[ " $BACKENDS " == *" postgres "* ]] && tools+=(psql:postgresql-client pg_isready:postgresql-client createdb:postgresql-client)
+ensure_commands "${tools[@]}"
+
+TARGET=${CARGO_TARGET_DIR:-target}
+BIN=$TARGET/release/quorum
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+    log "cargo build --release"
+    cargo build --release --quiet >&2 || die "cargo build --release failed"
+fi
+[[ -x $BIN ]] || die "$BIN not found"
+BIN=$(cd "$(dirname "$BIN")" && pwd)/quorum
+
+if rev=$(git rev-parse --short HEAD 2>/dev/null); then
+    dirty=$(git status --porcelain 2>/dev/null | cut -c4- | head -8 | paste -sd, - | sed 's/,/, /g')
+    [[ -z $dirty ]] || rev+=" + uncommitted ($dirty)"
+else
+    rev="unknown revision"
+fi
+
+# --- 2. PostgreSQL ---------------------------------------------------------------------
+# pg_available: true when the server answers; starts the local cluster once if it does not.
+pg_available() {
+    if pg_isready -q -h "$PG_HOST" -p "$PG_PORT" -t 3 >/dev/null 2>&1; then
+        return 0
+    fi
+    if command -v pg_ctlcluster >/dev/null 2>&1 && [[ -d /etc/postgresql ]]; then
+        local v
+        v=$(find /etc/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' 2>/dev/null | sort -V | tail -1)
+        if [[ -n $v ]]; then
+            log "PostgreSQL does not answer; starting cluster $v main"
+            if pg_ctlcluster --skip-systemctl-redirect "$v" main start >&2; then
+                PG_STARTED="$v main"
+                local i
+                for ((i = 0; i < 30; i++)); do
+                    pg_isready -q -h "$PG_HOST" -p "$PG_PORT" -t 1 >/dev/null 2>&1 && return 0
+                    sleep 1
+                done
+            fi
+        fi
+    fi
+    return 1
+}
+
+# postmaster_pid: the PID of the PostgreSQL server process (its children are its backends).
+postmaster_pid() {
+    local dir
+    dir=$(psql_pg -d postgres -tAc 'SHOW data_directory' 2>/dev/null || true)
+    [[ -n $dir && -r $dir/postmaster.pid ]] && head -1 "$dir/postmaster.pid"
+    return 0
+}
+
+# --- 3. per-backend run ----------------------------------------------------------------
+declare -A RPS P50 P99 ERR CHECK OK_CASE FOREIGN HWM NOTES_B SKIPPED FLOW_REQ_RPS LOGSUM HWM_STEPS WAITED
+WARNINGS=()
+REPORT_LINES=()
+CASES=(page feed200 feed304 api flow)
+FOREIGN_LIMIT=$(awk -v d="$DURATION_S" -v n="$(nproc)" 'BEGIN {printf "%.1f", d * n * 0.05}')
+
+case_label() {
+    case $1 in
+        page) echo "meeting page" ;;
+        feed200) echo "feed 200" ;;
+        feed304) echo "feed 304" ;;
+        api) echo "API registrations" ;;
+        flow) echo "browser flows" ;;
+    esac
+}
+
+# db_count BACKEND SQL: one number from the backend's database, or "?".
+db_count() {
+    local n
+    case $1 in
+        sqlite) n=$(timeout 60 sqlite3 -cmd '.timeout 10000' "$DB_FILE" "$2" 2>/dev/null || true) ;;
+        postgres) n=$(psql_pg -d "$PG_DB" -tAc "$2" 2>/dev/null || true) ;;
+    esac
+    if [[ $n =~ ^[0-9]+$ ]]; then echo "$n"; else echo "?"; fi
+}
+
+# wrk_run KEY OUT SCRIPT URL [HEADER...]: one measured wrk run (SCRIPT may be empty), after
+# waiting for a quiet machine; records req/s, p50, p99, socket/status errors, foreign CPU.
+wrk_run() {
+    local key=$1 out=$2 script=$3 url=$4
+    shift 4
+    local waited=$SECONDS
+    if ((QUIET_WAIT > 0)) && ! wait_quiet "$QUIET_WAIT"; then
+        log "the machine is still busy after waiting ${QUIET_WAIT}s; measuring anyway"
+        WARNINGS+=("$key: the machine was still busy after waiting ${QUIET_WAIT}s before the run")
+    fi
+    WAITED[${key%%.*}]+="${WAITED[${key%%.*}]:+, }${key#*.} $((SECONDS - waited)) s"
+    log "wrk $key ($DURATION, $THREADS threads, $CONNECTIONS connections)"
+    cpu_snapshot >"$TMP/cpu-before"
+    if [[ -n $script ]]; then
+        run_wrk_lua "$out" "$script" "$url" "$@"
+    else
+        run_wrk "$out" "$url" "$@"
+    fi
+    cpu_snapshot >"$TMP/cpu-after"
+    local foreign secs
+    foreign=$(foreign_cpu "$TMP/cpu-before" "$TMP/cpu-after" "$QUORUM_PID" ${PG_POSTMASTER:+"$PG_POSTMASTER"})
+    secs=${foreign%% *}
+    FOREIGN[$key]=$secs
+    if awk -v f="$secs" -v lim="$FOREIGN_LIMIT" 'BEGIN {exit !(f > lim)}'; then
+        WARNINGS+=("$key: other processes used $secs CPU-seconds during the run (${foreign#* }); numbers are unreliable")
+        log "WARNING: other processes used $secs CPU-seconds during the run (${foreign#* })"
+    fi
+    RPS[$key]=$(wrk_field "$out" rps)
+    P50[$key]=$(wrk_percentile "$out" 50)
+    P99[$key]=$(wrk_percentile "$out" 99)
+    SOCKET_ERRORS=$(wrk_field "$out" socket)
+    NON2XX=$(wrk_field "$out" non2xx)
+    if ! kill -0 "$QUORUM_PID" 2>/dev/null; then
+        WARNINGS+=("$key: quorum exited during the run")
+    fi
+    local hwm
+    hwm=$(proc_kib "$QUORUM_PID" VmHWM)
+    HWM_STEPS[${key%%.*}]+="${HWM_STEPS[${key%%.*}]:+, }${key#*.} $(if [[ -n $hwm ]]; then mib "$hwm"; else echo "?"; fi)"
+}
+
+run_backend() {
+    local backend=$1 dir=$TMP/$1
+    mkdir -p "$dir/mail" "$dir/seed" "$dir/wrk"
+    PG_POSTMASTER=""
+    local db_url
+    case $backend in
+        sqlite)
+            DB_FILE=$dir/quorum.db
+            db_url="sqlite://$DB_FILE"
+            ;;
+        postgres)
+            if ! pg_available; then
+                SKIPPED[$backend]="PostgreSQL is not reachable on $PG_HOST:$PG_PORT"
+                log "${SKIPPED[$backend]}: skipping"
+                return 0
+            fi
+            PG_DB=quorum_load_$RUN_TAG
+            if ! timeout 60 createdb -h "$PG_HOST" -p "$PG_PORT" -U postgres "$PG_DB" >&2; then
+                SKIPPED[$backend]="createdb $PG_DB failed on $PG_HOST:$PG_PORT"
+                PG_DB=""
+                log "${SKIPPED[$backend]}: skipping"
+                return 0
+            fi
+            PG_POSTMASTER=$(postmaster_pid)
+            db_url="postgres://postgres@$PG_HOST:$PG_PORT/$PG_DB"
+            ;;
+    esac
+    local port q
+    port=$(free_port 18381)
+    q="http://127.0.0.1:$port"
+    local envs=(DATABASE_URL="$db_url" QUORUM_BIND="127.0.0.1:$port" QUORUM_MAIL_DIR="$dir/mail"
+        QUORUM_RATE_LIMIT=0 RUST_LOG=warn)
+
+    log "[$backend] creating staff account and API token"
+    # Run from $dir so no .env or ./mail of the work tree is picked up.
+    echo 'load benchmark password' | (cd "$dir" && env "${envs[@]}" "$BIN" staff add \
+        --email bench@example.org --name Bench --role admin) >"$dir/cli.out" 2>&1 ||
+        die "[$backend] quorum staff add failed: $(tail -3 "$dir/cli.out")"
+    local token
+    token=$( (cd "$dir" && env "${envs[@]}" "$BIN" token create --email bench@example.org --name load) 2>>"$dir/cli.out" | tail -1)
+    [[ -n $token ]] || die "[$backend] quorum token create printed no token"
+
+    log "[$backend] starting quorum on $q"
+    (cd "$dir" && exec env "${envs[@]}" "$BIN" serve >"$dir/quorum.stdout" 2>"$dir/quorum.stderr") &
+    QUORUM_PID=$!
+    if ! wait_http "$q/healthz" 60 "$QUORUM_PID"; then
+        tail -20 "$dir/quorum.stderr" >&2 || true
+        die "[$backend] quorum did not become healthy on $q"
+    fi
+
+    # Seed: one group, MEETINGS online meetings, one curl on one keep-alive connection.
+    local auth="Authorization: Bearer $token" code
+    code=$(curl -sS --max-time 10 -o "$dir/seed/group.json" -w '%{http_code}' \
+        -H "$auth" -H 'Content-Type: application/json' \
+        --data-binary '{"slug":"load","name":"Load Test Review Team","contact_email":"load@example.org"}' \
+        "$q/api/v1/groups")
+    [[ $code == 201 ]] || die "[$backend] POST /api/v1/groups answered $code: $(head -c 300 "$dir/seed/group.json")"
+    local i n day tz today cfg=$dir/seed/curl.cfg
+    today=$(date -u +%F)
+    : >"$cfg"
+    for ((i = 0; i < MEETINGS; i++)); do
+        n=$((i + 1))
+        day=$(date -u -d "$today + $((7 + i * 180 / MEETINGS)) days" +%F)
+        if ((i % 2 == 0)); then tz=UTC; else tz=Europe/Madrid; fi
+        printf '{"group":"load","title":"Load test call #%d","description":"Weekly call: action items and draft report.","format":"online","timezone":"%s","starts_at":"%sT14:00","ends_at":"%sT15:00","online_url":"https://meet.example.org/load-%d","remote_capacity":null,"status":"published"}\n' \
+            "$n" "$tz" "$day" "$day" "$n" >"$dir/seed/$n.json"
+        ((i == 0)) || echo next >>"$cfg"
+        cat >>"$cfg" <<EOF
+url = "$q/api/v1/meetings"
+header = "$auth"
+header = "Content-Type: application/json"
+data-binary = "@$dir/seed/$n.json"
+output = "$dir/seed/$n.out"
+write-out = "$n %{http_code}\\n"
+max-time = 30
+EOF
+    done
+    log "[$backend] seeding $MEETINGS meetings through POST /api/v1/meetings (one client)"
+    local seed_start=$SECONDS
+    timeout $((MEETINGS + 120)) curl -sS --config "$cfg" >"$dir/seed/codes.txt" 2>"$dir/seed/curl.err" || true
+    local created bad
+    created=$(awk '$2 == 201' "$dir/seed/codes.txt" | wc -l)
+    bad=$(awk '$2 != 201 {print $1; exit}' "$dir/seed/codes.txt")
+    if [[ -n $bad ]]; then
+        WARNINGS+=("$backend seeding: $((MEETINGS - created)) of $MEETINGS POST /api/v1/meetings did not answer 201 ($(awk '$2 != 201 {print $2}' "$dir/seed/codes.txt" | sort | uniq -c | awk '{printf "%s%s×%s", s, $2, $1; s=", "}')); first: $(head -c 300 "$dir/seed/$bad.out")")
+    fi
+    ((created > 0)) || die "[$backend] no meeting could be created: $(head -c 300 "$dir/seed/1.out" 2>/dev/null)"
+    awk '$2 == 201 {print $1}' "$dir/seed/codes.txt" | while read -r n; do
+        jq -r '.id' "$dir/seed/$n.out"
+    done >"$dir/ids.txt"
+    log "[$backend] created $created meetings in $((SECONDS - seed_start)) s"
+    local hwm0
+    hwm0=$(proc_kib "$QUORUM_PID" VmHWM)
+    HWM_STEPS[$backend]="seeded $(if [[ -n $hwm0 ]]; then mib "$hwm0"; else echo "?"; fi)"
+    local first_id open
+    first_id=$(head -1 "$dir/ids.txt")
+    open=$(jq -r '.registration_open' "$dir/seed/1.out" 2>/dev/null || echo "?")
+    [[ $open == true ]] || WARNINGS+=("$backend: meeting $first_id has registration_open=$open")
+
+    export QUORUM_BENCH_IDS=$dir/ids.txt QUORUM_BENCH_RUN=$RUN_TAG$backend
+    local key out
+
+    # page: sanity check (200, cookie, form) then the run.
+    key=$backend.page
+    out=$dir/wrk/page.txt
+    code=$(curl -sS --max-time 10 -D "$dir/page.h" -o "$dir/page.html" -w '%{http_code}' "$q/meetings/$first_id" || echo 000)
+    CHECK[$key]="200, $(human_size "$(stat -c %s "$dir/page.html")")"
+    OK_CASE[$key]=1
+    if [[ $code != 200 ]] || ! grep -q 'name="csrf_token"' "$dir/page.html" ||
+        [[ $(header_value "$dir/page.h" Set-Cookie) != quorum_csrf=* ]]; then
+        CHECK[$key]="⚠ answered $code$(grep -q 'name="csrf_token"' "$dir/page.html" || echo ', no form')"
+        OK_CASE[$key]=0
+    fi
+    wrk_run "$key" "$out" "$LUA/meeting_page.lua" "$q/"
+    ERR[$key]=$((NON2XX + SOCKET_ERRORS))
+
+    # feeds
+    key=$backend.feed200
+    out=$dir/wrk/feed200.txt
+    code=$(curl -sS --max-time 30 -D "$dir/feed.h" -o "$dir/feed.ics" -w '%{http_code}' "$q/calendar.ics" || echo 000)
+    local etag events
+    etag=$(header_value "$dir/feed.h" ETag)
+    events=$(grep -c '^BEGIN:VEVENT' "$dir/feed.ics" || true)
+    CHECK[$key]="200, $(human_size "$(stat -c %s "$dir/feed.ics")"), $events events"
+    OK_CASE[$key]=1
+    if [[ $code != 200 ]]; then
+        CHECK[$key]="⚠ answered $code"
+        OK_CASE[$key]=0
+    fi
+    wrk_run "$key" "$out" "" "$q/calendar.ics"
+    ERR[$key]=$((NON2XX + SOCKET_ERRORS))
+
+    key=$backend.feed304
+    out=$dir/wrk/feed304.txt
+    [[ -n $etag ]] || etag='"none"'
+    code=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$q/calendar.ics" || echo 000)
+    CHECK[$key]="304"
+    OK_CASE[$key]=1
+    if [[ $code != 304 ]]; then
+        CHECK[$key]="⚠ answered $code to If-None-Match: $etag"
+        OK_CASE[$key]=0
+    fi
+    wrk_run "$key" "$out" "" "$q/calendar.ics" "If-None-Match: $etag"
+    ERR[$key]=$((NON2XX + SOCKET_ERRORS))
+
+    # API registrations: 201s counted in Lua = rows added.
+    key=$backend.api
+    out=$dir/wrk/api.txt
+    local before after created201 other sent answered
+    before=$(db_count "$backend" 'SELECT count(*) FROM registrations')
+    export QUORUM_BENCH_RESULT=$dir/wrk/api.lua.txt QUORUM_BENCH_SEND_S=$DURATION_S
+    DURATION="$((DURATION_S + DRAIN_S))s" WRK_TIMEOUT=$WRITE_TIMEOUT \
+        wrk_run "$key" "$out" "$LUA/api_register.lua" "$q/"
+    after=$(db_count "$backend" 'SELECT count(*) FROM registrations')
+    created201=$(lua_sum "$QUORUM_BENCH_RESULT" created)
+    other=$(lua_sum "$QUORUM_BENCH_RESULT" other)
+    sent=$(lua_sum "$QUORUM_BENCH_RESULT" sent)
+    answered=$(lua_sum "$QUORUM_BENCH_RESULT" answered)
+    RPS[$key]=$(awk -v n="$(lua_sum "$QUORUM_BENCH_RESULT" window)" -v d="$DURATION_S" 'BEGIN {printf "%.0f", n / d}')
+    ERR[$key]=$((other + SOCKET_ERRORS))
+    if [[ $before =~ ^[0-9]+$ && $after =~ ^[0-9]+$ && $((after - before)) -eq $created201 ]]; then
+        CHECK[$key]="201s = rows ($created201)"
+        OK_CASE[$key]=1
+    else
+        CHECK[$key]="⚠ 201s $created201 ≠ rows added $(if [[ $before =~ ^[0-9]+$ && $after =~ ^[0-9]+$ ]]; then echo $((after - before)); else echo "?"; fi)"
+        OK_CASE[$key]=0
+    fi
+    if ((answered != sent)); then
+        CHECK[$key]+="; ⚠ $((sent - answered)) requests unanswered when wrk stopped"
+        OK_CASE[$key]=0
+    fi
+    NOTES_B[$key]="API: $sent requests sent, $answered answered ($(lua_statuses "$QUORUM_BENCH_RESULT")), socket errors $SOCKET_ERRORS; latency p90 $(wrk_percentile "$out" 90), max $(wrk_max "$out"); rate over the ${DURATION_S}s window"
+    if [[ -s $QUORUM_BENCH_RESULT ]] && grep -q '^sample ' "$QUORUM_BENCH_RESULT"; then
+        NOTES_B[$key]+="; first unexpected answer: $(grep -m1 '^sample ' "$QUORUM_BENCH_RESULT" | cut -d' ' -f3- | cut -c1-300)"
+    fi
+
+    # Browser flows: completed flows counted in Lua.
+    key=$backend.flow
+    out=$dir/wrk/flow.txt
+    export QUORUM_BENCH_RESULT=$dir/wrk/flow.lua.txt
+    before=$(db_count "$backend" 'SELECT count(*) FROM registrations')
+    THREADS=$FLOW_THREADS DURATION="$((DURATION_S + DRAIN_S))s" WRK_TIMEOUT=$WRITE_TIMEOUT \
+        wrk_run "$key" "$out" "$LUA/browser_flow.lua" "$q/"
+    after=$(db_count "$backend" 'SELECT count(*) FROM registrations')
+    local flows failed posts_ok own started
+    flows=$(lua_sum "$QUORUM_BENCH_RESULT" flows)
+    posts_ok=$(lua_sum "$QUORUM_BENCH_RESULT" post_ok)
+    own=$(lua_sum "$QUORUM_BENCH_RESULT" cookie_own)
+    started=$(lua_sum "$QUORUM_BENCH_RESULT" started)
+    failed=0
+    local f
+    for f in page_failed post_failed manage_failed unattributed_failed; do
+        failed=$((failed + $(lua_sum "$QUORUM_BENCH_RESULT" "$f")))
+    done
+    FLOW_REQ_RPS[$backend]=$(awk -v n="$(lua_sum "$QUORUM_BENCH_RESULT" steps_window)" -v d="$DURATION_S" 'BEGIN {printf "%.0f", n / d}')
+    RPS[$key]=$(awk -v n="$(lua_sum "$QUORUM_BENCH_RESULT" window)" -v d="$DURATION_S" 'BEGIN {printf "%.0f", n / d}')
+    ERR[$key]=$((failed + SOCKET_ERRORS))
+    CHECK[$key]="$flows flows of 3 steps completed"
+    OK_CASE[$key]=1
+    if [[ $before =~ ^[0-9]+$ && $after =~ ^[0-9]+$ && $((after - before)) -eq $posts_ok ]]; then
+        CHECK[$key]+="; 303s = rows ($posts_ok)"
+    else
+        CHECK[$key]+="; ⚠ 303s $posts_ok ≠ rows added $(if [[ $before =~ ^[0-9]+$ && $after =~ ^[0-9]+$ ]]; then echo $((after - before)); else echo "?"; fi)"
+        OK_CASE[$key]=0
+    fi
+    NOTES_B[$key]="flows: ${FLOW_REQ_RPS[$backend]} req/s; $started started, $(lua_sum "$QUORUM_BENCH_RESULT" page_ok) pages, $posts_ok posts and $flows manage pages answered as expected ($((started - flows)) flows not completed); latency p90 $(wrk_percentile "$out" 90), max $(wrk_max "$out"); failed steps: page $(lua_sum "$QUORUM_BENCH_RESULT" page_failed), post $(lua_sum "$QUORUM_BENCH_RESULT" post_failed), manage $(lua_sum "$QUORUM_BENCH_RESULT" manage_failed), unattributed $(lua_sum "$QUORUM_BENCH_RESULT" unattributed_failed); socket errors $SOCKET_ERRORS; answers $(lua_statuses "$QUORUM_BENCH_RESULT"); step 3 carried the flow's own cookie in $own of $flows (wrk -t$FLOW_THREADS -c$CONNECTIONS); rates over the ${DURATION_S}s window"
+    if grep -q '^sample ' "$QUORUM_BENCH_RESULT" 2>/dev/null; then
+        NOTES_B[$key]+="; first unexpected answer: $(grep -m1 '^sample ' "$QUORUM_BENCH_RESULT" | cut -d' ' -f3- | cut -c1-300)"
+    fi
+
+    # Memory, mail, log.
+    HWM[$backend]=$(proc_kib "$QUORUM_PID" VmHWM)
+    local rss eml outbox threads
+    rss=$(proc_kib "$QUORUM_PID" VmRSS)
+    threads=$(awk '$1 == "Threads:" {print $2}' "/proc/$QUORUM_PID/status" 2>/dev/null || true)
+    eml=$(find "$dir/mail" -type f -name '*.eml' | wc -l)
+    outbox=$(db_count "$backend" "SELECT count(*) FROM outbox WHERE status = 'sent'")/$(db_count "$backend" 'SELECT count(*) FROM outbox')
+    local total_rows
+    total_rows=$(db_count "$backend" 'SELECT count(*) FROM registrations')
+    REPORT_LINES+=("$backend: peak RSS (VmHWM) $(if [[ -n ${HWM[$backend]} ]]; then mib "${HWM[$backend]}"; else echo "?"; fi) MiB, RSS at end $(if [[ -n $rss ]]; then mib "$rss"; else echo "?"; fi) MiB, ${threads:-?} threads at end; $created meetings seeded; $total_rows registrations in the database; mail right after the last run: $eml .eml files, outbox sent/all $outbox")
+    stop_process "$QUORUM_PID"
+    QUORUM_PID=""
+    summarise_log "$backend" "$dir/quorum.stderr"
+    if [[ -n $PG_DB ]]; then
+        psql_pg -d postgres -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)" >/dev/null 2>&1 ||
+            log "could not drop database $PG_DB"
+        PG_DB=""
+    fi
+}
+
+# summarise_log BACKEND FILE: counts of WARN / ERROR / panic lines on Quorum's stderr and
+# the most frequent messages (timestamps and numbers blanked so repeats group together).
+summarise_log() {
+    local backend=$1 file=$2 plain lines warn errs panics
+    plain=$file.plain
+    sed 's/\x1b\[[0-9;]*m//g' "$file" >"$plain" 2>/dev/null || : >"$plain"
+    lines=$(wc -l <"$plain")
+    warn=$(grep -cE '(^| )WARN( |$)' "$plain" || true)
+    errs=$(grep -cE '(^| )ERROR( |$)' "$plain" || true)
+    panics=$(grep -c 'panicked' "$plain" || true)
+    LOGSUM[$backend]="$lines lines on stderr: $warn WARN, $errs ERROR, $panics panics"
+    if ((warn + errs + panics > 0)); then
+        LOGSUM[$backend]+="; most frequent: $(grep -E '(^| )(WARN|ERROR)( |$)|panicked' "$plain" |
+            sed -E 's/^[0-9TZ:.+-]+ +//; s/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -3 |
+            sed -E 's/^ +//' | cut -c1-220 | paste -sd '|' - | sed 's/|/ | /g')"
+    fi
+}
+
+for b in $BACKENDS; do
+    run_backend "$b"
+done
+
+# --- 4. report -------------------------------------------------------------------------
+ms_of() { wrk_ms "$1"; }
+le_ms() { # VALUE LIMIT_MS
+    local v
+    v=$(ms_of "$1")
+    [[ $v != - ]] && awk -v a="$v" -v b="$2" 'BEGIN {exit !(a <= b)}'
+}
+ge() { # VALUE MIN
+    [[ $1 =~ ^[0-9.]+$ ]] && awk -v a="$1" -v b="$2" 'BEGIN {exit !(a >= b)}'
+}
+pass() { if [[ $1 == 1 ]]; then echo PASS; else echo MISS; fi; }
+
+echo
+echo "## Quorum load benchmark"
+echo
+echo "| backend | case | req/s (or flows/s) | p50 | p99 | errors | check |"
+echo "|---|---|---|---|---|---|---|"
+for b in $BACKENDS; do
+    if [[ -n ${SKIPPED[$b]:-} ]]; then
+        echo "| $b | — | skipped: ${SKIPPED[$b]} |  |  |  |  |"
+        continue
+    fi
+    for c in "${CASES[@]}"; do
+        k=$b.$c
+        rate=${RPS[$k]:-"-"}
+        [[ $c == flow ]] && rate="$rate flows/s"
+        printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$b" "$(case_label "$c")" "$rate" \
+            "${P50[$k]:-"-"}" "${P99[$k]:-"-"}" "${ERR[$k]:-"-"}" "${CHECK[$k]:-}"
+    done
+done
+echo
+for line in "${REPORT_LINES[@]}"; do
+    echo "- $line"
+done
+echo
+echo "Goals:"
+for b in $BACKENDS; do
+    [[ -n ${SKIPPED[$b]:-} ]] && continue
+    k=$b.api
+    g=0
+    if ge "${RPS[$k]}" 1000 && le_ms "${P99[$k]}" 50 && [[ ${ERR[$k]} == 0 && ${OK_CASE[$k]} == 1 ]]; then g=1; fi
+    echo "- $(pass $g) $b: API registrations ≥ 1000/s with p99 ≤ 50 ms, 0 errors, every registration in the database (got ${RPS[$k]}/s, p99 ${P99[$k]}, ${ERR[$k]} errors, ${CHECK[$k]})"
+    k=$b.flow
+    g=0
+    if ge "${RPS[$k]}" 300; then g=1; fi
+    echo "- $(pass $g) $b: browser flows ≥ 300/s (got ${RPS[$k]}/s, ${ERR[$k]} failed steps or socket errors)"
+    k=$b.page
+    g=0
+    if ge "${RPS[$k]}" 5000 && [[ ${OK_CASE[$k]} == 1 ]]; then g=1; fi
+    echo "- $(pass $g) $b: meeting page ≥ 5000 req/s (got ${RPS[$k]})"
+    g=0
+    if [[ ${HWM[$b]:-} =~ ^[0-9]+$ ]] && ((${HWM[$b]} <= 100 * 1024)); then g=1; fi
+    echo "- $(pass $g) $b: peak memory ≤ 100 MiB (got $(if [[ -n ${HWM[$b]:-} ]]; then mib "${HWM[$b]}"; else echo "?"; fi) MiB)"
+done
+echo
+echo "Details:"
+for b in $BACKENDS; do
+    [[ -n ${SKIPPED[$b]:-} ]] && continue
+    echo "- $b ${NOTES_B[$b.api]}"
+    echo "- $b ${NOTES_B[$b.flow]}"
+    echo "- $b server log: ${LOGSUM[$b]}"
+    echo "- $b VmHWM (MiB) after each step: ${HWM_STEPS[$b]}"
+    line=""
+    for c in "${CASES[@]}"; do
+        line+="${line:+, }$c ${FOREIGN[$b.$c]:-?} s"
+    done
+    echo "- $b CPU used by other processes during each run (limit $FOREIGN_LIMIT s): $line; waited for an idle machine (Quorum's mail worker included) before each run: ${WAITED[$b]}"
+done
+echo "- load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (browser flows: -t$FLOW_THREADS; the two writing cases run ${DRAIN_S}s longer to drain, sending nothing new, with --timeout $WRITE_TIMEOUT), keep-alive, on the same machine as the server (and PostgreSQL)"
+echo "- quorum: $rev, release build"
+echo "- machine: $(machine_line)"
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+if ((${#WARNINGS[@]} > 0)); then
+    echo
+    echo "Warnings:"
+    for w in "${WARNINGS[@]}"; do
+        echo "- $w"
+    done
+fi
