@@ -4,7 +4,7 @@
 use chrono::{NaiveDateTime, TimeZone, Utc};
 
 use crate::db::meetings::{Meeting, ModeCount, SeatCounts};
-use crate::domain::{Attendance, MeetingFormat};
+use crate::domain::Attendance;
 
 /// "Tue 16 May 2027, 09:00–17:00 CEST (Europe/Madrid)"; both dates when it ends on another day.
 pub fn when_local(m: &Meeting) -> String {
@@ -114,10 +114,6 @@ pub fn seats(m: &Meeting, counts: &SeatCounts) -> Vec<SeatView> {
             }
         })
         .collect()
-}
-
-pub fn format_label(f: MeetingFormat) -> &'static str {
-    f.label()
 }
 
 fn enc(s: &str) -> String {

@@ -85,10 +85,6 @@ pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Series>> {
     s::series.find(id).first(conn).optional()
 }
 
-pub fn all_ids(conn: &mut DbConn) -> QueryResult<Vec<i64>> {
-    s::series.select(s::id).load(conn)
-}
-
 /// Takes the series' row lock (see `lock_meeting`).
 pub fn lock(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
     diesel::update(s::series.filter(s::id.eq(id)))
@@ -167,10 +163,6 @@ pub fn insert_registration(
         .values(new)
         .returning(series_registrations::all_columns)
         .get_result(conn)
-}
-
-pub fn find_registration(conn: &mut DbConn, id: i64) -> QueryResult<Option<SeriesRegistration>> {
-    sr::series_registrations.find(id).first(conn).optional()
 }
 
 pub fn find_registration_by_token_hash(

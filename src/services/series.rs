@@ -710,7 +710,6 @@ pub fn update(
         };
         let registrants = series::active_registrations(conn, id)?;
         // Match occurrences in order: the i-th affected one becomes the i-th of the new rule.
-        let mut changed_any = false;
         for (i, start) in plan.starts.iter().enumerate() {
             let occ_input = occurrence_input(&plan.template, *start, target.duration_minutes);
             match affected.get(i) {
@@ -733,11 +732,8 @@ pub fn update(
                     series::set_occurrence_link(conn, m.id, target.id, *start, m.detached)?;
                 }
                 Some(m) => {
-                    let before = m.sequence;
                     series::set_occurrence_link(conn, m.id, target.id, *start, false)?;
-                    let (updated, _) =
-                        meeting_service::update_quietly(conn, ctx, m.id, &occ_input, actor)?;
-                    changed_any |= updated.sequence != before;
+                    meeting_service::update_quietly(conn, ctx, m.id, &occ_input, actor)?;
                 }
                 None => {
                     let fields = meeting_service::validate(conn, &occ_input)?;
@@ -754,7 +750,6 @@ pub fn update(
                         }
                         add_seat(conn, &m, reg, attendance, now)?;
                     }
-                    changed_any = true;
                 }
             }
         }
@@ -778,9 +773,7 @@ pub fn update(
                 Some("This meeting is no longer part of the series."),
                 actor,
             )?;
-            changed_any = true;
         }
-        let _ = changed_any;
         crate::feed_cache::notify_change(conn)?;
         // Series registrants get the new shape of their series (and of the split-off part).
         let mut notify_ids = vec![id];
