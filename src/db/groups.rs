@@ -35,11 +35,14 @@ pub fn insert(conn: &mut DbConn, new: &NewGroup) -> QueryResult<Group> {
 }
 
 pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Group>> {
-    g::groups.filter(g::slug.eq(slug)).first(conn).optional()
+    g::groups
+        .filter(g::slug.eq(slug))
+        .get_result(conn)
+        .optional()
 }
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Group> {
-    g::groups.find(id).first(conn)
+    g::groups.find(id).get_result(conn)
 }
 
 pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Group>> {

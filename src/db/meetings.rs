@@ -167,7 +167,7 @@ pub fn insert(
 }
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Meeting>> {
-    m::meetings.find(id).first(conn).optional()
+    m::meetings.find(id).get_result(conn).optional()
 }
 
 pub fn find_with_group(conn: &mut DbConn, id: i64) -> QueryResult<Option<(Meeting, Group)>> {
@@ -175,7 +175,7 @@ pub fn find_with_group(conn: &mut DbConn, id: i64) -> QueryResult<Option<(Meetin
         .inner_join(groups::table)
         .filter(m::id.eq(id))
         .select((meetings::all_columns, groups::all_columns))
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -247,7 +247,7 @@ impl SeatCounts {
 pub fn seat_counts(conn: &mut DbConn, ids: &[i64]) -> QueryResult<HashMap<i64, SeatCounts>> {
     let rows: Vec<(i64, String, String, i64)> = r::registrations
         .filter(r::meeting_id.eq_any(ids))
-        .filter(r::status.ne(RegistrationStatus::Cancelled.as_str()))
+        .filter(super::registrations::not_cancelled())
         .group_by((r::meeting_id, r::attendance, r::status))
         .select((
             r::meeting_id,

@@ -120,16 +120,78 @@ pub fn run_migrations(conn: &mut DbConn) -> anyhow::Result<()> {
     result.map_err(|e| anyhow::anyhow!("database migration failed: {e}"))
 }
 
-/// Takes the meeting's row lock for the rest of the transaction. On PostgreSQL this is a row
-/// lock that serialises writers of one meeting; on SQLite the write makes the transaction take
-/// the database's write lock at once (waiting under busy_timeout) instead of failing on a
-/// later read-to-write upgrade.
+/// Takes the meeting's row lock for the rest of the transaction; false when there is no such
+/// meeting. On PostgreSQL this is `SELECT … FOR UPDATE`, which serialises writers of one
+/// meeting across connections and instances. On SQLite every write transaction already holds
+/// the database's single write lock (see `write_tx`), so checking that the row exists is all
+/// that is left to do. (Rewriting the key instead, `SET id = id`, made SQLite check every
+/// table that references meetings, a full scan of the outbox on each registration.)
 pub fn lock_meeting(conn: &mut DbConn, meeting_id: i64) -> QueryResult<bool> {
     use schema::meetings::dsl as m;
-    let n = diesel::update(m::meetings.filter(m::id.eq(meeting_id)))
-        .set(m::id.eq(m::id))
-        .execute(conn)?;
-    Ok(n == 1)
+    let query = m::meetings.filter(m::id.eq(meeting_id)).select(m::id);
+    match conn {
+        DbConn::Postgresql(c) => query.for_update().get_result::<i64>(c).optional(),
+        DbConn::Sqlite(c) => query.get_result::<i64>(c).optional(),
+    }
+    .map(|row| row.is_some())
+}
+
+/// A fixed SQL condition (no bound values) on one table; see `Fixed`.
+pub trait FixedCondition: 'static {
+    type Table;
+    const SQL: &'static str;
+}
+
+/// A `FixedCondition` as a diesel expression. Unlike `diesel::dsl::sql`, it has a static
+/// query id (its type), so statements using it stay in diesel's prepared-statement cache.
+#[derive(Debug, Clone, Copy)]
+pub struct Fixed<C>(std::marker::PhantomData<C>);
+
+impl<C> Fixed<C> {
+    pub const fn new() -> Self {
+        Fixed(std::marker::PhantomData)
+    }
+}
+
+impl<C> Default for Fixed<C> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<C: FixedCondition> diesel::Expression for Fixed<C> {
+    type SqlType = diesel::sql_types::Bool;
+}
+
+impl<C: FixedCondition, DB: diesel::backend::Backend> diesel::query_builder::QueryFragment<DB>
+    for Fixed<C>
+{
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
+    ) -> QueryResult<()> {
+        out.push_sql(C::SQL);
+        Ok(())
+    }
+}
+
+impl<C: FixedCondition> diesel::query_builder::QueryId for Fixed<C> {
+    type QueryId = Self;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl<C: FixedCondition, GB> diesel::expression::ValidGrouping<GB> for Fixed<C> {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
+impl<C: FixedCondition, QS> diesel::AppearsOnTable<QS> for Fixed<C> where
+    QS: diesel::query_source::AppearsInFromClause<C::Table, Count = diesel::query_source::Once>
+{
+}
+
+impl<C: FixedCondition, QS> diesel::SelectableExpression<QS> for Fixed<C> where
+    QS: diesel::query_source::AppearsInFromClause<C::Table, Count = diesel::query_source::Once>
+{
 }
 
 /// The current time in UTC, truncated to microseconds (what PostgreSQL keeps).

@@ -60,8 +60,24 @@ pub fn insert(conn: &mut DbConn, new: &NewRegistration<'_>) -> QueryResult<Regis
 pub fn find_by_token_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<Registration>> {
     r::registrations
         .filter(r::token_hash.eq(hash))
-        .first(conn)
+        .get_result(conn)
         .optional()
+}
+
+/// `registrations.status <> 'cancelled'`, written as SQL text: the predicate of the partial
+/// index `registrations_one_active`. With a bound parameter instead, SQLite could only use
+/// that index by re-planning the statement on every execution (it reads the bound value),
+/// and PostgreSQL's generic plans could not use it at all.
+pub fn not_cancelled() -> super::Fixed<NotCancelled> {
+    super::Fixed::new()
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct NotCancelled;
+
+impl super::FixedCondition for NotCancelled {
+    type Table = r::registrations;
+    const SQL: &'static str = "registrations.status <> 'cancelled'";
 }
 
 /// The registration of this address for this meeting that is not cancelled, if any.
@@ -73,8 +89,8 @@ pub fn find_active_by_email(
     r::registrations
         .filter(r::meeting_id.eq(meeting_id))
         .filter(r::email_normalized.eq(email_normalized))
-        .filter(r::status.ne(RegistrationStatus::Cancelled.as_str()))
-        .first(conn)
+        .filter(not_cancelled())
+        .get_result(conn)
         .optional()
 }
 
@@ -102,7 +118,7 @@ pub fn oldest_waitlisted(
         .filter(r::attendance.eq(attendance.as_str()))
         .filter(r::status.eq(RegistrationStatus::Waitlisted.as_str()))
         .order((r::created_at.asc(), r::id.asc()))
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

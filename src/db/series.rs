@@ -82,15 +82,17 @@ pub fn update(
 }
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Series>> {
-    s::series.find(id).first(conn).optional()
+    s::series.find(id).get_result(conn).optional()
 }
 
 /// Takes the series' row lock (see `lock_meeting`).
 pub fn lock(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
-    diesel::update(s::series.filter(s::id.eq(id)))
-        .set(s::id.eq(s::id))
-        .execute(conn)
-        .map(|n| n == 1)
+    let query = s::series.filter(s::id.eq(id)).select(s::id);
+    match conn {
+        DbConn::Postgresql(c) => query.for_update().get_result::<i64>(c).optional(),
+        DbConn::Sqlite(c) => query.get_result::<i64>(c).optional(),
+    }
+    .map(|row| row.is_some())
 }
 
 /// The occurrences of a series, in rule order.
@@ -171,8 +173,22 @@ pub fn find_registration_by_token_hash(
 ) -> QueryResult<Option<SeriesRegistration>> {
     sr::series_registrations
         .filter(sr::token_hash.eq(hash))
-        .first(conn)
+        .get_result(conn)
         .optional()
+}
+
+/// `series_registrations.status <> 'cancelled'` as SQL text, the predicate of the partial
+/// index `series_registrations_one_active` (see `registrations::not_cancelled`).
+fn active() -> super::Fixed<Active> {
+    super::Fixed::new()
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Active;
+
+impl super::FixedCondition for Active {
+    type Table = sr::series_registrations;
+    const SQL: &'static str = "series_registrations.status <> 'cancelled'";
 }
 
 pub fn find_active_registration(
@@ -183,8 +199,8 @@ pub fn find_active_registration(
     sr::series_registrations
         .filter(sr::series_id.eq(series_id))
         .filter(sr::email_normalized.eq(email_normalized))
-        .filter(sr::status.ne("cancelled"))
-        .first(conn)
+        .filter(active())
+        .get_result(conn)
         .optional()
 }
 
@@ -194,7 +210,7 @@ pub fn active_registrations(
 ) -> QueryResult<Vec<SeriesRegistration>> {
     sr::series_registrations
         .filter(sr::series_id.eq(series_id))
-        .filter(sr::status.ne("cancelled"))
+        .filter(active())
         .order(sr::id.asc())
         .load(conn)
 }

@@ -41,7 +41,7 @@ pub fn resume(
         .inner_join(staff::table)
         .filter(ss::token_hash.eq(token_hash))
         .select((ss::id, ss::created_at, ss::last_seen_at, staff::all_columns))
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     let Some((id, created_at, last_seen_at, account)) = found else {
         return Ok(None);
@@ -89,7 +89,7 @@ pub fn failures_since(
         .filter(f::subject.eq(subject))
         .filter(f::created_at.ge(since))
         .select((diesel::dsl::count_star(), diesel::dsl::min(f::created_at)))
-        .first(conn)
+        .get_result(conn)
 }
 
 pub fn clear_failures(conn: &mut DbConn, subject: &str) -> QueryResult<()> {

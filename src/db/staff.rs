@@ -45,7 +45,7 @@ pub fn insert(conn: &mut DbConn, new: &NewStaff<'_>) -> QueryResult<Staff> {
 pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<Staff>> {
     s::staff
         .filter(s::email.eq(email.to_lowercase()))
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -73,12 +73,12 @@ pub fn find_by_token_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<S
         .filter(t::revoked_at.is_null())
         .filter(s::disabled_at.is_null())
         .select(staff::all_columns)
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Staff>> {
-    s::staff.find(id).first(conn).optional()
+    s::staff.find(id).get_result(conn).optional()
 }
 
 pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Staff>> {

@@ -438,7 +438,7 @@ pub fn set_checked_in(
         if n == 0 {
             return Err(AppError::NotFound("registration"));
         }
-        let reg: Registration = r::registrations.find(registration_id).first(conn)?;
+        let reg: Registration = r::registrations.find(registration_id).get_result(conn)?;
         crate::db::sessions::audit(
             conn,
             actor,
@@ -468,11 +468,11 @@ pub fn remove_personal_data(
     db::write_tx(conn, |conn| {
         let reg: Registration = r::registrations
             .find(registration_id)
-            .first(conn)
+            .get_result(conn)
             .optional()?
             .ok_or(AppError::NotFound("registration"))?;
         db::lock_meeting(conn, reg.meeting_id)?;
-        let reg: Registration = r::registrations.find(registration_id).first(conn)?;
+        let reg: Registration = r::registrations.find(registration_id).get_result(conn)?;
         let placeholder = format!("removed-{registration_id}@invalid");
         diesel::update(r::registrations.find(registration_id))
             .set((
