@@ -84,10 +84,23 @@ impl CachedFeed {
     }
 }
 
+/// A published (or cancelled) meeting with what its public page shows besides seat counts.
+pub struct CachedMeeting {
+    pub generation: u64,
+    pub meeting: crate::db::meetings::Meeting,
+    pub group: crate::db::groups::Group,
+    /// The series it belongs to: id and title.
+    pub series: Option<(i64, String)>,
+}
+
+/// Feeds and meeting rows, valid while the calendar generation is unchanged. Meetings,
+/// series and groups are only written by code that bumps the generation here (and, on
+/// PostgreSQL, notifies other instances), so an entry of the current generation is current.
 #[derive(Default)]
 pub struct FeedCache {
     generation: AtomicU64,
     entries: Mutex<HashMap<FeedKey, Arc<CachedFeed>>>,
+    meetings: Mutex<HashMap<i64, Arc<CachedMeeting>>>,
 }
 
 impl FeedCache {
@@ -108,6 +121,26 @@ impl FeedCache {
             .get(key)
             .filter(|e| e.generation == generation && e.day == today)
             .cloned()
+    }
+
+    /// The meeting's cached row, if it is of the current generation.
+    pub fn meeting(&self, id: i64) -> Option<Arc<CachedMeeting>> {
+        let generation = self.generation();
+        let entries = self.meetings.lock().ok()?;
+        entries
+            .get(&id)
+            .filter(|e| e.generation == generation)
+            .cloned()
+    }
+
+    /// Stores a meeting read after `generation()` returned `entry.generation`.
+    pub fn put_meeting(&self, entry: Arc<CachedMeeting>) {
+        if let Ok(mut entries) = self.meetings.lock() {
+            if entries.len() >= MAX_ENTRIES * 4 {
+                entries.clear();
+            }
+            entries.insert(entry.meeting.id, entry);
+        }
     }
 
     pub fn put(&self, key: FeedKey, feed: Arc<CachedFeed>) {

@@ -170,6 +170,15 @@ pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Meeting>> {
     m::meetings.find(id).get_result(conn).optional()
 }
 
+/// The meeting's row, locked for the rest of the transaction (see `db::lock_meeting`).
+pub fn lock(conn: &mut DbConn, id: i64) -> QueryResult<Option<Meeting>> {
+    let query = m::meetings.find(id).select(meetings::all_columns);
+    match conn {
+        DbConn::Postgresql(c) => query.for_update().get_result(c).optional(),
+        DbConn::Sqlite(c) => query.get_result(c).optional(),
+    }
+}
+
 pub fn find_with_group(conn: &mut DbConn, id: i64) -> QueryResult<Option<(Meeting, Group)>> {
     m::meetings
         .inner_join(groups::table)

@@ -239,6 +239,20 @@ where
     })
 }
 
+/// One write statement on its own, committed by itself: on PostgreSQL that saves the
+/// `BEGIN`/`COMMIT` round trips of a transaction; on SQLite it waits its turn in the same
+/// in-process queue as `write_tx`.
+pub fn write_one<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+{
+    let _writer = match conn {
+        DbConn::Sqlite(_) if !WRITING.get() => Some(WriterGuard::acquire()),
+        _ => None,
+    };
+    f(conn)
+}
+
 /// Serialises write transactions on SQLite within this process.
 static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 

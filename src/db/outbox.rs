@@ -11,7 +11,7 @@ pub const PENDING: &str = "pending";
 pub const SENT: &str = "sent";
 pub const FAILED: &str = "failed";
 
-#[derive(Queryable, Identifiable, Debug, Clone)]
+#[derive(Queryable, QueryableByName, Identifiable, Debug, Clone)]
 #[diesel(table_name = outbox)]
 pub struct OutboxMessage {
     pub id: i64,
@@ -58,39 +58,36 @@ pub fn insert(conn: &mut DbConn, new: &NewOutboxMessage<'_>) -> QueryResult<()> 
 }
 
 /// Claims up to `limit` due messages for `lease` (a claim by another worker whose lease has
-/// not run out is respected). Each claim is a conditional update, so two workers never hold
-/// the same message.
+/// not run out is respected), oldest first, in one statement. On PostgreSQL the candidates
+/// are locked with `SKIP LOCKED`, so concurrent workers (other instances) claim disjoint
+/// sets without waiting for each other; SQLite has one writer at a time.
 pub fn claim_due(
     conn: &mut DbConn,
     now: NaiveDateTime,
     lease: Duration,
     limit: i64,
 ) -> QueryResult<Vec<OutboxMessage>> {
-    let candidates: Vec<i64> = o::outbox
-        .filter(o::status.eq(PENDING))
-        .filter(o::next_attempt_at.le(now))
-        .filter(o::lease_until.is_null().or(o::lease_until.lt(now)))
-        .order(o::id.asc())
-        .select(o::id)
-        .limit(limit)
-        .load(conn)?;
-    let mut claimed = Vec::with_capacity(candidates.len());
-    for id in candidates {
-        let updated: Option<OutboxMessage> = diesel::update(
-            o::outbox
-                .filter(o::id.eq(id))
-                .filter(o::status.eq(PENDING))
-                .filter(o::lease_until.is_null().or(o::lease_until.lt(now))),
-        )
-        .set((
-            o::lease_until.eq(now + lease),
-            o::attempts.eq(o::attempts + 1),
-        ))
-        .returning(outbox::all_columns)
-        .get_result(conn)
-        .optional()?;
-        claimed.extend(updated);
-    }
+    use diesel::sql_types::{BigInt, Timestamp};
+    const CLAIM: &str = "UPDATE outbox SET lease_until = $1, attempts = attempts + 1 \
+        WHERE status = 'pending' AND id IN (SELECT id FROM outbox \
+        WHERE status = 'pending' AND next_attempt_at <= $2 \
+        AND (lease_until IS NULL OR lease_until < $2) ORDER BY id LIMIT $3";
+    let until = now + lease;
+    let mut claimed: Vec<OutboxMessage> = match conn {
+        DbConn::Postgresql(c) => {
+            diesel::sql_query(format!("{CLAIM} FOR UPDATE SKIP LOCKED) RETURNING *"))
+                .bind::<Timestamp, _>(until)
+                .bind::<Timestamp, _>(now)
+                .bind::<BigInt, _>(limit)
+                .load(c)?
+        }
+        DbConn::Sqlite(c) => diesel::sql_query(format!("{CLAIM}) RETURNING *"))
+            .bind::<Timestamp, _>(until)
+            .bind::<Timestamp, _>(now)
+            .bind::<BigInt, _>(limit)
+            .load(c)?,
+    };
+    claimed.sort_by_key(|m| m.id);
     Ok(claimed)
 }
 

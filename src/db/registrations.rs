@@ -57,6 +57,28 @@ pub fn insert(conn: &mut DbConn, new: &NewRegistration<'_>) -> QueryResult<Regis
         .get_result(conn)
 }
 
+/// Inserts the registration unless the address has an active one for the meeting (or
+/// another unique value collides): `None` then, and nothing is written. One round trip,
+/// and no failed statement that would abort a PostgreSQL transaction.
+pub fn insert_unless_registered(
+    conn: &mut DbConn,
+    new: &NewRegistration<'_>,
+) -> QueryResult<Option<Registration>> {
+    let insert = diesel::insert_into(r::registrations)
+        .values(new)
+        .on_conflict_do_nothing();
+    match conn {
+        DbConn::Postgresql(c) => insert
+            .returning(registrations::all_columns)
+            .get_result(c)
+            .optional(),
+        DbConn::Sqlite(c) => insert
+            .returning(registrations::all_columns)
+            .get_result(c)
+            .optional(),
+    }
+}
+
 pub fn find_by_token_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<Registration>> {
     r::registrations
         .filter(r::token_hash.eq(hash))

@@ -56,7 +56,7 @@ impl Worker {
         let lease = chrono::Duration::from_std(self.lease)?;
         let claimed = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
             let mut conn = pool.get()?;
-            Ok(db::write_tx(&mut conn, |conn| {
+            Ok(db::write_one(&mut conn, |conn| {
                 outbox::claim_due(conn, db::now(), lease, BATCH)
             })?)
         })
@@ -83,11 +83,11 @@ impl Worker {
                 match outcome {
                     Ok(()) => {
                         tracing::info!(outbox_id = id, "mail sent");
-                        db::write_tx(&mut conn, |conn| outbox::mark_sent(conn, id, db::now()))?
+                        db::write_one(&mut conn, |conn| outbox::mark_sent(conn, id, db::now()))?
                     }
                     Err(SendError::Transient(e) | SendError::Permanent(e)) => {
                         tracing::warn!(outbox_id = id, attempts, error = %e, will_retry = retry_at.is_some(), "mail not sent");
-                        db::write_tx(&mut conn, |conn| {
+                        db::write_one(&mut conn, |conn| {
                             outbox::mark_attempt_failed(conn, id, &e, retry_at)
                         })?
                     }

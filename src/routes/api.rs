@@ -348,9 +348,9 @@ pub async fn register(
     let input = raw.0.parse().map_err(AppError::Validation)?;
     let st = state.clone();
     let outcome = state
-        .db(move |conn| -> Result<_, AppError> {
-            super::pages::public_meeting(conn, id)?;
-            service::register(conn, &st.mail, id, &input)
+        .db(move |conn| {
+            let known = super::pages::cached_public_meeting(conn, &st, id)?;
+            service::register(conn, &st.mail, Some(&known.group), id, &input)
         })
         .await;
     state.wake_mailer();

@@ -8,6 +8,7 @@ use crate::db::meetings::{self, Listing, Meeting};
 use crate::db::{self, DbConn};
 use crate::domain::{FieldErrors, MeetingStatus};
 use crate::error::{AppError, HtmlError};
+use crate::feed_cache::CachedMeeting;
 use crate::services::registrations::{self as service, RawRegistration, Registered};
 use crate::state::AppState;
 use crate::templates::{self, ListPage, MeetingCard, MeetingPage, RegistrationForm};
@@ -147,17 +148,45 @@ pub fn public_meeting(conn: &mut DbConn, id: i64) -> Result<(Meeting, Group), Ap
     }
 }
 
+/// The public meeting `id` (not a draft), from the cache while the calendar is unchanged.
+pub(crate) fn cached_public_meeting(
+    conn: &mut DbConn,
+    state: &AppState,
+    id: i64,
+) -> Result<std::sync::Arc<CachedMeeting>, AppError> {
+    if let Some(hit) = state.feeds.meeting(id) {
+        return Ok(hit);
+    }
+    // Read the generation before the rows: a write that lands meanwhile makes this stale.
+    let generation = state.feeds.generation();
+    let (meeting, group) = public_meeting(conn, id)?;
+    let series = match meeting.series_id {
+        Some(id) => crate::db::series::find(conn, id)?.map(|s| (s.id, s.title)),
+        None => None,
+    };
+    let entry = std::sync::Arc::new(CachedMeeting {
+        generation,
+        meeting,
+        group,
+        series,
+    });
+    state.feeds.put_meeting(entry.clone());
+    Ok(entry)
+}
+
 fn meeting_page(
     conn: &mut DbConn,
     state: &AppState,
     id: i64,
     csrf_token: String,
 ) -> Result<MeetingPage, AppError> {
-    let (m, group) = public_meeting(conn, id)?;
-    let counts = meetings::seat_counts(conn, &[m.id])?
-        .get(&m.id)
+    let cached = cached_public_meeting(conn, state, id)?;
+    // Seat counts change with every registration: always read.
+    let counts = meetings::seat_counts(conn, &[id])?
+        .get(&id)
         .copied()
         .unwrap_or_default();
+    let m = cached.meeting.clone();
     Ok(MeetingPage {
         when_local: views::when_local(&m),
         when_utc: views::when_utc(&m),
@@ -175,12 +204,9 @@ fn meeting_page(
             &m.title,
         ),
         add: crate::views::add_links(&m, &state.mail.meeting_url(&m)),
-        series: match m.series_id {
-            Some(id) => crate::db::series::find(conn, id)?.map(|s| (s.id, s.title)),
-            None => None,
-        },
+        series: cached.series.clone(),
         m,
-        group,
+        group: cached.group.clone(),
     })
 }
 
@@ -256,7 +282,9 @@ pub async fn register(
                 Err(AppError::Validation(errors))
             } else {
                 match raw.parse() {
-                    Ok(input) => service::register(conn, &st.mail, id, &input),
+                    Ok(input) => cached_public_meeting(conn, &st, id).and_then(|known| {
+                        service::register(conn, &st.mail, Some(&known.group), id, &input)
+                    }),
                     Err(e) => Err(AppError::Validation(e)),
                 }
             };

@@ -92,18 +92,27 @@ pub enum Registered {
 }
 
 /// Registers an observer, or re-mails the manage link if the address is already registered.
+/// A draft meeting is not found: it is not public. `group` is the meeting's group if the
+/// caller has it at hand (from the page cache); it is read otherwise.
+///
+/// On PostgreSQL this is five round trips: `BEGIN`, the meeting row locked and read, the
+/// insert (which finds an existing registration of the address through the unique index),
+/// the outbox row, `COMMIT`.
 pub fn register(
     conn: &mut DbConn,
     ctx: &MailContext,
+    group: Option<&Group>,
     meeting_id: i64,
     input: &RegistrationInput,
 ) -> Result<Registered, AppError> {
     db::write_tx(conn, |conn| {
-        if !db::lock_meeting(conn, meeting_id)? {
-            return Err(AppError::NotFound("meeting"));
-        }
-        let (meeting, group) =
-            meetings::find_with_group(conn, meeting_id)?.ok_or(AppError::NotFound("meeting"))?;
+        let meeting = meetings::lock(conn, meeting_id)?
+            .filter(|m| m.status() != crate::domain::MeetingStatus::Draft)
+            .ok_or(AppError::NotFound("meeting"))?;
+        let group = match group {
+            Some(g) if g.id == meeting.group_id => g.clone(),
+            _ => groups::find(conn, meeting.group_id)?,
+        };
         let now = db::now();
         meeting
             .registration_state(now)
@@ -124,34 +133,22 @@ pub fn register(
             return Err(AppError::Validation(errors));
         }
         let normalized = input.email.normalized();
-        if let Some(existing) = regs::find_active_by_email(conn, meeting_id, &normalized)? {
-            let token = token::generate();
-            regs::set_token_hash(conn, existing.id, &token::hash(&token))?;
-            mail::enqueue(
-                conn,
-                ctx,
-                MailKind::AlreadyRegistered,
-                &meeting,
-                &group,
-                &existing,
-                Some(&token),
-                Utc::now(),
-            )?;
-            return Ok(Registered::Existing {
-                registration: existing,
-            });
-        }
-        let status =
-            seat_for(conn, &meeting, input.attendance)?.ok_or_else(|| AppError::Conflict {
-                code: "full",
-                message: format!(
-                    "No {} seats are left and this meeting has no waitlist.",
-                    input.attendance.label().to_lowercase()
-                ),
-            })?;
+        let Some(status) = seat_for(conn, &meeting, input.attendance)? else {
+            // Full: someone already registered hears about their registration, not this.
+            return match regs::find_active_by_email(conn, meeting_id, &normalized)? {
+                Some(existing) => already_registered(conn, ctx, &meeting, &group, existing),
+                None => Err(AppError::Conflict {
+                    code: "full",
+                    message: format!(
+                        "No {} seats are left and this meeting has no waitlist.",
+                        input.attendance.label().to_lowercase()
+                    ),
+                }),
+            };
+        };
         let token = token::generate();
         let token_hash = token::hash(&token);
-        let registration = regs::insert(
+        let inserted = regs::insert_unless_registered(
             conn,
             &NewRegistration {
                 meeting_id,
@@ -165,17 +162,17 @@ pub fn register(
                 created_at: now,
                 updated_at: now,
             },
-        )
-        .map_err(|e| {
-            if db::is_unique_violation(&e) {
-                AppError::Conflict {
+        )?;
+        let Some(registration) = inserted else {
+            return match regs::find_active_by_email(conn, meeting_id, &normalized)? {
+                Some(existing) => already_registered(conn, ctx, &meeting, &group, existing),
+                // Another unique value collided (a token: practically impossible).
+                None => Err(AppError::Conflict {
                     code: "already_registered",
                     message: "This address is already registered for this meeting.".into(),
-                }
-            } else {
-                e.into()
-            }
-        })?;
+                }),
+            };
+        };
         let kind = match status {
             RegistrationStatus::Confirmed => MailKind::Confirmed,
             _ => MailKind::Waitlisted,
@@ -194,6 +191,32 @@ pub fn register(
             registration,
             token,
         })
+    })
+}
+
+/// The address is registered already: a new manage link replaces the old one (only its
+/// hash is stored) and is mailed to the address, never shown to whoever asked.
+fn already_registered(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    meeting: &Meeting,
+    group: &Group,
+    existing: Registration,
+) -> Result<Registered, AppError> {
+    let token = token::generate();
+    regs::set_token_hash(conn, existing.id, &token::hash(&token))?;
+    mail::enqueue(
+        conn,
+        ctx,
+        MailKind::AlreadyRegistered,
+        meeting,
+        group,
+        &existing,
+        Some(&token),
+        Utc::now(),
+    )?;
+    Ok(Registered::Existing {
+        registration: existing,
     })
 }
 

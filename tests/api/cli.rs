@@ -139,4 +139,22 @@ fn bad_settings_stop_with_one_clear_line() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("QUORUM_SMTP_URL"));
+    for bad in ["0", "lots", "1000"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_quorum"))
+            .arg("migrate")
+            .current_dir(dir.path())
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", dir.path().join("q.db").display()),
+            )
+            .env("QUORUM_DB_POOL_SIZE", bad)
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("QUORUM_DB_POOL_SIZE must be a number of connections (1 to 256)"),
+            "{err}"
+        );
+    }
 }

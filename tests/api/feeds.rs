@@ -415,6 +415,9 @@ async fn a_write_through_another_instance_is_seen_at_once(db: Db) {
     let m = a.create_meeting(json!({"title": "Before"})).await;
     let (_, _, first) = get(&b, "/calendar.ics").await;
     assert!(first.contains("SUMMARY:Before"));
+    // B keeps the meeting's row for its page too.
+    let page = format!("/meetings/{}", m["id"]);
+    assert!(b.get_text(&page).await.1.contains("Before"));
     for round in 0..5 {
         let title = format!("After {round}");
         let (status, _) = a
@@ -428,12 +431,13 @@ async fn a_write_through_another_instance_is_seen_at_once(db: Db) {
         let deadline = tokio::time::Instant::now() + std::time::Duration::from_millis(200);
         loop {
             let (_, _, feed) = get(&b, "/calendar.ics").await;
-            if feed.contains(&format!("SUMMARY:{title}")) {
+            let html = b.get_text(&page).await.1;
+            if feed.contains(&format!("SUMMARY:{title}")) && html.contains(&title) {
                 break;
             }
             assert!(
                 tokio::time::Instant::now() < deadline,
-                "instance B still serves a stale feed after 200 ms"
+                "instance B still serves a stale feed or meeting page after 200 ms"
             );
             tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         }

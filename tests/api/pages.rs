@@ -9,7 +9,70 @@ both_backends!(
     pages_list_meetings_by_time_and_group,
     user_text_is_escaped_and_registrants_never_shown_publicly,
     health_and_safety_headers,
+    the_meeting_page_is_current_after_every_change,
 );
+
+/// The meeting page keeps the meeting's row in memory between changes: every edit,
+/// registration, cancellation and unpublishing shows on the next view.
+async fn the_meeting_page_is_current_after_every_change(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    let m = app
+        .create_meeting(json!({"title": "First title", "in_person_capacity": 3}))
+        .await;
+    let id = m["id"].as_i64().unwrap();
+    let page = format!("/meetings/{id}");
+    let (status, html) = app.get_text(&page).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("First title"));
+    assert!(html.contains("3 seats left"), "{html}");
+
+    // Seat counts are read on every view.
+    assert_eq!(
+        app.register_api(id, "Ada", "ada@example.org", "in_person")
+            .await
+            .0,
+        201
+    );
+    let html = app.get_text(&page).await.1;
+    assert!(html.contains("2 seats left"), "{html}");
+
+    // Edits, through the API and through the meeting row, show at once.
+    let (status, body) = app
+        .staff_patch(
+            &format!("/api/v1/meetings/{id}"),
+            &json!({"title": "Second title", "in_person_capacity": 1}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let html = app.get_text(&page).await.1;
+    assert!(html.contains("Second title") && !html.contains("First title"));
+    assert!(html.contains("In person: full"), "{html}");
+    // A registration uses the current capacity, not the one of the first view.
+    assert_eq!(
+        app.register_api(id, "Bo", "bo@example.org", "in_person")
+            .await
+            .1["registration"]["status"],
+        "waitlisted"
+    );
+
+    let (status, body) = app
+        .staff_post(
+            &format!("/api/v1/meetings/{id}/cancel"),
+            &json!({"reason": "Venue closed"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let html = app.get_text(&page).await.1;
+    assert!(html.contains("Venue closed"), "cancelled at once: {html}");
+    assert_eq!(
+        app.register_api(id, "Cy", "cy@example.org", "remote")
+            .await
+            .0,
+        410
+    );
+}
 
 async fn pages_list_meetings_by_time_and_group(db: Db) {
     let Some(app) = spawn_app(db).await else {

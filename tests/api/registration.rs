@@ -346,6 +346,12 @@ async fn full_without_waitlist_is_refused(db: Db) {
     assert_eq!(body["error"]["code"], "full");
     let (status, body) = app.register_api(id, "C", "c@example.org", "remote").await;
     assert_eq!(status, 409, "remote capacity 0 means none: {body}");
+    // Someone already registered is told so (and mailed their link), not that it is full.
+    let (status, body) = app
+        .register_api(id, "A again", "A@example.org", "in_person")
+        .await;
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(body["error"]["code"], "already_registered");
     assert_eq!(app.registrations(id).await.len(), 1);
 }
 
