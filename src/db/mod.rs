@@ -59,6 +59,9 @@ fn sqlite_path(url: &str) -> &str {
         .unwrap_or(url)
 }
 
+/// WAL (readers never wait for the writer), `synchronous = FULL` (a commit is on disk before
+/// the registration is acknowledged, also across a power loss: NORMAL would only survive a
+/// crash of Quorum itself), foreign keys enforced.
 #[derive(Debug)]
 struct SqlitePragmas;
 
@@ -67,7 +70,7 @@ impl CustomizeConnection<DbConn, diesel::r2d2::Error> for SqlitePragmas {
         if let DbConn::Sqlite(c) = conn {
             c.batch_execute(
                 "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
-                 PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                 PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;",
             )
             .map_err(diesel::r2d2::Error::QueryError)?;
         }
