@@ -9,7 +9,8 @@
 # (If-None-Match) and 200 with Accept-Encoding: gzip. Prints a Markdown report on
 # standard output (progress goes to standard error). All traffic goes to 127.0.0.1.
 #
-# Environment: DURATION (10s), CONNECTIONS (32), THREADS (2), MEETINGS (500),
+# Environment: DURATION (10s), CONNECTIONS (32), THREADS (2), MEETINGS (500), ROUNDS (3:
+# runs per case and server, alternating which goes first; the median round is reported),
 # QUORUM_PORT (first free from 18181), NGINX_PORT (first free from 18281),
 # SKIP_BUILD=1 (use the existing target/release/quorum), KEEP_TMP=1 (keep the temp dir),
 # QUIET_WAIT (120: seconds to wait before each run for other processes to leave the CPU
@@ -25,7 +26,9 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 MEETINGS=${MEETINGS:-500}
 QUIET_WAIT=${QUIET_WAIT:-120}
+ROUNDS=${ROUNDS:-3}
 PARALLEL=8
+[[ $ROUNDS =~ ^[0-9]+$ && $ROUNDS -gt 0 ]] || die "ROUNDS must be a positive number"
 [[ $MEETINGS =~ ^[0-9]+$ && $MEETINGS -gt 0 ]] || die "MEETINGS must be a positive number"
 [[ $QUIET_WAIT =~ ^[0-9]+$ ]] || die "QUIET_WAIT must be a number of seconds"
 [[ $CONNECTIONS =~ ^[0-9]+$ && $CONNECTIONS -ge $THREADS ]] || die "CONNECTIONS must be a number ≥ THREADS"
@@ -315,17 +318,17 @@ check() {
 declare -A RPS P99 ERR OK FOREIGN
 # More than 5 % of the machine's CPU time during a run taken by other processes is noise.
 FOREIGN_LIMIT=$(awk -v d="$(duration_seconds "$DURATION")" -v n="$(nproc)" 'BEGIN {printf "%.1f", d * n * 0.05}')
-# measure CASE SERVER URL EXPECT_STATUS EXPECT_ENCODING [HEADER...]
+# measure CASE SERVER ROUND URL EXPECT_STATUS EXPECT_ENCODING [HEADER...]: one wrk run.
 measure() {
-    local cname=$1 server=$2 url=$3 want=$4 enc=$5
-    shift 5
-    local key="$cname.$server" out="$TMP/wrk/$cname-$server.txt"
+    local cname=$1 server=$2 round=$3 url=$4 want=$5 enc=$6
+    shift 6
+    local key="$cname.$server.$round" out="$TMP/wrk/$cname-$server-$round.txt"
     check "$key" "$url" "$want" "$enc" "$@"
     if [[ -n $CHECK_NOTE ]]; then OK[$key]=0; else OK[$key]=1; fi
     if ((QUIET_WAIT > 0)) && ! wait_quiet "$QUIET_WAIT"; then
         log "the machine is still busy after waiting ${QUIET_WAIT}s; measuring anyway"
     fi
-    log "wrk $cname against $server ($DURATION, $CONNECTIONS connections)"
+    log "wrk $cname against $server, round $round of $ROUNDS ($DURATION, $CONNECTIONS connections)"
     cpu_snapshot >"$TMP/cpu-before"
     run_wrk "$out" "$url" "$@"
     cpu_snapshot >"$TMP/cpu-after"
@@ -344,27 +347,60 @@ measure() {
     log "  ${RPS[$key]} req/s, p99 ${P99[$key]}, errors ${ERR[$key]}"
 }
 
+# run_case CASE SERVER ROUND: the case's URL and headers for that server.
+run_case() {
+    local c=$1 s=$2 r=$3 url etag
+    if [[ $s == nginx ]]; then url="$N/calendar.ics" etag=$N_ETAG; else url="$Q/calendar.ics" etag=${Q_ETAG:-'"none"'}; fi
+    case $c in
+        plain) measure plain "$s" "$r" "$url" 200 "" ;;
+        304) measure 304 "$s" "$r" "$url" 304 "" "If-None-Match: $etag" ;;
+        gzip) measure gzip "$s" "$r" "$url" 200 gzip "Accept-Encoding: gzip" ;;
+    esac
+}
+
+# median VALUE...: the middle value (the lower middle of an even count); "-" if none is numeric.
+median() {
+    printf '%s\n' "$@" | grep -E '^[0-9.]+$' | sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else print v[int((NR + 1) / 2)]}'
+}
+
+# summarise CASE SERVER: the rounds' median rate and p99, summed errors, all answers as expected.
+summarise() {
+    local c=$1 s=$2 r rates=() p99s=() ms=() errs=0 ok=1 p
+    for ((r = 1; r <= ROUNDS; r++)); do
+        rates+=("${RPS[$c.$s.$r]:-}")
+        p=${P99[$c.$s.$r]:-}
+        p99s+=("$p")
+        ms+=("$(wrk_ms "$p")")
+        errs=$((errs + ${ERR[$c.$s.$r]:-0}))
+        [[ ${OK[$c.$s.$r]:-0} == 1 ]] || ok=0
+    done
+    RPS[$c.$s]=$(median "${rates[@]}")
+    # The p99 of the round with the median p99 (in milliseconds for sorting).
+    local mid
+    mid=$(median "${ms[@]}")
+    P99[$c.$s]="-"
+    for ((r = 0; r < ROUNDS; r++)); do
+        if [[ ${ms[$r]} == "$mid" ]]; then P99[$c.$s]=${p99s[$r]}; break; fi
+    done
+    ERR[$c.$s]=$errs
+    OK[$c.$s]=$ok
+    ROUND_RATES[$c.$s]=$(IFS=/; echo "${rates[*]}")
+}
+
+# Each case runs ROUNDS times per server, alternating which server goes first, and the
+# median round counts: a burst of background work then spoils one round, not the result.
+declare -A ROUND_RATES
+if [[ -n $Q_ETAG ]]; then :; else WARNINGS+=("304.quorum: Quorum sent no ETag; measured with If-None-Match: \"none\""); fi
 CASES=(plain 304 gzip)
 for c in "${CASES[@]}"; do
-    case $c in
-        plain)
-            measure plain nginx "$N/calendar.ics" 200 ""
-            measure plain quorum "$Q/calendar.ics" 200 ""
-            ;;
-        304)
-            measure 304 nginx "$N/calendar.ics" 304 "" "If-None-Match: $N_ETAG"
-            if [[ -n $Q_ETAG ]]; then
-                measure 304 quorum "$Q/calendar.ics" 304 "" "If-None-Match: $Q_ETAG"
-            else
-                WARNINGS+=("304.quorum: Quorum sent no ETag; measured with If-None-Match: \"none\"")
-                measure 304 quorum "$Q/calendar.ics" 304 "" 'If-None-Match: "none"'
-            fi
-            ;;
-        gzip)
-            measure gzip nginx "$N/calendar.ics" 200 gzip "Accept-Encoding: gzip"
-            measure gzip quorum "$Q/calendar.ics" 200 gzip "Accept-Encoding: gzip"
-            ;;
-    esac
+    for ((r = 1; r <= ROUNDS; r++)); do
+        if ((r % 2 == 1)); then order=(nginx quorum); else order=(quorum nginx); fi
+        for s in "${order[@]}"; do
+            run_case "$c" "$s" "$r"
+        done
+    done
+    summarise "$c" nginx
+    summarise "$c" quorum
 done
 
 # --- 7. memory -------------------------------------------------------------------------
@@ -384,22 +420,6 @@ if ((retry > 0)); then
     WARNINGS+=("seeding: $retry of $MEETINGS POST /api/v1/meetings failed with $PARALLEL concurrent clients ($(awk '$2 != 201 {print $2}' "$TMP/seed/codes.txt" | sort | uniq -c | awk '{printf "%s%s× %s", sep, $1, $2; sep=", "}')) and were retried one at a time")
 fi
 
-# What the responses look like, beside the speed.
-NOTES=()
-hsize() { stat -c %s "$TMP/curl/check-$1.h" 2>/dev/null || echo "?"; }
-NOTES+=("304 response (status line + headers): nginx $(hsize 304.nginx) bytes, quorum $(hsize 304.quorum) bytes")
-if [[ ${OK[gzip.quorum]} == 1 ]]; then
-    NOTES+=("gzip body: quorum $(stat -c %s "$TMP/curl/check-gzip.quorum.body") bytes, nginx (gzip -9, static) $GZ_BYTES bytes")
-fi
-if [[ -n $(header_value "$TMP/curl/check-plain.quorum.h" Set-Cookie) ]]; then
-    NOTES+=("quorum sets a cookie on feed responses (Set-Cookie: $(header_value "$TMP/curl/check-plain.quorum.h" Set-Cookie | cut -d';' -f1 | cut -c1-24)…) while sending Cache-Control: $(header_value "$TMP/curl/check-plain.quorum.h" Cache-Control); shared caches usually refuse to store such responses")
-fi
-q_gz_etag=$(header_value "$TMP/curl/check-gzip.quorum.h" ETag)
-if [[ -n $q_gz_etag && $q_gz_etag == "$Q_ETAG" && $q_gz_etag != W/* ]]; then
-    NOTES+=("quorum sends the same strong ETag ($Q_ETAG) for the gzip and the identity bodies (nginx: $N_ETAG vs $(header_value "$TMP/curl/check-gzip.nginx.h" ETag))")
-fi
-
-# --- 8. report -------------------------------------------------------------------------
 label() {
     case $1 in
         plain) echo "200 ($(human_size "$FEED_BYTES"))" ;;
@@ -407,6 +427,26 @@ label() {
         gzip) echo "200 gzip" ;;
     esac
 }
+
+# What the responses look like, beside the speed.
+NOTES=()
+hsize() { stat -c %s "$TMP/curl/check-$1.1.h" 2>/dev/null || echo "?"; }
+NOTES+=("304 response (status line + headers): nginx $(hsize 304.nginx) bytes, quorum $(hsize 304.quorum) bytes")
+if [[ ${OK[gzip.quorum]} == 1 ]]; then
+    NOTES+=("gzip body: quorum $(stat -c %s "$TMP/curl/check-gzip.quorum.1.body") bytes, nginx (gzip -9, static) $GZ_BYTES bytes")
+fi
+if [[ -n $(header_value "$TMP/curl/check-plain.quorum.1.h" Set-Cookie) ]]; then
+    NOTES+=("quorum sets a cookie on feed responses (Set-Cookie: $(header_value "$TMP/curl/check-plain.quorum.1.h" Set-Cookie | cut -d';' -f1 | cut -c1-24)…) while sending Cache-Control: $(header_value "$TMP/curl/check-plain.quorum.1.h" Cache-Control); shared caches usually refuse to store such responses")
+fi
+q_gz_etag=$(header_value "$TMP/curl/check-gzip.quorum.1.h" ETag)
+if [[ -n $q_gz_etag && $q_gz_etag == "$Q_ETAG" && $q_gz_etag != W/* ]]; then
+    NOTES+=("quorum sends the same strong ETag ($Q_ETAG) for the gzip and the identity bodies (nginx: $N_ETAG vs $(header_value "$TMP/curl/check-gzip.nginx.1.h" ETag))")
+fi
+for c in "${CASES[@]}"; do
+    NOTES+=("$(label "$c") req/s per round: nginx ${ROUND_RATES[$c.nginx]}, quorum ${ROUND_RATES[$c.quorum]}")
+done
+
+# --- 8. report -------------------------------------------------------------------------
 
 echo
 echo "## Quorum feed benchmark: /calendar.ics"
@@ -421,7 +461,7 @@ for c in "${CASES[@]}"; do
         if [[ ${OK[$c.$s]} != 1 ]]; then
             note=""
             for w in "${WARNINGS[@]}"; do
-                [[ $w == "$c.$s:"* ]] && note=${w#"$c.$s: "}
+                [[ $w == "$c.$s."* ]] && note=${w#"$c.$s."}
             done
             printf '| ⚠ %s: %s | %s |  |  |  |  |  |\n' "$(label "$c")" "$s" "$note"
         fi
@@ -452,7 +492,7 @@ echo
 echo "- feed: $FEED_BYTES bytes ($(human_size "$FEED_BYTES")), $FEED_EVENTS events; gzip -9: $GZ_BYTES bytes"
 echo "- meetings: $created of $MEETINGS published (seeded through the API in $seed_secs s, $retry retried one by one)"
 echo "- quorum peak RSS (VmHWM): $(if [[ -n $HWM_KIB ]]; then mib "$HWM_KIB"; else echo "?"; fi) MiB; RSS at end (VmRSS): $(if [[ -n $RSS_KIB ]]; then mib "$RSS_KIB"; else echo "?"; fi) MiB"
-echo "- load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, keep-alive, on the same machine as the servers"
+echo "- load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, keep-alive, on the same machine as the servers; $ROUNDS rounds per case and server, alternating which goes first, median round shown"
 echo "- nginx: $nginx_version, worker_processes 2, keepalive_requests 1000000, gzip_static on, etag on, open_file_cache, sendfile off (default)"
 if rev=$(git rev-parse --short HEAD 2>/dev/null); then
     git diff --quiet HEAD -- src Cargo.toml Cargo.lock migrations templates 2>/dev/null || rev+=" + uncommitted changes"
@@ -464,7 +504,9 @@ echo "- machine: $(machine_line)"
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 line=""
 for c in "${CASES[@]}"; do
-    line+="${line:+; }$c: nginx ${FOREIGN[$c.nginx]:-?} s, quorum ${FOREIGN[$c.quorum]:-?} s"
+    for ((r = 1; r <= ROUNDS; r++)); do
+        line+="${line:+; }$c/$r: nginx ${FOREIGN[$c.nginx.$r]:-?} s, quorum ${FOREIGN[$c.quorum.$r]:-?} s"
+    done
 done
 echo "- CPU used by other processes during each run (limit $FOREIGN_LIMIT s): $line"
 if ((${#NOTES[@]} > 0)); then

@@ -27,15 +27,23 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .app_data(web::PayloadConfig::new(BODY_LIMIT))
         // Feeds are polled all day: they carry their own cached gzip form and headers and
         // stay outside the page middleware (compression, CSRF cookie, page security headers).
-        .route("/meetings/{id}/calendar.ics", web::get().to(feeds::meeting))
-        .route(
-            "/meetings/{id}/calendar.ics",
-            web::head().to(feeds::meeting),
+        // One resource per path (GET and HEAD), the most polled first: a static path is
+        // matched without running the pattern matcher of the others.
+        .service(
+            web::resource("/calendar.ics")
+                .route(web::get().to(feeds::all))
+                .route(web::head().to(feeds::all)),
         )
-        .route("/groups/{slug}/calendar.ics", web::get().to(feeds::group))
-        .route("/groups/{slug}/calendar.ics", web::head().to(feeds::group))
-        .route("/calendar.ics", web::get().to(feeds::all))
-        .route("/calendar.ics", web::head().to(feeds::all))
+        .service(
+            web::resource("/groups/{slug}/calendar.ics")
+                .route(web::get().to(feeds::group))
+                .route(web::head().to(feeds::group)),
+        )
+        .service(
+            web::resource("/meetings/{id}/calendar.ics")
+                .route(web::get().to(feeds::meeting))
+                .route(web::head().to(feeds::meeting)),
+        )
         .service(
             web::scope("")
                 .wrap(actix_web::middleware::Compress::default())
