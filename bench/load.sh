@@ -466,7 +466,7 @@ EOF
         [[ $(db_count "$backend" "SELECT count(*) FROM outbox WHERE status <> 'sent'") == 0 ]]; then
         MAIL_OK[$backend]=1
     fi
-    MAIL_SUM[$backend]="$eml_now .eml files for $all outbox rows, $pending pending, $(db_count "$backend" "SELECT count(*) FROM outbox WHERE status = 'failed'") failed; drained ${drain_s}s after the last run ($(awk -v a="$eml" -v b="$eml_now" -v s="$drain_s" 'BEGIN {if (s > 0) printf "%.0f/s", (b - a) / s; else printf "-"}'))"
+    MAIL_SUM[$backend]="$eml_now .eml files for $all outbox rows, $pending pending, $(db_count "$backend" "SELECT count(*) FROM outbox WHERE status = 'failed'") failed; drained ${drain_s}s after the last run ($((eml_now - eml)) of them sent while waiting)"
     log "[$backend] mail: ${MAIL_SUM[$backend]}"
 
     # Memory, log.
