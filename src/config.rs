@@ -134,7 +134,6 @@ impl Settings {
     }
 }
 
-/// Accepts hex or base64 of at least 64 bytes.
 /// Four connections per core (at least 4, at most 32): measured on 2 cores, 6 to 8 gave the
 /// most registrations per second with the lowest p99 on both backends; 16 was worse
 /// (more processes taking turns on the same cores).
@@ -143,6 +142,7 @@ fn default_pool_size() -> u32 {
     u32::try_from(cores.saturating_mul(4)).map_or(32, |n| n.clamp(4, 32))
 }
 
+/// Accepts hex or base64 of at least 64 bytes.
 pub fn parse_secret_key(input: &str) -> anyhow::Result<Vec<u8>> {
     use base64::Engine;
     let s = input.trim();

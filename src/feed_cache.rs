@@ -105,7 +105,9 @@ pub struct FeedCache {
 
 impl FeedCache {
     pub fn generation(&self) -> u64 {
-        self.generation.load(Ordering::Acquire)
+        self.generation
+            .load(Ordering::Acquire)
+            .wrapping_add(SQLITE_WRITES.load(Ordering::Acquire))
     }
 
     /// Everything cached so far is stale.
@@ -153,13 +155,28 @@ impl FeedCache {
     }
 }
 
-/// Tells other instances that the calendar changed (PostgreSQL; delivered at commit).
+/// Bumped by SQLite writes that change the calendar, once they have committed; part of
+/// every cache's generation. (One counter for the process: several servers in one process,
+/// as in the tests, only invalidate each other's caches more often than needed.)
+static SQLITE_WRITES: AtomicU64 = AtomicU64::new(0);
+
+/// Every cache in this process is stale (see `db::calendar_written`).
+pub(crate) fn invalidate_all() {
+    SQLITE_WRITES.fetch_add(1, Ordering::AcqRel);
+}
+
+/// Call inside the transaction of every write that changes what feeds or meeting pages
+/// show. PostgreSQL: `NOTIFY`, delivered at commit to every instance's listener (this one's
+/// too). SQLite: the caches of this process are invalidated when the transaction commits.
 pub fn notify_change(conn: &mut DbConn) -> diesel::QueryResult<()> {
     match conn {
         DbConn::Postgresql(c) => diesel::sql_query(format!("NOTIFY {CHANNEL}"))
             .execute(c)
             .map(|_| ()),
-        DbConn::Sqlite(_) => Ok(()),
+        DbConn::Sqlite(_) => {
+            crate::db::calendar_written();
+            Ok(())
+        }
     }
 }
 

@@ -174,7 +174,7 @@ pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Meeting>> {
 pub fn lock(conn: &mut DbConn, id: i64) -> QueryResult<Option<Meeting>> {
     let query = m::meetings.find(id).select(meetings::all_columns);
     match conn {
-        DbConn::Postgresql(c) => query.for_update().get_result(c).optional(),
+        DbConn::Postgresql(c) => query.for_no_key_update().get_result(c).optional(),
         DbConn::Sqlite(c) => query.get_result(c).optional(),
     }
 }

@@ -124,8 +124,9 @@ pub fn run_migrations(conn: &mut DbConn) -> anyhow::Result<()> {
 }
 
 /// Takes the meeting's row lock for the rest of the transaction; false when there is no such
-/// meeting. On PostgreSQL this is `SELECT … FOR UPDATE`, which serialises writers of one
-/// meeting across connections and instances. On SQLite every write transaction already holds
+/// meeting. On PostgreSQL this is `SELECT … FOR NO KEY UPDATE`, which serialises writers of
+/// one meeting across connections and instances (and, unlike `FOR UPDATE`, does not block
+/// the key-share locks that inserting a registration or an outbox row takes on it). On SQLite every write transaction already holds
 /// the database's single write lock (see `write_tx`), so checking that the row exists is all
 /// that is left to do. (Rewriting the key instead, `SET id = id`, made SQLite check every
 /// table that references meetings, a full scan of the outbox on each registration.)
@@ -133,8 +134,11 @@ pub fn lock_meeting(conn: &mut DbConn, meeting_id: i64) -> QueryResult<bool> {
     use schema::meetings::dsl as m;
     let query = m::meetings.filter(m::id.eq(meeting_id)).select(m::id);
     match conn {
-        DbConn::Postgresql(c) => query.for_update().get_result::<i64>(c).optional(),
-        DbConn::Sqlite(c) => query.get_result::<i64>(c).optional(),
+        DbConn::Postgresql(c) => query.for_no_key_update().get_result::<i64>(c).optional(),
+        DbConn::Sqlite(c) => {
+            debug_assert!(WRITING.get(), "lock_meeting outside write_tx");
+            query.get_result::<i64>(c).optional()
+        }
     }
     .map(|row| row.is_some())
 }
@@ -183,8 +187,8 @@ impl<C: FixedCondition> diesel::query_builder::QueryId for Fixed<C> {
     const HAS_STATIC_QUERY_ID: bool = true;
 }
 
-impl<C: FixedCondition, GB> diesel::expression::ValidGrouping<GB> for Fixed<C> {
-    type IsAggregate = diesel::expression::is_aggregate::Never;
+impl<C: FixedCondition> diesel::expression::ValidGrouping<()> for Fixed<C> {
+    type IsAggregate = diesel::expression::is_aggregate::No;
 }
 
 impl<C: FixedCondition, QS> diesel::AppearsOnTable<QS> for Fixed<C> where
@@ -192,8 +196,9 @@ impl<C: FixedCondition, QS> diesel::AppearsOnTable<QS> for Fixed<C> where
 {
 }
 
-impl<C: FixedCondition, QS> diesel::SelectableExpression<QS> for Fixed<C> where
-    QS: diesel::query_source::AppearsInFromClause<C::Table, Count = diesel::query_source::Once>
+impl<C: FixedCondition> diesel::SelectableExpression<C::Table> for Fixed<C> where
+    C::Table:
+        diesel::query_source::AppearsInFromClause<C::Table, Count = diesel::query_source::Once>
 {
 }
 
@@ -232,14 +237,35 @@ where
         DbConn::Sqlite(_) if !WRITING.get() => Some(WriterGuard::acquire()),
         _ => None,
     };
-    conn.transaction(|conn| {
+    let outermost = _writer.is_some();
+    let result = conn.transaction(|conn| {
         if let DbConn::Sqlite(_) = conn {
             diesel::sql_query("UPDATE settings SET value = value WHERE key = ''")
                 .execute(conn)
                 .map_err(E::from)?;
         }
         f(conn)
-    })
+    });
+    if outermost {
+        // The calendar changed in this transaction: now that it committed, cached feeds and
+        // meeting rows are stale (see `feed_cache::notify_change`).
+        if CALENDAR_WRITTEN.replace(false) && result.is_ok() {
+            crate::feed_cache::invalidate_all();
+        }
+    }
+    result
+}
+
+/// Records that the current SQLite write changed what feeds and meeting pages show.
+/// Inside `write_tx` the caches are invalidated once the transaction has committed (by the
+/// same thread, so also when the request that started it is gone by then); outside one,
+/// the statement has committed already and they are invalidated at once.
+pub(crate) fn calendar_written() {
+    if WRITING.get() {
+        CALENDAR_WRITTEN.set(true);
+    } else {
+        crate::feed_cache::invalidate_all();
+    }
 }
 
 /// One write statement on its own, committed by itself: on PostgreSQL that saves the
@@ -262,6 +288,8 @@ static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 thread_local! {
     /// Whether this thread holds `SQLITE_WRITER` (so nested transactions do not wait on it).
     static WRITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether the write transaction under way changed meetings, series or groups.
+    static CALENDAR_WRITTEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 struct WriterGuard(#[allow(dead_code)] std::sync::MutexGuard<'static, ()>);
@@ -277,5 +305,60 @@ impl WriterGuard {
 impl Drop for WriterGuard {
     fn drop(&mut self) {
         WRITING.set(false);
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::error::AppError;
+    use crate::feed_cache::{notify_change, FeedCache};
+
+    fn pool() -> (tempfile::TempDir, DbPool) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("q.db").display());
+        let pool = connect(&url, 2).unwrap();
+        (dir, pool)
+    }
+
+    /// On SQLite the caches go stale exactly when a calendar write commits: not while it is
+    /// under way (a reader then still sees the old rows and may cache them), not when it
+    /// rolls back, and without help from the request that made it.
+    #[test]
+    fn sqlite_calendar_writes_invalidate_caches_at_commit() {
+        let (_dir, pool) = pool();
+        let cache = FeedCache::default();
+        let mut conn = pool.get().unwrap();
+
+        let before = cache.generation();
+        let during = write_tx(&mut conn, |conn| -> Result<u64, AppError> {
+            notify_change(conn)?;
+            Ok(cache.generation())
+        })
+        .unwrap();
+        assert_eq!(during, before, "not stale before the commit");
+        let after = cache.generation();
+        assert_ne!(after, before, "stale once committed");
+
+        let failed = write_tx(&mut conn, |conn| -> Result<(), AppError> {
+            notify_change(conn)?;
+            Err(AppError::NotFound("meeting"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(
+            cache.generation(),
+            after,
+            "a rolled-back write changes nothing"
+        );
+
+        // Nested writes (savepoints) count once, when the outermost commits.
+        let during = write_tx(&mut conn, |conn| -> Result<u64, AppError> {
+            write_tx(conn, |conn| notify_change(conn).map_err(AppError::from))?;
+            Ok(cache.generation())
+        })
+        .unwrap();
+        assert_eq!(during, after);
+        assert_ne!(cache.generation(), after);
     }
 }

@@ -69,20 +69,28 @@ pub fn claim_due(
     limit: i64,
 ) -> QueryResult<Vec<OutboxMessage>> {
     use diesel::sql_types::{BigInt, Timestamp};
-    const CLAIM: &str = "UPDATE outbox SET lease_until = $1, attempts = attempts + 1 \
-        WHERE status = 'pending' AND id IN (SELECT id FROM outbox \
-        WHERE status = 'pending' AND next_attempt_at <= $2 \
-        AND (lease_until IS NULL OR lease_until < $2) ORDER BY next_attempt_at, id LIMIT $3";
+    // The same statement for both; SQLite has no row locks (one writer at a time) and
+    // numbers its parameters ?N.
+    let claim = |p: [&str; 3], lock: &str| {
+        format!(
+            "UPDATE outbox SET lease_until = {0}, attempts = attempts + 1 \
+             WHERE status = 'pending' AND id IN (SELECT id FROM outbox \
+             WHERE status = 'pending' AND next_attempt_at <= {1} \
+             AND (lease_until IS NULL OR lease_until < {1}) \
+             ORDER BY next_attempt_at, id LIMIT {2}{lock}) RETURNING *",
+            p[0], p[1], p[2]
+        )
+    };
     let until = now + lease;
     let mut claimed: Vec<OutboxMessage> = match conn {
         DbConn::Postgresql(c) => {
-            diesel::sql_query(format!("{CLAIM} FOR UPDATE SKIP LOCKED) RETURNING *"))
+            diesel::sql_query(claim(["$1", "$2", "$3"], " FOR UPDATE SKIP LOCKED"))
                 .bind::<Timestamp, _>(until)
                 .bind::<Timestamp, _>(now)
                 .bind::<BigInt, _>(limit)
                 .load(c)?
         }
-        DbConn::Sqlite(c) => diesel::sql_query(format!("{CLAIM}) RETURNING *"))
+        DbConn::Sqlite(c) => diesel::sql_query(claim(["?1", "?2", "?3"], ""))
             .bind::<Timestamp, _>(until)
             .bind::<Timestamp, _>(now)
             .bind::<BigInt, _>(limit)

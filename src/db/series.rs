@@ -89,7 +89,7 @@ pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Series>> {
 pub fn lock(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
     let query = s::series.filter(s::id.eq(id)).select(s::id);
     match conn {
-        DbConn::Postgresql(c) => query.for_update().get_result::<i64>(c).optional(),
+        DbConn::Postgresql(c) => query.for_no_key_update().get_result::<i64>(c).optional(),
         DbConn::Sqlite(c) => query.get_result::<i64>(c).optional(),
     }
     .map(|row| row.is_some())
