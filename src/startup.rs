@@ -76,6 +76,7 @@ impl Application {
             mail_wake,
             feeds: Arc::new(crate::feed_cache::FeedCache::default()),
             limiter,
+            db_permits: Arc::new(tokio::sync::Semaphore::new(pool.max_size() as usize)),
         };
         if db::Backend::from_url(&state.settings.database_url) == Some(db::Backend::Postgres) {
             crate::feed_cache::spawn_listener(

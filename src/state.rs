@@ -21,7 +21,14 @@ pub struct AppState {
     pub feeds: Arc<crate::feed_cache::FeedCache>,
     /// Per-address limit on registration and login POSTs.
     pub limiter: crate::rate_limit::Limiter,
+    /// One permit per pooled connection: requests wait for the database here, in arrival
+    /// order and without holding a thread, instead of racing for the pool (whose waiters
+    /// are not served in order: under load some waited 300 ms while most took 3 ms).
+    pub db_permits: Arc<tokio::sync::Semaphore>,
 }
+
+/// How long a request waits for a database connection before answering 503.
+const DB_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
 
 impl AppState {
     /// Runs blocking database work on the blocking pool with a pooled connection.
@@ -31,6 +38,10 @@ impl AppState {
         T: Send + 'static,
         E: From<crate::error::AppError> + Send + 'static,
     {
+        let _permit = tokio::time::timeout(DB_WAIT, self.db_permits.acquire())
+            .await
+            .map_err(|_| E::from(crate::error::AppError::Unavailable))?
+            .map_err(|_| E::from(crate::error::AppError::Unavailable))?;
         let pool = self.pool.clone();
         actix_web::web::block(move || {
             let mut conn = pool.get().map_err(crate::error::AppError::from)?;
