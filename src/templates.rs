@@ -131,21 +131,30 @@ impl MeetingPage {
 #[template(path = "pages/manage.html")]
 pub struct ManagePage {
     pub token: String,
-    pub m: Meeting,
-    pub group: Group,
     pub name: String,
+    pub title: String,
+    /// The meeting's or the series' page.
+    pub page_path: String,
+    pub group: String,
     pub attendance: &'static str,
-    pub attendance_value: &'static str,
     pub status: &'static str,
-    pub when_local: String,
-    pub when_utc: String,
+    pub when: Vec<crate::views::DayLine>,
     pub place: Option<String>,
     pub join_url: Option<String>,
     pub online_details: Option<String>,
+    /// For a series: each meeting still ahead, with this person's place in it.
+    pub seats: Vec<SeatRow>,
     pub other_attendance: Option<(&'static str, &'static str)>,
     pub can_change: bool,
     pub csrf_token: String,
     pub notice: Option<String>,
+}
+
+/// One meeting of a series on the manage page.
+pub struct SeatRow {
+    pub when: String,
+    pub title: String,
+    pub status: String,
 }
 
 #[derive(Template)]

@@ -9,9 +9,13 @@ use crate::domain::Attendance;
 /// "Tue 16 May 2027, 09:00–17:00 CEST (Europe/Madrid)"; both dates when it ends on another day.
 pub fn when_local(m: &Meeting) -> String {
     let tz = m.tz();
-    let start = Utc.from_utc_datetime(&m.starts_at).with_timezone(&tz);
-    let end = Utc.from_utc_datetime(&m.ends_at).with_timezone(&tz);
-    let span = if start.date_naive() == end.date_naive() {
+    format!("{} ({})", local_span(tz, m.starts_at, m.ends_at), tz.name())
+}
+
+fn local_span(tz: chrono_tz::Tz, start: NaiveDateTime, end: NaiveDateTime) -> String {
+    let start = Utc.from_utc_datetime(&start).with_timezone(&tz);
+    let end = Utc.from_utc_datetime(&end).with_timezone(&tz);
+    if start.date_naive() == end.date_naive() {
         format!(
             "{}–{} {}",
             start.format("%a %-d %b %Y, %H:%M"),
@@ -25,8 +29,7 @@ pub fn when_local(m: &Meeting) -> String {
             end.format("%a %-d %b %Y, %H:%M"),
             end.format("%Z")
         )
-    };
-    format!("{span} ({})", tz.name())
+    }
 }
 
 /// The same span in UTC.
@@ -48,6 +51,67 @@ fn utc_span(start: NaiveDateTime, end: NaiveDateTime) -> String {
             end.format("%a %-d %b %Y, %H:%M")
         )
     }
+}
+
+/// One day of a meeting (or one line of a schedule): in the venue's zone and in UTC.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayLine {
+    pub local: String,
+    pub utc: String,
+}
+
+/// Each day of a meeting with its own hours; a meeting of one day is one line.
+pub fn day_lines(m: &Meeting) -> Vec<DayLine> {
+    let tz = m.tz();
+    m.schedule()
+        .spans()
+        .iter()
+        .map(|&(start, end)| DayLine {
+            local: format!("{} ({})", local_span(tz, start, end), tz.name()),
+            utc: utc_span(start, end),
+        })
+        .collect()
+}
+
+/// The local date of each of a meeting's days.
+pub fn day_dates(m: &Meeting) -> Vec<chrono::NaiveDate> {
+    let tz = m.tz();
+    m.schedule()
+        .spans()
+        .iter()
+        .map(|(start, _)| Utc.from_utc_datetime(start).with_timezone(&tz).date_naive())
+        .collect()
+}
+
+/// "Every week on Wednesday at 14:00 (Europe/Madrid), 90 minutes, 12 meetings".
+pub fn describe_rule(loaded: &crate::db::series::Loaded) -> String {
+    let s = &loaded.series;
+    let days: Vec<&str> = s
+        .weekdays
+        .split(',')
+        .map(|d| match d {
+            "MO" => "Monday",
+            "TU" => "Tuesday",
+            "WE" => "Wednesday",
+            "TH" => "Thursday",
+            "FR" => "Friday",
+            "SA" => "Saturday",
+            _ => "Sunday",
+        })
+        .collect();
+    let every = if s.interval_weeks == 1 {
+        "Every week".to_string()
+    } else {
+        format!("Every {} weeks", s.interval_weeks)
+    };
+    format!(
+        "{every} on {} at {} ({}), {} minutes, {} meetings",
+        days.join(" and "),
+        s.first_start_local.format("%H:%M"),
+        s.timezone,
+        s.duration_minutes,
+        loaded.occurrences.len()
+    )
 }
 
 /// Venue, address, city and country, as one line; `None` for online meetings.

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use super::groups::Group;
 use super::schema::groups;
 use super::schema::meetings::{self, dsl as m};
-use super::schema::registrations::dsl as r;
+use super::schema::seats::dsl as s;
 use super::DbConn;
 use crate::domain::{Attendance, MeetingFormat, MeetingStatus, RegistrationStatus, UrlVisibility};
 
@@ -47,6 +47,8 @@ pub struct Meeting {
     pub recurrence_local: Option<NaiveDateTime>,
     /// Changed away from the series (time, place or title): an override in calendars.
     pub detached: bool,
+    /// Every day's UTC start and end as JSON, for a meeting of several days (else NULL).
+    pub days: Option<String>,
 }
 
 /// Why registration is not possible right now.
@@ -100,6 +102,10 @@ impl Meeting {
             Attendance::Remote => self.remote_capacity,
         }
     }
+    /// The meeting's days (one for a meeting of one day).
+    pub fn schedule(&self) -> crate::domain::days::Days {
+        crate::domain::days::Days::decode(self.days.as_deref(), (self.starts_at, self.ends_at))
+    }
     pub fn closes_at(&self) -> NaiveDateTime {
         self.registration_closes_at.unwrap_or(self.starts_at)
     }
@@ -146,6 +152,7 @@ pub struct MeetingFields {
     pub registration_opens_at: Option<NaiveDateTime>,
     pub registration_closes_at: Option<NaiveDateTime>,
     pub status: String,
+    pub days: Option<String>,
 }
 
 pub fn insert(
@@ -236,7 +243,7 @@ pub struct ModeCount {
     pub waitlisted: i64,
 }
 
-/// Active registrations per attendance mode.
+/// Seats held and waited for, per attendance mode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SeatCounts {
     pub in_person: ModeCount,
@@ -252,16 +259,16 @@ impl SeatCounts {
     }
 }
 
-/// Seat counts for each of `ids` (meetings with no registrations are absent).
+/// Seat counts for each of `ids` (meetings with no seats are absent).
 pub fn seat_counts(conn: &mut DbConn, ids: &[i64]) -> QueryResult<HashMap<i64, SeatCounts>> {
-    let rows: Vec<(i64, String, String, i64)> = r::registrations
-        .filter(r::meeting_id.eq_any(ids))
-        .filter(super::registrations::not_cancelled())
-        .group_by((r::meeting_id, r::attendance, r::status))
+    let rows: Vec<(i64, String, String, i64)> = s::seats
+        .filter(s::meeting_id.eq_any(ids))
+        .filter(s::status.ne(RegistrationStatus::Cancelled.as_str()))
+        .group_by((s::meeting_id, s::attendance, s::status))
         .select((
-            r::meeting_id,
-            r::attendance,
-            r::status,
+            s::meeting_id,
+            s::attendance,
+            s::status,
             diesel::dsl::count_star(),
         ))
         .load(conn)?;

@@ -7,6 +7,7 @@ pub mod meetings;
 pub mod outbox;
 pub mod registrations;
 pub mod schema;
+pub mod seats;
 pub mod series;
 pub mod sessions;
 pub mod settings;

@@ -1,17 +1,30 @@
-//! Observer registrations.
+//! Registrations: a person, what they registered for (a meeting or a whole series), their
+//! attendance mode and the hash of their manage link. Their places in meetings are seats.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::registrations::{self, dsl as r};
 use super::DbConn;
-use crate::domain::{Attendance, RegistrationStatus};
+use crate::domain::Attendance;
+
+/// What a registration is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Meeting(i64),
+    Series(i64),
+}
+
+/// `active` or `cancelled`: whether the registration still holds (or waits for) seats.
+pub const ACTIVE: &str = "active";
+pub const CANCELLED: &str = "cancelled";
 
 #[derive(Queryable, Identifiable, Debug, Clone)]
 #[diesel(table_name = registrations)]
 pub struct Registration {
     pub id: i64,
-    pub meeting_id: i64,
+    pub meeting_id: Option<i64>,
+    pub series_id: Option<i64>,
     pub token_hash: String,
     pub name: String,
     pub email: String,
@@ -21,24 +34,28 @@ pub struct Registration {
     pub status: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-    pub checked_in_at: Option<NaiveDateTime>,
-    /// Set when this seat belongs to a registration for a whole series.
-    pub series_registration_id: Option<i64>,
 }
 
 impl Registration {
     pub fn attendance(&self) -> Attendance {
         Attendance::parse(&self.attendance).unwrap_or(Attendance::Remote)
     }
-    pub fn status(&self) -> RegistrationStatus {
-        RegistrationStatus::parse(&self.status).unwrap_or(RegistrationStatus::Cancelled)
+    pub fn is_active(&self) -> bool {
+        self.status != CANCELLED
+    }
+    pub fn target(&self) -> Target {
+        match (self.meeting_id, self.series_id) {
+            (_, Some(s)) => Target::Series(s),
+            (m, None) => Target::Meeting(m.unwrap_or_default()),
+        }
     }
 }
 
 #[derive(Insertable, Debug)]
 #[diesel(table_name = registrations)]
 pub struct NewRegistration<'a> {
-    pub meeting_id: i64,
+    pub meeting_id: Option<i64>,
+    pub series_id: Option<i64>,
     pub token_hash: &'a str,
     pub name: &'a str,
     pub email: &'a str,
@@ -50,16 +67,9 @@ pub struct NewRegistration<'a> {
     pub updated_at: NaiveDateTime,
 }
 
-pub fn insert(conn: &mut DbConn, new: &NewRegistration<'_>) -> QueryResult<Registration> {
-    diesel::insert_into(r::registrations)
-        .values(new)
-        .returning(registrations::all_columns)
-        .get_result(conn)
-}
-
-/// Inserts the registration unless the address has an active one for the meeting (or
-/// another unique value collides): `None` then, and nothing is written. One round trip,
-/// and no failed statement that would abort a PostgreSQL transaction.
+/// Inserts the registration unless the address has an active one for the same meeting or
+/// series (or another unique value collides): `None` then, and nothing is written. One round
+/// trip, and no failed statement that would abort a PostgreSQL transaction.
 pub fn insert_unless_registered(
     conn: &mut DbConn,
     new: &NewRegistration<'_>,
@@ -79,6 +89,10 @@ pub fn insert_unless_registered(
     }
 }
 
+pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Registration>> {
+    r::registrations.find(id).get_result(conn).optional()
+}
+
 pub fn find_by_token_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<Registration>> {
     r::registrations
         .filter(r::token_hash.eq(hash))
@@ -87,9 +101,9 @@ pub fn find_by_token_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<R
 }
 
 /// `registrations.status <> 'cancelled'`, written as SQL text: the predicate of the partial
-/// index `registrations_one_active`. With a bound parameter instead, SQLite could only use
-/// that index by re-planning the statement on every execution (it reads the bound value),
-/// and PostgreSQL's generic plans could not use it at all.
+/// indexes `registrations_one_per_meeting` and `registrations_one_per_series`. With a bound
+/// parameter instead, SQLite could only use those indexes by re-planning the statement on
+/// every execution (it reads the bound value), and PostgreSQL's generic plans not at all.
 pub fn not_cancelled() -> super::Fixed<NotCancelled> {
     super::Fixed::new()
 }
@@ -102,56 +116,34 @@ impl super::FixedCondition for NotCancelled {
     const SQL: &'static str = "registrations.status <> 'cancelled'";
 }
 
-/// The registration of this address for this meeting that is not cancelled, if any.
+/// The registration of this address for this meeting or series that is not cancelled.
 pub fn find_active_by_email(
     conn: &mut DbConn,
-    meeting_id: i64,
+    target: Target,
     email_normalized: &str,
 ) -> QueryResult<Option<Registration>> {
-    r::registrations
-        .filter(r::meeting_id.eq(meeting_id))
+    let query = r::registrations
         .filter(r::email_normalized.eq(email_normalized))
+        .filter(not_cancelled());
+    match target {
+        Target::Meeting(id) => query.filter(r::meeting_id.eq(id)).get_result(conn),
+        Target::Series(id) => query.filter(r::series_id.eq(id)).get_result(conn),
+    }
+    .optional()
+}
+
+/// Active whole-series registrations, oldest first.
+pub fn active_for_series(conn: &mut DbConn, series_id: i64) -> QueryResult<Vec<Registration>> {
+    r::registrations
+        .filter(r::series_id.eq(series_id))
         .filter(not_cancelled())
-        .get_result(conn)
-        .optional()
+        .order(r::id.asc())
+        .load(conn)
 }
 
-pub fn count_confirmed(
-    conn: &mut DbConn,
-    meeting_id: i64,
-    attendance: Attendance,
-) -> QueryResult<i64> {
-    r::registrations
-        .filter(r::meeting_id.eq(meeting_id))
-        .filter(r::attendance.eq(attendance.as_str()))
-        .filter(r::status.eq(RegistrationStatus::Confirmed.as_str()))
-        .count()
-        .get_result(conn)
-}
-
-/// The registration that has waited longest for a seat of this mode.
-pub fn oldest_waitlisted(
-    conn: &mut DbConn,
-    meeting_id: i64,
-    attendance: Attendance,
-) -> QueryResult<Option<Registration>> {
-    r::registrations
-        .filter(r::meeting_id.eq(meeting_id))
-        .filter(r::attendance.eq(attendance.as_str()))
-        .filter(r::status.eq(RegistrationStatus::Waitlisted.as_str()))
-        .order((r::created_at.asc(), r::id.asc()))
-        .get_result(conn)
-        .optional()
-}
-
-pub fn set_status(
-    conn: &mut DbConn,
-    id: i64,
-    status: RegistrationStatus,
-    now: NaiveDateTime,
-) -> QueryResult<()> {
+pub fn set_status(conn: &mut DbConn, id: i64, status: &str, now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(r::registrations.find(id))
-        .set((r::status.eq(status.as_str()), r::updated_at.eq(now)))
+        .set((r::status.eq(status), r::updated_at.eq(now)))
         .execute(conn)
         .map(|_| ())
 }
@@ -160,15 +152,10 @@ pub fn set_attendance(
     conn: &mut DbConn,
     id: i64,
     attendance: Attendance,
-    status: RegistrationStatus,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
     diesel::update(r::registrations.find(id))
-        .set((
-            r::attendance.eq(attendance.as_str()),
-            r::status.eq(status.as_str()),
-            r::updated_at.eq(now),
-        ))
+        .set((r::attendance.eq(attendance.as_str()), r::updated_at.eq(now)))
         .execute(conn)
         .map(|_| ())
 }
@@ -181,9 +168,25 @@ pub fn set_token_hash(conn: &mut DbConn, id: i64, hash: &str) -> QueryResult<()>
         .map(|_| ())
 }
 
-pub fn for_meeting(conn: &mut DbConn, meeting_id: i64) -> QueryResult<Vec<Registration>> {
-    r::registrations
-        .filter(r::meeting_id.eq(meeting_id))
-        .order((r::created_at.asc(), r::id.asc()))
-        .load(conn)
+/// Erases the person from a registration: name, address and affiliation go, the row stays
+/// (cancelled) so that counts and the audit trail remain right; the manage link dies.
+pub fn erase_person(
+    conn: &mut DbConn,
+    id: i64,
+    dead_token_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    let placeholder = format!("removed-{id}@invalid");
+    diesel::update(r::registrations.find(id))
+        .set((
+            r::name.eq("(removed)"),
+            r::email.eq(&placeholder),
+            r::email_normalized.eq(&placeholder),
+            r::affiliation.eq(None::<String>),
+            r::status.eq(CANCELLED),
+            r::token_hash.eq(dead_token_hash),
+            r::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
 }

@@ -49,6 +49,7 @@ diesel::table! {
         series_id -> Nullable<BigInt>,
         recurrence_local -> Nullable<Timestamp>,
         detached -> Bool,
+        days -> Nullable<Text>,
     }
 }
 
@@ -73,24 +74,10 @@ diesel::table! {
 }
 
 diesel::table! {
-    series_registrations (id) {
-        id -> BigInt,
-        series_id -> BigInt,
-        token_hash -> Text,
-        name -> Text,
-        email -> Text,
-        email_normalized -> Text,
-        affiliation -> Nullable<Text>,
-        attendance -> Text,
-        status -> Text,
-        created_at -> Timestamp,
-    }
-}
-
-diesel::table! {
     registrations (id) {
         id -> BigInt,
-        meeting_id -> BigInt,
+        meeting_id -> Nullable<BigInt>,
+        series_id -> Nullable<BigInt>,
         token_hash -> Text,
         name -> Text,
         email -> Text,
@@ -100,8 +87,26 @@ diesel::table! {
         status -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
-        checked_in_at -> Nullable<Timestamp>,
-        series_registration_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    seats (id) {
+        id -> BigInt,
+        registration_id -> BigInt,
+        meeting_id -> BigInt,
+        attendance -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    check_ins (seat_id, day) {
+        seat_id -> BigInt,
+        day -> Integer,
+        checked_in_at -> Timestamp,
     }
 }
 
@@ -184,10 +189,13 @@ diesel::table! {
 
 diesel::joinable!(meetings -> groups (group_id));
 diesel::joinable!(registrations -> meetings (meeting_id));
+diesel::joinable!(seats -> registrations (registration_id));
+diesel::joinable!(check_ins -> seats (seat_id));
+diesel::joinable!(seats -> meetings (meeting_id));
 diesel::joinable!(api_tokens -> staff (staff_id));
 diesel::joinable!(staff_sessions -> staff (staff_id));
 diesel::joinable!(series -> groups (group_id));
-diesel::joinable!(series_registrations -> series (series_id));
+diesel::joinable!(registrations -> series (series_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -201,5 +209,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_failures,
     audit_log,
     series,
-    series_registrations,
+    seats,
+    check_ins,
 );

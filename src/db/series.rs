@@ -1,4 +1,4 @@
-//! Series of meetings (weekly calls) and registrations for a whole series.
+//! Series of meetings (weekly calls): the rule and its occurrences.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -6,7 +6,6 @@ use diesel::prelude::*;
 use super::meetings::Meeting;
 use super::schema::meetings::{self, dsl as m};
 use super::schema::series::{self, dsl as s};
-use super::schema::series_registrations::{self, dsl as sr};
 use super::DbConn;
 
 #[derive(Queryable, Identifiable, Debug, Clone)]
@@ -128,103 +127,22 @@ pub fn set_detached(conn: &mut DbConn, meeting_id: i64) -> QueryResult<()> {
         .map(|_| ())
 }
 
-#[derive(Queryable, Identifiable, Debug, Clone)]
-#[diesel(table_name = series_registrations)]
-pub struct SeriesRegistration {
-    pub id: i64,
-    pub series_id: i64,
-    pub token_hash: String,
-    pub name: String,
-    pub email: String,
-    pub email_normalized: String,
-    pub affiliation: Option<String>,
-    pub attendance: String,
-    pub status: String,
-    pub created_at: NaiveDateTime,
+/// A series with its group and every occurrence, in rule order.
+pub struct Loaded {
+    pub series: Series,
+    pub group: super::groups::Group,
+    pub occurrences: Vec<Meeting>,
 }
 
-#[derive(Insertable, Debug)]
-#[diesel(table_name = series_registrations)]
-pub struct NewSeriesRegistration<'a> {
-    pub series_id: i64,
-    pub token_hash: &'a str,
-    pub name: &'a str,
-    pub email: &'a str,
-    pub email_normalized: &'a str,
-    pub affiliation: Option<&'a str>,
-    pub attendance: &'a str,
-    pub status: &'a str,
-    pub created_at: NaiveDateTime,
-}
-
-pub fn insert_registration(
-    conn: &mut DbConn,
-    new: &NewSeriesRegistration<'_>,
-) -> QueryResult<SeriesRegistration> {
-    diesel::insert_into(sr::series_registrations)
-        .values(new)
-        .returning(series_registrations::all_columns)
-        .get_result(conn)
-}
-
-pub fn find_registration_by_token_hash(
-    conn: &mut DbConn,
-    hash: &str,
-) -> QueryResult<Option<SeriesRegistration>> {
-    sr::series_registrations
-        .filter(sr::token_hash.eq(hash))
-        .get_result(conn)
-        .optional()
-}
-
-/// `series_registrations.status <> 'cancelled'` as SQL text, the predicate of the partial
-/// index `series_registrations_one_active` (see `registrations::not_cancelled`).
-fn active() -> super::Fixed<Active> {
-    super::Fixed::new()
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Active;
-
-impl super::FixedCondition for Active {
-    type Table = sr::series_registrations;
-    const SQL: &'static str = "series_registrations.status <> 'cancelled'";
-}
-
-pub fn find_active_registration(
-    conn: &mut DbConn,
-    series_id: i64,
-    email_normalized: &str,
-) -> QueryResult<Option<SeriesRegistration>> {
-    sr::series_registrations
-        .filter(sr::series_id.eq(series_id))
-        .filter(sr::email_normalized.eq(email_normalized))
-        .filter(active())
-        .get_result(conn)
-        .optional()
-}
-
-pub fn active_registrations(
-    conn: &mut DbConn,
-    series_id: i64,
-) -> QueryResult<Vec<SeriesRegistration>> {
-    sr::series_registrations
-        .filter(sr::series_id.eq(series_id))
-        .filter(active())
-        .order(sr::id.asc())
-        .load(conn)
-}
-
-pub fn set_registration_status(conn: &mut DbConn, id: i64, status: &str) -> QueryResult<()> {
-    diesel::update(sr::series_registrations.find(id))
-        .set(sr::status.eq(status))
-        .execute(conn)
-        .map(|_| ())
-}
-
-pub fn set_registration_token(conn: &mut DbConn, id: i64, hash: &str) -> QueryResult<()> {
-    diesel::update(sr::series_registrations.find(id))
-        .set(sr::token_hash.eq(hash))
-        .execute(conn)
-        .map(|_| ())
+pub fn load(conn: &mut DbConn, id: i64) -> QueryResult<Option<Loaded>> {
+    let Some(series) = find(conn, id)? else {
+        return Ok(None);
+    };
+    let group = super::groups::find(conn, series.group_id)?;
+    let occurrences = occurrences(conn, id)?;
+    Ok(Some(Loaded {
+        series,
+        group,
+        occurrences,
+    }))
 }

@@ -1,8 +1,10 @@
 //! Values and rules with no I/O. Requests are parsed into these types at the edge.
 
+pub mod days;
 pub mod email;
 pub mod enums;
 pub mod recurrence;
+pub mod registration;
 pub mod schedule;
 pub mod token;
 

@@ -72,12 +72,31 @@ pub struct SeriesSource<'a> {
     /// Every occurrence, in rule order.
     pub occurrences: &'a [Meeting],
     pub url: String,
-    pub meeting_url: &'a dyn Fn(&Meeting) -> String,
+    /// Absolute base URL; occurrence pages are under it.
+    pub base_url: &'a str,
     pub show_online_url: bool,
     pub note: Option<String>,
 }
 
-impl SeriesSource<'_> {
+impl<'a> SeriesSource<'a> {
+    /// A series as calendars see it, for invites and feeds.
+    pub fn new(
+        base_url: &'a str,
+        loaded: &'a crate::db::series::Loaded,
+        show_online_url: bool,
+        note: Option<String>,
+    ) -> SeriesSource<'a> {
+        SeriesSource {
+            series: &loaded.series,
+            group: &loaded.group,
+            occurrences: &loaded.occurrences,
+            url: format!("{base_url}/series/{}", loaded.series.id),
+            base_url,
+            show_online_url,
+            note,
+        }
+    }
+
     /// The occurrence that stands for the rule (the first one that follows it).
     fn representative(&self) -> Option<&Meeting> {
         self.occurrences
@@ -155,7 +174,7 @@ impl SeriesSource<'_> {
         let source = EventSource {
             meeting: m,
             group: self.group,
-            url: (self.meeting_url)(m),
+            url: format!("{}/meetings/{}", self.base_url, m.id),
             show_online_url: self.show_online_url,
             note: self.note.clone(),
         };

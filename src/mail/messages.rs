@@ -2,17 +2,18 @@
 //! inside the same transaction.
 
 use askama::Template;
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use diesel::QueryResult;
 use rand::RngCore;
 
-use crate::db::groups::Group;
+use super::about::About;
 use crate::db::meetings::Meeting;
 use crate::db::outbox::{self, NewOutboxMessage};
 use crate::db::registrations::Registration;
 use crate::db::DbConn;
-use crate::ics::{self, EventSource, Invitation, Method};
-use crate::views;
+use crate::domain::RegistrationStatus;
+use crate::ics::{Invitation, Method};
+use crate::views::{self, DayLine};
 
 /// What the mails need to know about the installation.
 #[derive(Clone, Debug)]
@@ -90,7 +91,7 @@ impl MailKind {
         }
     }
 
-    fn intro(self, m: &Meeting) -> Vec<String> {
+    fn intro(self, about: &About<'_>) -> Vec<String> {
         match self {
             MailKind::Confirmed => vec![
                 "Your registration is confirmed. The attached invitation adds the meeting to your calendar; it stays up to date if the meeting changes.".into(),
@@ -115,7 +116,11 @@ impl MailKind {
             ],
             MailKind::MeetingCancelled => {
                 let mut v = vec!["This meeting has been cancelled. The attached cancellation removes it from your calendar.".to_string()];
-                if let Some(reason) = m.cancel_reason.as_deref().filter(|r| !r.trim().is_empty()) {
+                if let Some(reason) = about
+                    .meeting()
+                    .and_then(|m| m.cancel_reason.as_deref())
+                    .filter(|r| !r.trim().is_empty())
+                {
                     v.push(format!("Reason: {reason}"));
                 }
                 v
@@ -143,61 +148,61 @@ pub struct MailView {
     pub intro: Vec<String>,
     pub title: String,
     pub group: String,
-    pub when_local: String,
-    pub when_utc: String,
+    pub when: Vec<DayLine>,
     pub place: Option<String>,
     pub join_url: Option<String>,
     pub online_details: Option<String>,
     pub attendance: String,
     pub status: String,
-    pub meeting_url: String,
+    pub page_url: String,
     pub manage_url: Option<String>,
 }
 
-/// Renders and queues one message about `reg` at `meeting`. `token` is the manage-link secret
+/// The person a message goes to, and where they stand: the status of their seat (for a
+/// whole series: confirmed while the registration is active).
+pub struct Recipient<'a> {
+    pub registration: &'a Registration,
+    pub status: RegistrationStatus,
+}
+
+/// Renders and queues one message to `to` about `about`. `token` is the manage-link secret
 /// when the caller has it (new or rotated), so the message can carry the link.
-#[allow(clippy::too_many_arguments)]
 pub fn enqueue(
     conn: &mut DbConn,
     ctx: &MailContext,
     kind: MailKind,
-    meeting: &Meeting,
-    group: &Group,
-    reg: &Registration,
+    about: &About<'_>,
+    to: &Recipient<'_>,
     token: Option<&str>,
-    now: DateTime<Utc>,
 ) -> QueryResult<()> {
-    let holds_seat = reg.status() == crate::domain::RegistrationStatus::Confirmed;
+    let now = Utc::now();
+    let reg = to.registration;
+    let holds_seat = to.status == RegistrationStatus::Confirmed;
     let cancelled = matches!(
         kind,
         MailKind::ObserverCancelled | MailKind::MeetingCancelled
     );
     let show_join = holds_seat && !cancelled;
     let manage_url = token.map(|t| ctx.manage_url(t));
+    let meeting = about.meeting();
+    let online = meeting.filter(|m| m.format().has_online());
     let view = MailView {
         name: reg.name.clone(),
         heading: kind.subject_prefix().to_string(),
-        intro: kind.intro(meeting),
-        title: meeting.title.clone(),
-        group: group.name.clone(),
-        when_local: views::when_local(meeting),
-        when_utc: views::when_utc(meeting),
-        place: views::place(meeting),
-        join_url: if show_join || meeting.public_online_url().is_some() {
-            meeting
-                .online_url
-                .clone()
-                .filter(|_| meeting.format().has_online())
-        } else {
-            None
-        },
-        online_details: meeting
-            .online_details
-            .clone()
-            .filter(|_| show_join && meeting.format().has_online()),
+        intro: kind.intro(about),
+        title: about.title().to_string(),
+        group: about.group().name.clone(),
+        when: about.when(),
+        place: meeting.and_then(views::place),
+        join_url: online
+            .filter(|m| show_join || m.public_online_url().is_some())
+            .and_then(|m| m.online_url.clone()),
+        online_details: online
+            .filter(|_| show_join)
+            .and_then(|m| m.online_details.clone()),
         attendance: reg.attendance().label().to_string(),
-        status: reg.status().as_str().to_string(),
-        meeting_url: ctx.meeting_url(meeting),
+        status: to.status.as_str().to_string(),
+        page_url: about.page_url(&ctx.base_url),
         manage_url: manage_url.clone(),
     };
     let text = TextBody { v: &view }
@@ -207,15 +212,6 @@ pub fn enqueue(
         .render()
         .map_err(|e| render_error("html", e))?;
     let ics = kind.method().map(|method| {
-        let source = EventSource {
-            meeting,
-            group,
-            url: ctx.meeting_url(meeting),
-            show_online_url: show_join || meeting.public_online_url().is_some(),
-            note: manage_url
-                .as_ref()
-                .map(|u| format!("Change or cancel your registration: {u}")),
-        };
         let invitation = Invitation {
             method,
             organizer_name: ctx.from.name.as_deref(),
@@ -224,16 +220,23 @@ pub fn enqueue(
             attendee_email: &reg.email,
             accepted: holds_seat,
         };
-        (method, ics::invite(&source, &invitation, now))
+        let show_url = show_join || meeting.is_some_and(|m| m.public_online_url().is_some());
+        let note = manage_url
+            .as_ref()
+            .map(|u| format!("Change or cancel your registration: {u}"));
+        (
+            method,
+            about.invite(&ctx.base_url, &invitation, show_url, note, now),
+        )
     });
-    let subject = format!("{}: {}", kind.subject_prefix(), meeting.title);
+    let subject = format!("{}: {}", kind.subject_prefix(), about.title());
     let message_id = ctx.message_id();
     outbox::insert(
         conn,
         &NewOutboxMessage {
             message_id: &message_id,
             kind: kind.as_str(),
-            meeting_id: Some(meeting.id),
+            meeting_id: about.meeting_id(),
             recipient: &reg.email,
             subject: &subject,
             body_text: &text,
@@ -243,52 +246,6 @@ pub fn enqueue(
             status: outbox::PENDING,
             next_attempt_at: crate::db::truncate_micros(now.naive_utc()),
             created_at: crate::db::truncate_micros(now.naive_utc()),
-        },
-    )
-}
-
-#[derive(Template)]
-#[template(path = "mail/plain.html")]
-struct PlainHtml<'a> {
-    subject: &'a str,
-    paragraphs: Vec<&'a str>,
-}
-
-/// Queues a message whose body is written by the caller (series mails).
-#[allow(clippy::too_many_arguments)]
-pub fn enqueue_plain(
-    conn: &mut DbConn,
-    ctx: &MailContext,
-    kind: MailKind,
-    meeting_id: Option<i64>,
-    recipient: &str,
-    subject: &str,
-    text: &str,
-    ics: Option<(Method, &str)>,
-) -> QueryResult<()> {
-    let html = PlainHtml {
-        subject,
-        paragraphs: text.split("\n\n").collect(),
-    }
-    .render()
-    .map_err(|e| render_error("html", e))?;
-    let now = crate::db::now();
-    let message_id = ctx.message_id();
-    outbox::insert(
-        conn,
-        &NewOutboxMessage {
-            message_id: &message_id,
-            kind: kind.as_str(),
-            meeting_id,
-            recipient,
-            subject,
-            body_text: text,
-            body_html: &html,
-            ics: ics.map(|(_, t)| t),
-            ics_method: ics.map(|(m, _)| m.as_str()),
-            status: outbox::PENDING,
-            next_attempt_at: now,
-            created_at: now,
         },
     )
 }

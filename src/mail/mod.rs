@@ -1,8 +1,10 @@
 //! Mail: messages written for people (text + HTML + invite), the transports, and the
 //! outbox worker that sends them.
 
+pub mod about;
 pub mod messages;
 pub mod transport;
 pub mod worker;
 
-pub use messages::{enqueue, MailContext, MailKind};
+pub use about::About;
+pub use messages::{enqueue, MailContext, MailKind, Recipient};

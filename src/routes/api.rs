@@ -15,7 +15,6 @@ use crate::db::{self, DbConn};
 use crate::domain::{token, FieldErrors, MeetingStatus};
 use crate::error::AppError;
 use crate::services::meetings::{self as meeting_service, GroupInput, MeetingInput};
-use crate::services::registrations::{self as service, RawRegistration, Registered};
 use crate::state::AppState;
 use crate::views;
 
@@ -30,7 +29,10 @@ pub fn scope() -> actix_web::Scope {
             "/meetings/{id}/registrations",
             web::get().to(list_registrations),
         )
-        .route("/meetings/{id}/registrations", web::post().to(register))
+        .route(
+            "/meetings/{id}/registrations",
+            web::post().to(super::register::meeting_api),
+        )
         .route("/groups", web::post().to(create_group))
         .route("/openapi.json", web::get().to(openapi))
         .route("/series", web::post().to(super::series::create))
@@ -38,7 +40,7 @@ pub fn scope() -> actix_web::Scope {
         .route("/series/{id}", web::patch().to(super::series::patch))
         .route(
             "/series/{id}/registrations",
-            web::post().to(super::series::register),
+            web::post().to(super::register::series_api),
         )
 }
 
@@ -285,7 +287,11 @@ pub async fn list_meetings(
     let list = state
         .db(move |conn| -> Result<_, AppError> {
             let group_id = match group.as_deref().filter(|g| !g.is_empty()) {
-                Some(slug) => Some(service::group_by_slug(conn, slug)?.id),
+                Some(slug) => Some(
+                    crate::db::groups::find_by_slug(conn, slug)?
+                        .ok_or(AppError::NotFound("group"))?
+                        .id,
+                ),
                 None => None,
             };
             let listing = Listing {
@@ -334,68 +340,6 @@ pub async fn get_meeting(
         })
         .await?;
     Ok(HttpResponse::Ok().json(json))
-}
-
-pub async fn register(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Json<Value>,
-) -> Result<HttpResponse, AppError> {
-    state.limiter.check(&req)?;
-    let id = meeting_id(&id)?;
-    let raw: RawRegistrationJson = parse_body(body.into_inner())?;
-    let input = raw.0.parse().map_err(AppError::Validation)?;
-    let st = state.clone();
-    let outcome = state
-        .db(move |conn| {
-            let known = super::pages::cached_public_meeting(conn, &st, id)?;
-            service::register(conn, &st.mail, Some(&known.group), id, &input)
-        })
-        .await;
-    state.wake_mailer();
-    match outcome? {
-        Registered::New {
-            registration,
-            token,
-        } => Ok(HttpResponse::Created().json(serde_json::json!({
-            "registration": {
-                "status": registration.status,
-                "attendance": registration.attendance,
-                "manage_url": state.mail.manage_url(&token),
-            }
-        }))),
-        Registered::Existing { .. } => Err(AppError::Conflict {
-            code: "already_registered",
-            message: "This address is already registered for this meeting; the link to the registration has been mailed to it again.".into(),
-        }),
-    }
-}
-
-/// The public registration body; unknown fields are refused.
-#[derive(serde::Deserialize)]
-#[serde(transparent)]
-struct RawRegistrationJson(RegistrationFields);
-
-#[derive(serde::Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RegistrationFields {
-    name: Option<String>,
-    email: Option<String>,
-    affiliation: Option<String>,
-    attendance: Option<String>,
-}
-
-impl RegistrationFields {
-    fn parse(&self) -> Result<service::RegistrationInput, FieldErrors> {
-        RawRegistration {
-            name: self.name.clone(),
-            email: self.email.clone(),
-            affiliation: self.affiliation.clone(),
-            attendance: self.attendance.clone(),
-        }
-        .parse()
-    }
 }
 
 fn group_json(g: &Group, base_url: &str) -> Value {
@@ -517,7 +461,10 @@ struct RegistrationJson {
     attendance: String,
     status: String,
     created_at: String,
+    /// The first day's check-in (every day's is in `check_ins`).
     checked_in_at: Option<String>,
+    /// Check-in time per local date of the meeting's days.
+    check_ins: std::collections::BTreeMap<String, String>,
 }
 
 pub async fn list_registrations(
@@ -528,18 +475,24 @@ pub async fn list_registrations(
     let id = meeting_id(&id)?;
     let list = state
         .db(move |conn| -> Result<_, AppError> {
-            meetings::find(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
-            Ok(crate::db::registrations::for_meeting(conn, id)?
+            let m = meetings::find(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
+            let dates = views::day_dates(&m);
+            Ok(crate::db::seats::roster(conn, id, dates.len())?
                 .into_iter()
-                .map(|r| RegistrationJson {
-                    id: r.id,
-                    name: r.name,
-                    email: r.email,
-                    affiliation: r.affiliation,
-                    attendance: r.attendance,
-                    status: r.status,
-                    created_at: utc_rfc3339(r.created_at),
-                    checked_in_at: r.checked_in_at.map(utc_rfc3339),
+                .map(|row| RegistrationJson {
+                    id: row.seat.id,
+                    status: row.status().to_string(),
+                    name: row.registration.name,
+                    email: row.registration.email,
+                    affiliation: row.registration.affiliation,
+                    attendance: row.seat.attendance,
+                    created_at: utc_rfc3339(row.registration.created_at),
+                    checked_in_at: row.checked_in.first().copied().flatten().map(utc_rfc3339),
+                    check_ins: dates
+                        .iter()
+                        .zip(&row.checked_in)
+                        .filter_map(|(d, t)| t.map(|t| (d.to_string(), utc_rfc3339(t))))
+                        .collect(),
                 })
                 .collect::<Vec<_>>())
         })

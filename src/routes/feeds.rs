@@ -11,7 +11,7 @@ use chrono::{Duration, TimeZone, Utc};
 
 use crate::db::groups::{self, Group};
 use crate::db::meetings::{self, Listing, Meeting};
-use crate::db::series::Series;
+use crate::db::series::Loaded;
 use crate::db::{self, DbConn};
 use crate::error::{AppError, HtmlError};
 use crate::feed_cache::{CachedFeed, FeedKey};
@@ -21,18 +21,8 @@ use crate::state::AppState;
 /// How long clients may reuse a feed before asking again (they revalidate cheaply).
 const MAX_AGE: &str = "public, max-age=300";
 
-/// A series in a feed with every one of its occurrences.
-pub struct SeriesRows {
-    pub series: Series,
-    pub group: Group,
-    pub occurrences: Vec<Meeting>,
-}
-
 /// Loads the series that `rows` touch, whole.
-pub fn series_of(
-    conn: &mut DbConn,
-    rows: &[(Meeting, Group)],
-) -> Result<Vec<SeriesRows>, AppError> {
+pub fn series_of(conn: &mut DbConn, rows: &[(Meeting, Group)]) -> Result<Vec<Loaded>, AppError> {
     let mut ids: Vec<(i64, Group)> = Vec::new();
     for (m, g) in rows {
         if let Some(id) = m.series_id {
@@ -49,7 +39,7 @@ pub fn series_of(
                 .filter(|m| m.status() != crate::domain::MeetingStatus::Draft)
                 .collect();
             if !occurrences.is_empty() {
-                out.push(SeriesRows {
+                out.push(Loaded {
                     series,
                     group,
                     occurrences,
@@ -64,7 +54,7 @@ fn render(
     state: &AppState,
     name: &str,
     rows: &[(Meeting, Group)],
-    series: &[SeriesRows],
+    series: &[Loaded],
 ) -> (String, Option<chrono::NaiveDateTime>) {
     let sources: Vec<EventSource<'_>> = rows
         .iter()
@@ -77,20 +67,14 @@ fn render(
             note: None,
         })
         .collect();
-    let meeting_url = |m: &Meeting| state.mail.meeting_url(m);
     let series_sources: Vec<ics::SeriesSource<'_>> = series
         .iter()
-        .map(|s| ics::SeriesSource {
-            series: &s.series,
-            group: &s.group,
-            occurrences: &s.occurrences,
-            url: format!("{}/series/{}", state.mail.base_url, s.series.id),
-            meeting_url: &meeting_url,
-            show_online_url: s
+        .map(|s| {
+            let public = s
                 .occurrences
                 .iter()
-                .all(|m| m.public_online_url().is_some()),
-            note: None,
+                .all(|m| m.public_online_url().is_some());
+            ics::SeriesSource::new(&state.mail.base_url, s, public, None)
         })
         .collect();
     let last_modified = rows

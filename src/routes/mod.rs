@@ -5,6 +5,7 @@ pub mod feeds;
 pub mod manage;
 pub mod ops;
 pub mod pages;
+pub mod register;
 pub mod series;
 pub mod staff;
 
@@ -52,12 +53,15 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 .route("/", web::get().to(pages::upcoming))
                 .route("/meetings/past", web::get().to(pages::past))
                 .route("/meetings/{id}", web::get().to(pages::meeting))
-                .route("/meetings/{id}/register", web::post().to(pages::register))
+                .route(
+                    "/meetings/{id}/register",
+                    web::post().to(register::meeting_form),
+                )
                 .route("/groups/{slug}", web::get().to(pages::group))
                 .route("/series/{id}", web::get().to(series::show))
                 .route(
                     "/series/{id}/register",
-                    web::post().to(series::register_form),
+                    web::post().to(register::series_form),
                 )
                 .route("/r/{token}", web::get().to(manage::show))
                 .route("/r/{token}/cancel", web::post().to(manage::cancel))

@@ -1,6 +1,5 @@
 //! Public pages: meeting lists, a group, a meeting with its registration form.
 
-use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use crate::db::groups::{self, Group};
@@ -9,7 +8,6 @@ use crate::db::{self, DbConn};
 use crate::domain::{FieldErrors, MeetingStatus};
 use crate::error::{AppError, HtmlError};
 use crate::feed_cache::CachedMeeting;
-use crate::services::registrations::{self as service, RawRegistration, Registered};
 use crate::state::AppState;
 use crate::templates::{self, ListPage, MeetingCard, MeetingPage, RegistrationForm};
 use crate::views;
@@ -224,114 +222,26 @@ pub async fn meeting(
     Ok(templates::html(&page))
 }
 
-/// The registration form's fields.
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct RegisterForm {
-    pub name: Option<String>,
-    pub email: Option<String>,
-    pub affiliation: Option<String>,
-    pub attendance: Option<String>,
-    pub consent: Option<String>,
-    pub website: Option<String>,
-    pub csrf_token: Option<String>,
-    /// The "attend remotely instead" button of a full room.
-    pub attend_remotely: Option<String>,
-}
-
-pub async fn register(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    id: web::Path<i64>,
-    form: web::Form<RegisterForm>,
+/// The meeting page again after a registration attempt that failed: the values kept and
+/// each error beside its field (or one notice above the form).
+pub(crate) async fn form_again(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    res: &mut actix_web::HttpResponseBuilder,
+    id: i64,
+    form: RegistrationForm,
+    errors: FieldErrors,
+    notice: Option<String>,
 ) -> Result<HttpResponse, HtmlError> {
-    crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    state.limiter.check(&req)?;
-    let id = id.into_inner();
-    let mut form = form.into_inner();
-    if form.attend_remotely.as_deref() == Some("remote") {
-        form.attendance = Some("remote".into());
-    }
-    let raw = RawRegistration {
-        name: form.name.clone(),
-        email: form.email.clone(),
-        affiliation: form.affiliation.clone(),
-        attendance: form.attendance.clone(),
-    };
-    let mut errors = match raw.parse() {
-        Ok(_) => FieldErrors::default(),
-        Err(e) => e,
-    };
-    if form.consent.as_deref() != Some("on") {
-        errors.add(
-            "consent",
-            "Please agree to the storage of your details, or we cannot register you.",
-        );
-    }
-    if form
-        .website
-        .as_deref()
-        .is_some_and(|w| !w.trim().is_empty())
-    {
-        errors.add("website", "This field must be left empty.");
-    }
-    let csrf = crate::csrf::token(&req, &state);
+    let csrf = crate::csrf::token(req, state);
     let st = state.clone();
-    let outcome = state
-        .db(move |conn| -> Result<_, AppError> {
-            let result = if !errors.is_empty() {
-                Err(AppError::Validation(errors))
-            } else {
-                match raw.parse() {
-                    Ok(input) => cached_public_meeting(conn, &st, id).and_then(|known| {
-                        service::register(conn, &st.mail, Some(&known.group), id, &input)
-                    }),
-                    Err(e) => Err(AppError::Validation(e)),
-                }
-            };
-            match result {
-                Ok(r) => Ok(Ok(r)),
-                Err(
-                    e @ (AppError::NotFound(_) | AppError::Unavailable | AppError::Internal(_)),
-                ) => Err(e),
-                Err(e) => Ok(Err((e, meeting_page(conn, &st, id, csrf)?))),
-            }
-        })
+    let mut page = state
+        .db(move |conn| meeting_page(conn, &st, id, csrf))
         .await?;
-    state.wake_mailer();
-    match outcome {
-        Ok(Registered::New { token, .. }) => Ok(HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, format!("/r/{token}")))
-            .finish()),
-        Ok(Registered::Existing { .. }) => {
-            Ok(templates::html(&crate::templates::ErrorPage {
-                status: 200,
-                title: "You are already registered".into(),
-                message: "This address is already registered for this meeting. We have sent a new link to your registration to that address; use it to see, change or cancel your registration.".into(),
-            }))
-        }
-        Err((error, mut page)) => {
-            page.form = RegistrationForm {
-                name: form.name.unwrap_or_default(),
-                email: form.email.unwrap_or_default(),
-                affiliation: form.affiliation.unwrap_or_default(),
-                attendance: form.attendance.unwrap_or_default(),
-                consent: form.consent.as_deref() == Some("on"),
-            };
-            let status = actix_web::ResponseError::status_code(&error);
-            match error {
-                AppError::Validation(fields) => {
-                    page.form_error =
-                        Some("Please correct the fields marked below.".to_string());
-                    page.errors = fields;
-                }
-                other => page.form_error = Some(other.public_message()),
-            }
-            let status = if status == StatusCode::OK {
-                StatusCode::UNPROCESSABLE_ENTITY
-            } else {
-                status
-            };
-            Ok(templates::render_into(&mut HttpResponse::build(status), &page))
-        }
-    }
+    page.form = form;
+    page.form_error = notice.or_else(|| {
+        (!errors.is_empty()).then(|| "Please correct the fields marked below.".to_string())
+    });
+    page.errors = errors;
+    Ok(templates::render_into(res, &page))
 }

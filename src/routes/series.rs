@@ -7,11 +7,11 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::api::{meeting_json, parse_body, ApiStaff, MeetingJson};
+use crate::db::series::Loaded;
 use crate::db::{self, meetings};
 use crate::domain::{FieldErrors, MeetingStatus};
 use crate::error::{AppError, HtmlError};
-use crate::services::registrations::RawRegistration;
-use crate::services::series::{self as service, Loaded, SeriesInput};
+use crate::services::series::{self as service, SeriesInput};
 use crate::state::AppState;
 use crate::templates::{self, MeetingCard};
 
@@ -219,54 +219,6 @@ pub async fn patch(
     Ok(HttpResponse::Ok().json(json))
 }
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RegistrationBody {
-    name: Option<String>,
-    email: Option<String>,
-    affiliation: Option<String>,
-    attendance: Option<String>,
-}
-
-pub async fn register(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Json<Value>,
-) -> Result<HttpResponse, AppError> {
-    state.limiter.check(&req)?;
-    let id = series_id(&id)?;
-    let b: RegistrationBody = parse_body(body.into_inner())?;
-    let input = RawRegistration {
-        name: b.name,
-        email: b.email,
-        affiliation: b.affiliation,
-        attendance: b.attendance,
-    }
-    .parse()
-    .map_err(AppError::Validation)?;
-    let st = state.clone();
-    let result = state
-        .db(move |conn| service::register(conn, &st.mail, id, &input))
-        .await;
-    state.wake_mailer();
-    let (reg, token) = result?;
-    let Some(token) = token else {
-        return Err(AppError::Conflict {
-            code: "already_registered",
-            message: "This address is already registered for this series; the link to the registration has been mailed to it again.".into(),
-        });
-    };
-    Ok(HttpResponse::Created().json(serde_json::json!({
-        "registration": {
-            "status": "confirmed",
-            "attendance": reg.attendance,
-            "series": id,
-            "manage_url": state.mail.manage_url(&token),
-        }
-    })))
-}
-
 #[derive(Template)]
 #[template(path = "pages/series.html")]
 pub struct SeriesPage {
@@ -289,37 +241,7 @@ impl SeriesPage {
     }
 }
 
-fn describe_rule(loaded: &Loaded) -> String {
-    let s = &loaded.series;
-    let days: Vec<&str> = s
-        .weekdays
-        .split(',')
-        .map(|d| match d {
-            "MO" => "Monday",
-            "TU" => "Tuesday",
-            "WE" => "Wednesday",
-            "TH" => "Thursday",
-            "FR" => "Friday",
-            "SA" => "Saturday",
-            _ => "Sunday",
-        })
-        .collect();
-    let every = if s.interval_weeks == 1 {
-        "Every week".to_string()
-    } else {
-        format!("Every {} weeks", s.interval_weeks)
-    };
-    format!(
-        "{every} on {} at {} ({}), {} minutes, {} meetings",
-        days.join(" and "),
-        s.first_start_local.format("%H:%M"),
-        s.timezone,
-        s.duration_minutes,
-        loaded.occurrences.len()
-    )
-}
-
-async fn page(
+pub(crate) async fn page(
     req: &HttpRequest,
     state: &web::Data<AppState>,
     id: i64,
@@ -342,7 +264,7 @@ async fn page(
             let now = db::now();
             let offers = crate::domain::Attendance::ALL
                 .iter()
-                .filter(|a| service::offers(&loaded, **a))
+                .filter(|a| loaded.occurrences.iter().any(|m| m.format().offers(**a)))
                 .map(|a| (a.as_str(), a.label()))
                 .collect();
             Ok(SeriesPage {
@@ -350,7 +272,7 @@ async fn page(
                 title: loaded.series.title.clone(),
                 group_name: loaded.group.name.clone(),
                 group_slug: loaded.group.slug.clone(),
-                rule: describe_rule(&loaded),
+                rule: crate::views::describe_rule(&loaded),
                 occurrences: loaded
                     .occurrences
                     .iter()
@@ -383,80 +305,4 @@ pub async fn show(
 ) -> Result<HttpResponse, HtmlError> {
     let p = page(&req, &state, id.into_inner(), FieldErrors::default(), None).await?;
     Ok(templates::html(&p))
-}
-
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct SeriesForm {
-    csrf_token: Option<String>,
-    name: Option<String>,
-    email: Option<String>,
-    affiliation: Option<String>,
-    attendance: Option<String>,
-    consent: Option<String>,
-    website: Option<String>,
-}
-
-pub async fn register_form(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    id: web::Path<i64>,
-    form: web::Form<SeriesForm>,
-) -> Result<HttpResponse, HtmlError> {
-    crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    state.limiter.check(&req)?;
-    let id = id.into_inner();
-    let form = form.into_inner();
-    let raw = RawRegistration {
-        name: form.name,
-        email: form.email,
-        affiliation: form.affiliation,
-        attendance: form.attendance,
-    };
-    let mut errors = raw.parse().err().unwrap_or_default();
-    if form.consent.as_deref() != Some("on") {
-        errors.add(
-            "consent",
-            "Please agree to the storage of your details, or we cannot register you.",
-        );
-    }
-    if form
-        .website
-        .as_deref()
-        .is_some_and(|w| !w.trim().is_empty())
-    {
-        errors.add("website", "This field must be left empty.");
-    }
-    if !errors.is_empty() {
-        let p = page(&req, &state, id, errors, None).await?;
-        return Ok(templates::render_into(
-            &mut HttpResponse::UnprocessableEntity(),
-            &p,
-        ));
-    }
-    let input = raw.parse().map_err(AppError::Validation)?;
-    let st = state.clone();
-    let result = state
-        .db(move |conn| service::register(conn, &st.mail, id, &input))
-        .await;
-    state.wake_mailer();
-    match result {
-        Ok((_, Some(token))) => Ok(HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, format!("/r/{token}")))
-            .finish()),
-        Ok((_, None)) => Ok(templates::html(&crate::templates::ErrorPage {
-            status: 200,
-            title: "You are already registered".into(),
-            message: "This address is already registered for this series. We have sent a new link to your registration to that address.".into(),
-        })),
-        Err(e @ (AppError::Conflict { .. } | AppError::Gone { .. } | AppError::Validation(_))) => {
-            let status = actix_web::ResponseError::status_code(&e);
-            let (errors, notice) = match e {
-                AppError::Validation(f) => (f, None),
-                other => (FieldErrors::default(), Some(other.public_message())),
-            };
-            let p = page(&req, &state, id, errors, notice).await?;
-            Ok(templates::render_into(&mut HttpResponse::build(status), &p))
-        }
-        Err(e) => Err(e.into()),
-    }
 }

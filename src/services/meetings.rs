@@ -6,10 +6,11 @@ use rand::RngCore;
 
 use crate::db::groups::{self, Group, NewGroup};
 use crate::db::meetings::{self, Meeting, MeetingFields};
-use crate::db::registrations as regs;
+use crate::db::seats;
 use crate::db::sessions;
 use crate::db::staff::Staff;
 use crate::db::{self, DbConn};
+use crate::domain::days::{Days, RawDay};
 use crate::domain::schedule::{self, ScheduleError};
 use crate::domain::{
     is_http_url, is_valid_slug, optional_text, required_text, single_line, EmailAddress,
@@ -17,7 +18,8 @@ use crate::domain::{
 };
 use crate::domain::{Attendance, RegistrationStatus};
 use crate::error::AppError;
-use crate::mail::{self, MailContext, MailKind};
+use crate::mail::{MailContext, MailKind, Recipient};
+use crate::services::registrations::seats as seat_rules;
 
 /// A meeting as staff describe it; times are wall times in `timezone`.
 #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
@@ -43,6 +45,9 @@ pub struct MeetingInput {
     pub registration_opens_at: Option<String>,
     pub registration_closes_at: Option<String>,
     pub status: Option<String>,
+    /// Several days, each with its own hours (then `starts_at`/`ends_at` may be left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<Vec<RawDay>>,
 }
 
 /// A group as staff describe it.
@@ -170,6 +175,49 @@ fn capacity(errors: &mut FieldErrors, field: &str, value: Option<i64>) -> Option
     }
 }
 
+/// The meeting's days: `days` when given (with `starts_at`/`ends_at` only as the first start
+/// and the last end), else the one span from `starts_at` to `ends_at`.
+fn schedule_of(
+    errors: &mut FieldErrors,
+    input: &MeetingInput,
+    tz: Option<chrono_tz::Tz>,
+) -> Option<Days> {
+    let Some(raw) = &input.days else {
+        let starts_at = wall_time(errors, "starts_at", input.starts_at.as_deref(), tz, true);
+        let ends_at = wall_time(errors, "ends_at", input.ends_at.as_deref(), tz, true);
+        let (s, e) = (starts_at?, ends_at?);
+        if e <= s {
+            errors.add("ends_at", "The meeting must end after it starts.");
+            return None;
+        } else if e - s > chrono::Duration::days(31) {
+            errors.add("ends_at", "A meeting may last at most 31 days.");
+            return None;
+        }
+        return Some(Days::single((s, e)));
+    };
+    let days = Days::parse(tz?, raw, errors)?;
+    let given = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(|v| {
+                schedule::parse_wall_time(v)
+                    .ok()
+                    .and_then(|t| schedule::local_to_utc(tz?, t).ok())
+            })
+    };
+    if given(&input.starts_at).is_some_and(|s| s != Some(days.starts_at()))
+        || given(&input.ends_at).is_some_and(|e| e != Some(days.ends_at()))
+    {
+        errors.add(
+            "days",
+            "starts_at and ends_at, when given with days, must be the first day's start and the last day's end.",
+        );
+        return None;
+    }
+    Some(days)
+}
+
 /// Checks every field and resolves the group; all problems are reported together.
 pub fn validate(conn: &mut DbConn, input: &MeetingInput) -> Result<MeetingFields, AppError> {
     let mut errors = FieldErrors::default();
@@ -220,21 +268,7 @@ pub fn validate(conn: &mut DbConn, input: &MeetingInput) -> Result<MeetingFields
             .map_err(|e| errors.add("timezone", e.to_string()))
             .ok(),
     };
-    let starts_at = wall_time(
-        &mut errors,
-        "starts_at",
-        input.starts_at.as_deref(),
-        tz,
-        true,
-    );
-    let ends_at = wall_time(&mut errors, "ends_at", input.ends_at.as_deref(), tz, true);
-    if let (Some(s), Some(e)) = (starts_at, ends_at) {
-        if e <= s {
-            errors.add("ends_at", "The meeting must end after it starts.");
-        } else if e - s > chrono::Duration::days(31) {
-            errors.add("ends_at", "A meeting may last at most 31 days.");
-        }
-    }
+    let days = schedule_of(&mut errors, input, tz);
     let opens = wall_time(
         &mut errors,
         "registration_opens_at",
@@ -321,18 +355,17 @@ pub fn validate(conn: &mut DbConn, input: &MeetingInput) -> Result<MeetingFields
             }
         },
     };
-    match (group, format, tz, starts_at, ends_at) {
-        (Some(group), Some(format), Some(tz), Some(starts_at), Some(ends_at))
-            if errors.is_empty() =>
-        {
+    match (group, format, tz, days) {
+        (Some(group), Some(format), Some(tz), Some(days)) if errors.is_empty() => {
             Ok(MeetingFields {
                 group_id: group.id,
                 title,
                 description,
                 format: format.as_str().to_string(),
                 timezone: tz.name().to_string(),
-                starts_at,
-                ends_at,
+                starts_at: days.starts_at(),
+                ends_at: days.ends_at(),
+                days: days.encode(),
                 venue: venue.filter(|_| format.has_venue()),
                 address: address.filter(|_| format.has_venue()),
                 city: city.filter(|_| format.has_venue()),
@@ -418,6 +451,16 @@ pub fn input_from(m: &Meeting, g: &Group) -> MeetingInput {
         registration_opens_at: m.registration_opens_at.map(wall),
         registration_closes_at: m.registration_closes_at.map(wall),
         status: Some(m.status.clone()),
+        days: m.days.is_some().then(|| {
+            m.schedule()
+                .spans()
+                .iter()
+                .map(|(s, e)| RawDay {
+                    starts_at: Some(wall(*s)),
+                    ends_at: Some(wall(*e)),
+                })
+                .collect()
+        }),
     }
 }
 
@@ -433,6 +476,7 @@ fn calendar_visible_change(old: &Meeting, new: &MeetingFields) -> bool {
     old.title != new.title
         || old.starts_at != new.starts_at
         || old.ends_at != new.ends_at
+        || old.days != new.days
         || old.timezone != new.timezone
         || old.format != new.format
         || old.venue != new.venue
@@ -516,7 +560,7 @@ fn update_inner(
                 "remote_capacity",
             ),
         ] {
-            let confirmed = regs::count_confirmed(conn, id, attendance)?;
+            let confirmed = seats::count_confirmed(conn, id, attendance)?;
             if !new_format.offers(attendance) && confirmed > 0 {
                 errors.add(
                     "format",
@@ -537,9 +581,9 @@ fn update_inner(
         if old.status() == MeetingStatus::Published
             && fields.status == MeetingStatus::Draft.as_str()
         {
-            let active = regs::for_meeting(conn, id)?
+            let active = seats::in_meeting(conn, id)?
                 .iter()
-                .any(|r| r.status() != RegistrationStatus::Cancelled);
+                .any(|(s, r)| r.is_active() && s.status() != RegistrationStatus::Cancelled);
             if active {
                 errors.add(
                     "status",
@@ -572,33 +616,20 @@ fn update_inner(
         let (new, group) =
             meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
         crate::feed_cache::notify_change(conn)?;
-        if visible && single_change && new.status() == MeetingStatus::Published {
-            crate::services::series::notify_occurrence(
+        if visible && new.status() == MeetingStatus::Published {
+            // A series re-shaping its occurrences tells its own registrants itself.
+            notify_seat_holders(
                 conn,
                 ctx,
+                MailKind::MeetingChanged,
                 &new,
-                crate::ics::Method::Request,
+                &group,
+                single_change,
             )?;
-        }
-        if visible && new.status() == MeetingStatus::Published {
-            for reg in regs::for_meeting(conn, id)?.iter().filter(|r| {
-                r.status() == RegistrationStatus::Confirmed && r.series_registration_id.is_none()
-            }) {
-                mail::enqueue(
-                    conn,
-                    ctx,
-                    MailKind::MeetingChanged,
-                    &new,
-                    &group,
-                    reg,
-                    None,
-                    chrono::Utc::now(),
-                )?;
-            }
         }
         for attendance in Attendance::ALL {
             if new.format().offers(*attendance) {
-                crate::services::registrations::promote_waitlisted(
+                crate::services::registrations::seats::promote_waitlisted(
                     conn,
                     ctx,
                     &new,
@@ -657,26 +688,7 @@ pub fn cancel(
             meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
         crate::feed_cache::notify_change(conn)?;
         if old.status() == MeetingStatus::Published {
-            crate::services::series::notify_occurrence(
-                conn,
-                ctx,
-                &new,
-                crate::ics::Method::Cancel,
-            )?;
-            for reg in regs::for_meeting(conn, id)?.iter().filter(|r| {
-                r.status() != RegistrationStatus::Cancelled && r.series_registration_id.is_none()
-            }) {
-                mail::enqueue(
-                    conn,
-                    ctx,
-                    MailKind::MeetingCancelled,
-                    &new,
-                    &group,
-                    reg,
-                    None,
-                    chrono::Utc::now(),
-                )?;
-            }
+            notify_seat_holders(conn, ctx, MailKind::MeetingCancelled, &new, &group, true)?;
         }
         sessions::audit(
             conn,
@@ -688,4 +700,32 @@ pub fn cancel(
         )?;
         Ok((new, group))
     })
+}
+
+/// Tells everyone holding a place in `meeting` that it changed (confirmed seats) or was
+/// cancelled (seats and waitlist places): a meeting registrant about the meeting, a series
+/// registrant about that occurrence.
+fn notify_seat_holders(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    kind: MailKind,
+    meeting: &Meeting,
+    group: &Group,
+    include_series: bool,
+) -> Result<(), AppError> {
+    for (seat, reg) in seats::in_meeting(conn, meeting.id)? {
+        let wanted = match kind {
+            MailKind::MeetingChanged => seat.status() == RegistrationStatus::Confirmed,
+            _ => seat.status() != RegistrationStatus::Cancelled,
+        };
+        if !wanted || !reg.is_active() || (reg.series_id.is_some() && !include_series) {
+            continue;
+        }
+        let to = Recipient {
+            registration: &reg,
+            status: seat.status(),
+        };
+        seat_rules::mail_about_seat(conn, ctx, kind, meeting, group, &to)?;
+    }
+    Ok(())
 }

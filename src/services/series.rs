@@ -1,23 +1,21 @@
 //! Weekly series: created once, expanded into occurrences (meetings) in the zone's wall
 //! time, registered for as a whole, and kept in sync in calendars with one recurring event.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, Utc};
-use diesel::prelude::*;
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 
-use crate::db::groups::{self, Group};
+use crate::db::groups::Group;
 use crate::db::meetings::{self, Meeting};
-use crate::db::registrations::{self as regs, NewRegistration};
-use crate::db::series::{self, NewSeriesRegistration, Series, SeriesFields, SeriesRegistration};
+use crate::db::registrations as regs;
+use crate::db::series::{self, Loaded, Series, SeriesFields};
 use crate::db::staff::Staff;
 use crate::db::{self, sessions, DbConn};
 use crate::domain::recurrence::{self, RuleEnd, WeeklyRule};
 use crate::domain::schedule;
-use crate::domain::{token, Attendance, FieldErrors, MeetingStatus, RegistrationStatus};
+use crate::domain::{FieldErrors, MeetingStatus, RegistrationStatus};
 use crate::error::AppError;
-use crate::ics::{self, Invitation, Method, SeriesSource};
-use crate::mail::{MailContext, MailKind};
+use crate::mail::{self, About, MailContext, MailKind, Recipient};
 use crate::services::meetings::{self as meeting_service, MeetingInput};
-use crate::services::registrations::RegistrationInput;
+use crate::services::registrations::seats as seat_rules;
 
 /// A series as staff describe it. Times are wall times in `timezone`.
 #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
@@ -197,6 +195,7 @@ pub fn plan(conn: &mut DbConn, input: &SeriesInput) -> Result<SeriesPlan, AppErr
         registration_opens_at: None,
         registration_closes_at: None,
         status: input.status.clone(),
+        days: None,
     };
     let checked = match meeting_service::validate(conn, &template) {
         Ok(f) => Some(f),
@@ -345,299 +344,6 @@ pub fn input_from(s: &Series, g: &Group) -> Result<SeriesInput, AppError> {
     })
 }
 
-/// Everything a series invite needs, loaded.
-pub struct Loaded {
-    pub series: Series,
-    pub group: Group,
-    pub occurrences: Vec<Meeting>,
-}
-
-pub fn load(conn: &mut DbConn, id: i64) -> Result<Loaded, AppError> {
-    let series = series::find(conn, id)?.ok_or(AppError::NotFound("series"))?;
-    let group = groups::find(conn, series.group_id)?;
-    let occurrences = series::occurrences(conn, id)?;
-    Ok(Loaded {
-        series,
-        group,
-        occurrences,
-    })
-}
-
-fn invitation<'a>(
-    ctx: &'a MailContext,
-    organizer_email: &'a str,
-    name: &'a str,
-    email: &'a str,
-    method: Method,
-) -> Invitation<'a> {
-    Invitation {
-        method,
-        organizer_name: ctx.from.name.as_deref(),
-        organizer_email,
-        attendee_name: name,
-        attendee_email: email,
-        accepted: method == Method::Request,
-    }
-}
-
-/// The whole-series invite for one series registrant.
-pub fn registrant_invite(
-    ctx: &MailContext,
-    loaded: &Loaded,
-    reg: &SeriesRegistration,
-    token: Option<&str>,
-    method: Method,
-) -> String {
-    let meeting_url = |m: &Meeting| ctx.meeting_url(m);
-    let source = SeriesSource {
-        series: &loaded.series,
-        group: &loaded.group,
-        occurrences: &loaded.occurrences,
-        url: format!("{}/series/{}", ctx.base_url, loaded.series.id),
-        meeting_url: &meeting_url,
-        show_online_url: true,
-        note: token.map(|t| format!("Change or cancel your registration: {}", ctx.manage_url(t))),
-    };
-    let organizer = ctx.from.email.to_string();
-    ics::series_invite(
-        &source,
-        &invitation(ctx, &organizer, &reg.name, &reg.email, method),
-        Utc::now(),
-    )
-}
-
-/// Registers an observer for every occurrence still ahead (seat rules per occurrence).
-/// An address already registered gets its link mailed again and no token back.
-pub fn register(
-    conn: &mut DbConn,
-    ctx: &MailContext,
-    series_id: i64,
-    input: &RegistrationInput,
-) -> Result<(SeriesRegistration, Option<String>), AppError> {
-    db::write_tx(conn, |conn| {
-        if !series::lock(conn, series_id)? {
-            return Err(AppError::NotFound("series"));
-        }
-        let loaded = load(conn, series_id)?;
-        let now = db::now();
-        let ahead: Vec<&Meeting> = loaded
-            .occurrences
-            .iter()
-            .filter(|m| m.registration_state(now).is_ok())
-            .collect();
-        if ahead.is_empty() {
-            return Err(AppError::Gone {
-                code: "registration_closed",
-                message: "No occurrence of this series is open for registration.".into(),
-            });
-        }
-        if !ahead.iter().any(|m| m.format().offers(input.attendance)) {
-            let mut errors = FieldErrors::default();
-            errors.add(
-                "attendance",
-                format!("{} attendance is not offered.", input.attendance.label()),
-            );
-            return Err(AppError::Validation(errors));
-        }
-        let normalized = input.email.normalized();
-        let token = token::generate();
-        if let Some(existing) = series::find_active_registration(conn, series_id, &normalized)? {
-            series::set_registration_token(conn, existing.id, &token::hash(&token))?;
-            let text = format!(
-                "Someone (probably you) tried to register this address again for {}. You are already registered; use this link to see, change or cancel your registration (earlier links no longer work):\n\n{}\n",
-                loaded.series.title,
-                ctx.manage_url(&token)
-            );
-            crate::mail::messages::enqueue_plain(
-                conn,
-                ctx,
-                MailKind::AlreadyRegistered,
-                None,
-                &existing.email,
-                &format!("You are already registered: {}", loaded.series.title),
-                &text,
-                None,
-            )?;
-            // Committed (the new link must reach the owner); the caller answers 409.
-            return Ok((existing, None));
-        }
-        let reg = series::insert_registration(
-            conn,
-            &NewSeriesRegistration {
-                series_id,
-                token_hash: &token::hash(&token),
-                name: &input.name,
-                email: input.email.as_str(),
-                email_normalized: &normalized,
-                affiliation: input.affiliation.as_deref(),
-                attendance: input.attendance.as_str(),
-                status: "active",
-                created_at: now,
-            },
-        )?;
-        for m in ahead {
-            if !m.format().offers(input.attendance) {
-                continue;
-            }
-            crate::db::lock_meeting(conn, m.id)?;
-            if regs::find_active_by_email(conn, m.id, &normalized)?.is_some() {
-                continue;
-            }
-            add_seat(conn, m, &reg, input.attendance, now)?;
-        }
-        let ics = registrant_invite(ctx, &loaded, &reg, Some(&token), Method::Request);
-        let text = format!(
-            "Hello {},\n\nYou are registered for every meeting of {} ({}). The attached invitation adds the whole series to your calendar and stays up to date when a meeting moves or is cancelled.\n\nSeries page: {}/series/{}\n\nChange or cancel your registration (keep this link to yourself):\n{}\n",
-            reg.name, loaded.series.title, loaded.group.name, ctx.base_url, series_id, ctx.manage_url(&token)
-        );
-        crate::mail::messages::enqueue_plain(
-            conn,
-            ctx,
-            MailKind::Confirmed,
-            None,
-            &reg.email,
-            &format!("Registration confirmed: {}", loaded.series.title),
-            &text,
-            Some((Method::Request, &ics)),
-        )?;
-        Ok((reg, Some(token)))
-    })
-}
-
-/// Tells series registrants holding a seat at `occurrence` that it changed (`REQUEST`) or was
-/// cancelled (`CANCEL`), with the occurrence's RECURRENCE-ID. Call inside the transaction.
-pub fn notify_occurrence(
-    conn: &mut DbConn,
-    ctx: &MailContext,
-    occurrence: &Meeting,
-    method: Method,
-) -> Result<(), AppError> {
-    let Some(series_id) = occurrence.series_id else {
-        return Ok(());
-    };
-    let loaded = load(conn, series_id)?;
-    let meeting_url = |m: &Meeting| ctx.meeting_url(m);
-    let source = SeriesSource {
-        series: &loaded.series,
-        group: &loaded.group,
-        occurrences: &loaded.occurrences,
-        url: format!("{}/series/{}", ctx.base_url, series_id),
-        meeting_url: &meeting_url,
-        show_online_url: true,
-        note: None,
-    };
-    let organizer = ctx.from.email.to_string();
-    let rows = regs::for_meeting(conn, occurrence.id)?;
-    for r in rows.iter().filter(|r| {
-        r.series_registration_id.is_some() && r.status() != RegistrationStatus::Cancelled
-    }) {
-        let ics = ics::occurrence_invite(
-            &source,
-            occurrence,
-            &invitation(ctx, &organizer, &r.name, &r.email, method),
-            Utc::now(),
-        );
-        let (subject, intro) = match method {
-            Method::Request => ("Meeting updated", "One meeting of the series has changed. The attached update moves it in your calendar; the rest of the series is unchanged."),
-            Method::Cancel => ("Meeting cancelled", "One meeting of the series has been cancelled. The attached cancellation removes it from your calendar; the rest of the series is unchanged."),
-        };
-        let text = format!(
-            "Hello {},\n\n{intro}\n\n{}\n{}\n{}\n\nMeeting page: {}\n",
-            r.name,
-            occurrence.title,
-            crate::views::when_local(occurrence),
-            crate::views::when_utc(occurrence),
-            ctx.meeting_url(occurrence)
-        );
-        let kind = if method == Method::Request {
-            MailKind::MeetingChanged
-        } else {
-            MailKind::MeetingCancelled
-        };
-        crate::mail::messages::enqueue_plain(
-            conn,
-            ctx,
-            kind,
-            Some(occurrence.id),
-            &r.email,
-            &format!("{subject}: {}", occurrence.title),
-            &text,
-            Some((method, &ics)),
-        )?;
-    }
-    Ok(())
-}
-
-/// The series registration behind a manage-link secret, if it is one.
-pub fn find_registration_by_token(
-    conn: &mut DbConn,
-    secret: &str,
-) -> Result<Option<(SeriesRegistration, Loaded)>, AppError> {
-    if !token::looks_valid(secret) {
-        return Ok(None);
-    }
-    match series::find_registration_by_token_hash(conn, &token::hash(secret))? {
-        Some(r) => {
-            let loaded = load(conn, r.series_id)?;
-            Ok(Some((r, loaded)))
-        }
-        None => Ok(None),
-    }
-}
-
-/// Cancels a whole-series registration: its seats in every occurrence ahead are freed
-/// (and go to the waitlists), and one CANCEL for the series is sent.
-pub fn cancel_registration(
-    conn: &mut DbConn,
-    ctx: &MailContext,
-    secret: &str,
-) -> Result<(), AppError> {
-    db::write_tx(conn, |conn| {
-        let Some((reg, loaded)) = find_registration_by_token(conn, secret)? else {
-            return Err(AppError::NotFound("registration"));
-        };
-        if reg.status == "cancelled" {
-            return Ok(());
-        }
-        series::lock(conn, reg.series_id)?;
-        series::set_registration_status(conn, reg.id, "cancelled")?;
-        let now = db::now();
-        // Every seat this registration holds, also in a series split off from this one.
-        for r in seats_of(conn, reg.id)? {
-            let Some((m, group)) = meetings::find_with_group(conn, r.meeting_id)? else {
-                continue;
-            };
-            if m.starts_at <= now || r.status() == RegistrationStatus::Cancelled {
-                continue;
-            }
-            crate::db::lock_meeting(conn, m.id)?;
-            regs::set_status(conn, r.id, RegistrationStatus::Cancelled, now)?;
-            if r.status() == RegistrationStatus::Confirmed {
-                crate::services::registrations::promote_waitlisted(
-                    conn,
-                    ctx,
-                    &m,
-                    &group,
-                    r.attendance(),
-                )?;
-            }
-        }
-        let ics = registrant_invite(ctx, &loaded, &reg, None, Method::Cancel);
-        let text = format!("Hello {},\n\nYour registration for {} has been cancelled. The attached cancellation removes the series from your calendar.\n", reg.name, loaded.series.title);
-        crate::mail::messages::enqueue_plain(
-            conn,
-            ctx,
-            MailKind::ObserverCancelled,
-            None,
-            &reg.email,
-            &format!("Registration cancelled: {}", loaded.series.title),
-            &text,
-            Some((Method::Cancel, &ics)),
-        )?;
-        Ok(())
-    })
-}
-
 /// Changes a series from `from` on (default: all of it). From the first occurrence on, the
 /// series is changed in place (same UID, SEQUENCE raised); from a later date, it is split:
 /// the old series ends before that date and a new series takes over the occurrences after.
@@ -708,7 +414,7 @@ pub fn update(
                 (new, moved)
             }
         };
-        let registrants = series::active_registrations(conn, id)?;
+        let registrants = regs::active_for_series(conn, id)?;
         // Match occurrences in order: the i-th affected one becomes the i-th of the new rule.
         for (i, start) in plan.starts.iter().enumerate() {
             let occ_input = occurrence_input(&plan.template, *start, target.duration_minutes);
@@ -741,14 +447,11 @@ pub fn update(
                         meetings::insert(conn, &fields, &meeting_service::new_uid(base_url), now)?;
                     series::set_occurrence_link(conn, m.id, target.id, *start, false)?;
                     // Whole-series registrants get a seat in the new meeting too.
-                    for reg in &registrants {
-                        let Some(attendance) = Attendance::parse(&reg.attendance) else {
-                            continue;
-                        };
-                        if !m.format().offers(attendance) {
-                            continue;
-                        }
-                        add_seat(conn, &m, reg, attendance, now)?;
+                    for reg in registrants
+                        .iter()
+                        .filter(|r| m.format().offers(r.attendance()))
+                    {
+                        seat_rules::take(conn, &m, reg, false)?;
                     }
                 }
             }
@@ -783,17 +486,17 @@ pub fn update(
         for sid in notify_ids {
             let loaded = load(conn, sid)?;
             for reg in &registrants {
-                let ics = registrant_invite(ctx, &loaded, reg, None, Method::Request);
-                let text = format!("Hello {},\n\nThe series {} has changed. The attached invitation updates it in your calendar.\n\nSeries page: {}/series/{}\n", reg.name, loaded.series.title, ctx.base_url, sid);
-                crate::mail::messages::enqueue_plain(
+                let to = Recipient {
+                    registration: reg,
+                    status: RegistrationStatus::Confirmed,
+                };
+                mail::enqueue(
                     conn,
                     ctx,
                     MailKind::MeetingChanged,
+                    &About::Series(&loaded),
+                    &to,
                     None,
-                    &reg.email,
-                    &format!("Meeting updated: {}", loaded.series.title),
-                    &text,
-                    Some((Method::Request, &ics)),
                 )?;
             }
         }
@@ -824,50 +527,7 @@ fn series_fields_of(s: &Series) -> SeriesFields {
     }
 }
 
-/// A seat (or a waitlist place) for a whole-series registrant in one occurrence.
-fn add_seat(
-    conn: &mut DbConn,
-    m: &Meeting,
-    reg: &SeriesRegistration,
-    attendance: Attendance,
-    now: NaiveDateTime,
-) -> Result<(), AppError> {
-    let status = crate::services::registrations::seat_for(conn, m, attendance)?
-        .unwrap_or(RegistrationStatus::Waitlisted);
-    let row = regs::insert(
-        conn,
-        &NewRegistration {
-            meeting_id: m.id,
-            token_hash: &token::hash(&token::generate()),
-            name: &reg.name,
-            email: &reg.email,
-            email_normalized: &reg.email_normalized,
-            affiliation: reg.affiliation.as_deref(),
-            attendance: attendance.as_str(),
-            status: status.as_str(),
-            created_at: now,
-            updated_at: now,
-        },
-    )?;
-    diesel::update(crate::db::schema::registrations::table.find(row.id))
-        .set(crate::db::schema::registrations::series_registration_id.eq(reg.id))
-        .execute(conn)?;
-    Ok(())
-}
-
-/// The per-meeting seats held by a whole-series registration.
-pub fn seats_of(
-    conn: &mut DbConn,
-    series_registration_id: i64,
-) -> Result<Vec<crate::db::registrations::Registration>, AppError> {
-    use crate::db::schema::registrations::dsl as r;
-    Ok(r::registrations
-        .filter(r::series_registration_id.eq(series_registration_id))
-        .order(r::id.asc())
-        .load(conn)?)
-}
-
-/// Attendance offered by any occurrence of a series.
-pub fn offers(loaded: &Loaded, a: Attendance) -> bool {
-    loaded.occurrences.iter().any(|m| m.format().offers(a))
+/// A series that exists, with its group and occurrences.
+pub fn load(conn: &mut DbConn, id: i64) -> Result<Loaded, AppError> {
+    series::load(conn, id)?.ok_or(AppError::NotFound("series"))
 }

@@ -364,10 +364,13 @@ impl TestApp {
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().unwrap();
-            quorum::db::registrations::for_meeting(&mut conn, meeting_id)
+            quorum::db::seats::roster(&mut conn, meeting_id, 1)
                 .unwrap()
                 .into_iter()
-                .map(|r| (r.email, r.attendance, r.status))
+                .map(|r| {
+                    let status = r.status().to_string();
+                    (r.registration.email, r.seat.attendance, status)
+                })
                 .collect()
         })
         .await

@@ -7,8 +7,8 @@ use proptest::strategy::ValueTree;
 use quorum::db::groups::Group;
 use quorum::db::meetings::Meeting;
 use quorum::db::outbox::OutboxMessage;
+use quorum::domain::registration::RawRegistration;
 use quorum::ics::{self, EventSource, Invitation, Method};
-use quorum::services::registrations::RawRegistration;
 use serde_json::json;
 
 use crate::both_backends;
@@ -84,6 +84,7 @@ fn meeting(title: &str, description: &str, venue: &str) -> (Meeting, Group) {
         series_id: None,
         recurrence_local: None,
         detached: false,
+        days: None,
     };
     let g = Group {
         id: 1,

@@ -281,10 +281,10 @@ async fn sigkill_during_registrations_loses_nothing_acknowledged(db: Db) {
     let pool = quorum::db::connect(&url, 2).unwrap();
     let stored: Vec<String> = tokio::task::spawn_blocking(move || {
         let mut conn = pool.get().unwrap();
-        quorum::db::registrations::for_meeting(&mut conn, id)
+        quorum::db::seats::roster(&mut conn, id, 1)
             .unwrap()
             .into_iter()
-            .map(|r| r.email)
+            .map(|r| r.registration.email)
             .collect()
     })
     .await

@@ -787,10 +787,10 @@ async fn registrations_list_csv_check_in_and_removal(db: Db) {
     let pool = app.pool.clone();
     let ids: Vec<(i64, String)> = tokio::task::spawn_blocking(move || {
         let mut conn = pool.get().unwrap();
-        quorum::db::registrations::for_meeting(&mut conn, id)
+        quorum::db::seats::roster(&mut conn, id, 1)
             .unwrap()
             .into_iter()
-            .map(|r| (r.id, r.email))
+            .map(|r| (r.seat.id, r.registration.email))
             .collect()
     })
     .await

@@ -172,6 +172,7 @@ impl MeetingForm {
             registration_opens_at: self.registration_opens_at,
             registration_closes_at: self.registration_closes_at,
             status: self.status,
+            days: None,
         };
         (input, errors)
     }

@@ -7,9 +7,9 @@ use askama::Template;
 use super::session::{CsrfOnly, StaffError, StaffUser};
 use super::{chrome, page, see_other, StaffChrome};
 use crate::db::meetings::{self, Meeting};
-use crate::db::registrations::{self as regs, Registration};
+use crate::db::seats::{self, RosterRow};
 use crate::error::AppError;
-use crate::services::registrations as service;
+use crate::services::registrations::staff as service;
 use crate::state::AppState;
 use crate::views;
 
@@ -26,11 +26,14 @@ struct ListPage {
     m: Meeting,
     when: String,
     q: String,
-    rows: Vec<Registration>,
+    /// The local date of each day, for the check-in columns.
+    days: Vec<chrono::NaiveDate>,
+    rows: Vec<RosterRow>,
     total: usize,
 }
 
-fn matches(r: &Registration, q: &str) -> bool {
+fn matches(row: &RosterRow, q: &str) -> bool {
+    let r = &row.registration;
     let q = q.to_lowercase();
     r.name.to_lowercase().contains(&q)
         || r.email_normalized.contains(&q)
@@ -42,10 +45,11 @@ fn matches(r: &Registration, q: &str) -> bool {
 fn load(
     state: &AppState,
     id: i64,
-) -> impl std::future::Future<Output = Result<(Meeting, Vec<Registration>), AppError>> + '_ {
+) -> impl std::future::Future<Output = Result<(Meeting, Vec<RosterRow>), AppError>> + '_ {
     state.db(move |conn| -> Result<_, AppError> {
         let m = meetings::find(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
-        Ok((m, regs::for_meeting(conn, id)?))
+        let days = m.schedule().spans().len();
+        Ok((m, seats::roster(conn, id, days)?))
     })
 }
 
@@ -73,6 +77,7 @@ pub async fn list(
         &ListPage {
             chrome: chrome(&req, &state, &me.0, notice),
             when: views::when_local(&m),
+            days: views::day_dates(&m),
             m,
             q,
             rows,
@@ -98,30 +103,31 @@ pub async fn csv(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, StaffError> {
     let id = id.into_inner();
-    let (_, rows) = load(&state, id).await?;
+    let (m, rows) = load(&state, id).await?;
     let mut out = String::from("\u{feff}");
-    out.push_str(
-        "name,email,affiliation,attendance,status,registered_at_utc,checked_in_at_utc\r\n",
-    );
-    for r in rows {
-        let cells = [
-            r.name.as_str(),
-            r.email.as_str(),
-            r.affiliation.as_deref().unwrap_or(""),
-            r.attendance.as_str(),
-            r.status.as_str(),
-            &r.created_at.format("%Y-%m-%d %H:%M:%S").to_string(),
-            &r.checked_in_at
-                .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
-                .unwrap_or_default(),
+    out.push_str("name,email,affiliation,attendance,status,registered_at_utc");
+    for d in views::day_dates(&m) {
+        out.push_str(&format!(",checked_in_{d}"));
+    }
+    out.push_str("\r\n");
+    let stamp = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M:%S").to_string();
+    for row in rows {
+        let r = &row.registration;
+        let mut cells = vec![
+            r.name.clone(),
+            r.email.clone(),
+            r.affiliation.clone().unwrap_or_default(),
+            row.seat.attendance.clone(),
+            row.status().to_string(),
+            stamp(r.created_at),
         ];
-        out.push_str(
-            &cells
+        cells.extend(
+            row.checked_in
                 .iter()
-                .map(|c| csv_cell(c))
-                .collect::<Vec<_>>()
-                .join(","),
+                .map(|t| t.map(stamp).unwrap_or_default()),
         );
+        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&line.join(","));
         out.push_str("\r\n");
     }
     Ok(HttpResponse::Ok()
@@ -138,6 +144,8 @@ pub async fn csv(
 pub struct CheckInForm {
     csrf_token: Option<String>,
     undo: Option<String>,
+    /// Which day (0 = the first); the first when absent.
+    day: Option<i32>,
 }
 
 pub async fn check_in(
@@ -150,13 +158,14 @@ pub async fn check_in(
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let id = id.into_inner();
     let undo = form.undo.is_some();
+    let day = form.day.unwrap_or(0);
     let actor = me.0.clone();
-    let reg = state
-        .db(move |conn| service::set_checked_in(conn, id, !undo, &actor))
+    let seat = state
+        .db(move |conn| service::set_checked_in(conn, id, day, !undo, &actor))
         .await?;
     Ok(see_other(&format!(
         "/staff/meetings/{}/registrations?done=checked_in#r{}",
-        reg.meeting_id, reg.id
+        seat.meeting_id, seat.id
     )))
 }
 

@@ -1,0 +1,73 @@
+-- One registration table for every kind of meeting. A registration (a person, the thing
+-- registered for, the manage-link hash) holds seats: one per meeting it takes part in.
+-- A meeting registration has one seat; a whole-series registration one per occurrence.
+-- Seat ids keep the old registration ids (staff links stay valid); a whole-series
+-- registration gets a new id after every old one. Manage-link hashes move unchanged.
+CREATE TABLE registrations_v5 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    meeting_id INTEGER REFERENCES meetings(id),
+    series_id INTEGER REFERENCES series(id),
+    token_hash TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    email_normalized TEXT NOT NULL,
+    affiliation TEXT,
+    attendance TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL,
+    CHECK ((meeting_id IS NULL) <> (series_id IS NULL))
+);
+
+CREATE TABLE seats (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    registration_id INTEGER NOT NULL REFERENCES registrations_v5(id),
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    attendance TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE check_ins (
+    seat_id INTEGER NOT NULL REFERENCES seats(id),
+    day INTEGER NOT NULL,
+    checked_in_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (seat_id, day)
+);
+
+INSERT INTO registrations_v5 (id, meeting_id, series_id, token_hash, name, email, email_normalized,
+                              affiliation, attendance, status, created_at, updated_at)
+SELECT id, meeting_id, NULL, token_hash, name, email, email_normalized, affiliation, attendance,
+       CASE status WHEN 'cancelled' THEN 'cancelled' ELSE 'active' END, created_at, updated_at
+FROM registrations WHERE series_registration_id IS NULL;
+
+INSERT INTO registrations_v5 (id, meeting_id, series_id, token_hash, name, email, email_normalized,
+                              affiliation, attendance, status, created_at, updated_at)
+SELECT sr.id + (SELECT COALESCE(MAX(id), 0) FROM registrations), NULL, sr.series_id, sr.token_hash,
+       sr.name, sr.email, sr.email_normalized, sr.affiliation, sr.attendance,
+       CASE sr.status WHEN 'cancelled' THEN 'cancelled' ELSE 'active' END, sr.created_at, sr.created_at
+FROM series_registrations sr;
+
+INSERT INTO seats (id, registration_id, meeting_id, attendance, status, created_at, updated_at)
+SELECT r.id,
+       CASE WHEN r.series_registration_id IS NULL THEN r.id
+            ELSE r.series_registration_id + (SELECT COALESCE(MAX(id), 0) FROM registrations) END,
+       r.meeting_id, r.attendance, r.status, r.created_at, r.updated_at
+FROM registrations r;
+
+INSERT INTO check_ins (seat_id, day, checked_in_at)
+SELECT id, 0, checked_in_at FROM registrations WHERE checked_in_at IS NOT NULL;
+
+DROP TABLE registrations;
+DROP TABLE series_registrations;
+ALTER TABLE registrations_v5 RENAME TO registrations;
+
+CREATE UNIQUE INDEX registrations_one_per_meeting ON registrations (meeting_id, email_normalized) WHERE status <> 'cancelled';
+CREATE UNIQUE INDEX registrations_one_per_series ON registrations (series_id, email_normalized) WHERE status <> 'cancelled';
+CREATE UNIQUE INDEX seats_one_per_meeting ON seats (registration_id, meeting_id);
+CREATE INDEX seats_count ON seats (meeting_id, attendance, status, id);
+
+-- Multi-day meetings: every day's UTC start and end as JSON ([["2027-05-15T07:00:00", …], …]);
+-- NULL for a meeting of one day (its starts_at and ends_at).
+ALTER TABLE meetings ADD COLUMN days TEXT;

@@ -1,0 +1,215 @@
+//! Seats: a registration's place in one meeting (confirmed or waitlisted), counted against
+//! that meeting's capacity per attendance mode, and the per-day check-ins of a seat.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::registrations::Registration;
+use super::schema::check_ins::dsl as c;
+use super::schema::registrations;
+use super::schema::seats::{self, dsl as s};
+use super::DbConn;
+use crate::domain::{Attendance, RegistrationStatus};
+
+#[derive(Queryable, Identifiable, Debug, Clone)]
+#[diesel(table_name = seats)]
+pub struct Seat {
+    pub id: i64,
+    pub registration_id: i64,
+    pub meeting_id: i64,
+    pub attendance: String,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Seat {
+    pub fn attendance(&self) -> Attendance {
+        Attendance::parse(&self.attendance).unwrap_or(Attendance::Remote)
+    }
+    pub fn status(&self) -> RegistrationStatus {
+        RegistrationStatus::parse(&self.status).unwrap_or(RegistrationStatus::Cancelled)
+    }
+}
+
+#[derive(Insertable, Debug)]
+#[diesel(table_name = seats)]
+pub struct NewSeat<'a> {
+    pub registration_id: i64,
+    pub meeting_id: i64,
+    pub attendance: &'a str,
+    pub status: &'a str,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConn, new: &NewSeat<'_>) -> QueryResult<Seat> {
+    diesel::insert_into(s::seats)
+        .values(new)
+        .returning(seats::all_columns)
+        .get_result(conn)
+}
+
+pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Seat>> {
+    s::seats.find(id).get_result(conn).optional()
+}
+
+pub fn count_confirmed(
+    conn: &mut DbConn,
+    meeting_id: i64,
+    attendance: Attendance,
+) -> QueryResult<i64> {
+    s::seats
+        .filter(s::meeting_id.eq(meeting_id))
+        .filter(s::attendance.eq(attendance.as_str()))
+        .filter(s::status.eq(RegistrationStatus::Confirmed.as_str()))
+        .count()
+        .get_result(conn)
+}
+
+/// The seat that has waited longest for this mode in this meeting.
+pub fn oldest_waitlisted(
+    conn: &mut DbConn,
+    meeting_id: i64,
+    attendance: Attendance,
+) -> QueryResult<Option<Seat>> {
+    s::seats
+        .filter(s::meeting_id.eq(meeting_id))
+        .filter(s::attendance.eq(attendance.as_str()))
+        .filter(s::status.eq(RegistrationStatus::Waitlisted.as_str()))
+        .order((s::created_at.asc(), s::id.asc()))
+        .get_result(conn)
+        .optional()
+}
+
+pub fn set(
+    conn: &mut DbConn,
+    id: i64,
+    attendance: Attendance,
+    status: RegistrationStatus,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(s::seats.find(id))
+        .set((
+            s::attendance.eq(attendance.as_str()),
+            s::status.eq(status.as_str()),
+            s::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The seats of a registration, in meeting order.
+pub fn of_registration(conn: &mut DbConn, registration_id: i64) -> QueryResult<Vec<Seat>> {
+    s::seats
+        .filter(s::registration_id.eq(registration_id))
+        .order(s::id.asc())
+        .load(conn)
+}
+
+/// Every seat in a meeting with its registration, oldest first.
+pub fn in_meeting(conn: &mut DbConn, meeting_id: i64) -> QueryResult<Vec<(Seat, Registration)>> {
+    s::seats
+        .inner_join(registrations::table)
+        .filter(s::meeting_id.eq(meeting_id))
+        .order((s::created_at.asc(), s::id.asc()))
+        .select((seats::all_columns, registrations::all_columns))
+        .load(conn)
+}
+
+/// Whether this address holds a seat (or a waitlist place) in the meeting through any
+/// registration: a person registered for a series is not registered again for one meeting.
+pub fn held_by_email(
+    conn: &mut DbConn,
+    meeting_id: i64,
+    email_normalized: &str,
+) -> QueryResult<Option<Registration>> {
+    s::seats
+        .inner_join(registrations::table)
+        .filter(s::meeting_id.eq(meeting_id))
+        .filter(s::status.ne(RegistrationStatus::Cancelled.as_str()))
+        .filter(registrations::email_normalized.eq(email_normalized))
+        .select(registrations::all_columns)
+        .get_result(conn)
+        .optional()
+}
+
+/// Days (0 = the first) on which the seat was checked in, with the time.
+pub fn check_ins(
+    conn: &mut DbConn,
+    seat_ids: &[i64],
+) -> QueryResult<Vec<(i64, i32, NaiveDateTime)>> {
+    c::check_ins
+        .filter(c::seat_id.eq_any(seat_ids))
+        .select((c::seat_id, c::day, c::checked_in_at))
+        .load(conn)
+}
+
+pub fn set_checked_in(
+    conn: &mut DbConn,
+    seat_id: i64,
+    day: i32,
+    at: Option<NaiveDateTime>,
+) -> QueryResult<()> {
+    diesel::delete(
+        c::check_ins
+            .filter(c::seat_id.eq(seat_id))
+            .filter(c::day.eq(day)),
+    )
+    .execute(conn)?;
+    if let Some(at) = at {
+        diesel::insert_into(c::check_ins)
+            .values((
+                c::seat_id.eq(seat_id),
+                c::day.eq(day),
+                c::checked_in_at.eq(at),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// One line of a meeting's list of registrations: the seat, the person, and the check-in
+/// time of each of the meeting's days.
+pub struct RosterRow {
+    pub seat: Seat,
+    pub registration: Registration,
+    pub checked_in: Vec<Option<NaiveDateTime>>,
+}
+
+impl RosterRow {
+    /// The seat's status, or `cancelled` once the registration is.
+    pub fn status(&self) -> &str {
+        if self.registration.is_active() {
+            &self.seat.status
+        } else {
+            RegistrationStatus::Cancelled.as_str()
+        }
+    }
+}
+
+/// Everyone with a place in a meeting of `days` days, oldest first.
+pub fn roster(conn: &mut DbConn, meeting_id: i64, days: usize) -> QueryResult<Vec<RosterRow>> {
+    let rows = in_meeting(conn, meeting_id)?;
+    let ids: Vec<i64> = rows.iter().map(|(s, _)| s.id).collect();
+    let times = check_ins(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|(seat, registration)| {
+            let mut checked_in = vec![None; days];
+            for (_, day, at) in times.iter().filter(|(id, _, _)| *id == seat.id) {
+                if let Some(slot) = usize::try_from(*day)
+                    .ok()
+                    .and_then(|d| checked_in.get_mut(d))
+                {
+                    *slot = Some(*at);
+                }
+            }
+            RosterRow {
+                seat,
+                registration,
+                checked_in,
+            }
+        })
+        .collect())
+}

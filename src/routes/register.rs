@@ -1,0 +1,250 @@
+//! Registering through the web form or the JSON API, for a meeting or a whole series: one
+//! path for both, into `services::registrations::register`.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde_json::Value;
+
+use super::api::parse_body;
+use crate::db::registrations::Target;
+use crate::domain::registration::{RawRegistration, RegistrationInput};
+use crate::domain::FieldErrors;
+use crate::error::{AppError, HtmlError};
+use crate::services::registrations::{self as service, Registered};
+use crate::state::AppState;
+use crate::templates::{self, RegistrationForm};
+
+/// The registration form's fields.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+pub struct RegisterForm {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub affiliation: Option<String>,
+    pub attendance: Option<String>,
+    pub consent: Option<String>,
+    pub website: Option<String>,
+    pub csrf_token: Option<String>,
+    /// The "attend remotely instead" button of a full room.
+    pub attend_remotely: Option<String>,
+}
+
+impl RegisterForm {
+    /// The request, or every problem with it (consent and the honeypot included).
+    fn parse(&self) -> Result<RegistrationInput, FieldErrors> {
+        let attendance = match self.attend_remotely.as_deref() {
+            Some("remote") => Some("remote".to_string()),
+            _ => self.attendance.clone(),
+        };
+        let raw = RawRegistration {
+            name: self.name.clone(),
+            email: self.email.clone(),
+            affiliation: self.affiliation.clone(),
+            attendance,
+        };
+        let parsed = raw.parse();
+        let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
+        if self.consent.as_deref() != Some("on") {
+            errors.add(
+                "consent",
+                "Please agree to the storage of your details, or we cannot register you.",
+            );
+        }
+        if self
+            .website
+            .as_deref()
+            .is_some_and(|w| !w.trim().is_empty())
+        {
+            errors.add("website", "This field must be left empty.");
+        }
+        match parsed {
+            Ok(input) if errors.is_empty() => Ok(input),
+            _ => Err(errors),
+        }
+    }
+
+    /// The values to show again in a re-rendered form.
+    pub fn kept(&self) -> RegistrationForm {
+        RegistrationForm {
+            name: self.name.clone().unwrap_or_default(),
+            email: self.email.clone().unwrap_or_default(),
+            affiliation: self.affiliation.clone().unwrap_or_default(),
+            attendance: self.attendance.clone().unwrap_or_default(),
+            consent: self.consent.as_deref() == Some("on"),
+        }
+    }
+}
+
+/// `POST /meetings/{id}/register`.
+pub async fn meeting_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: web::Form<RegisterForm>,
+) -> Result<HttpResponse, HtmlError> {
+    submit_form(
+        req,
+        state,
+        Target::Meeting(id.into_inner()),
+        form.into_inner(),
+    )
+    .await
+}
+
+/// `POST /series/{id}/register`.
+pub async fn series_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: web::Form<RegisterForm>,
+) -> Result<HttpResponse, HtmlError> {
+    submit_form(
+        req,
+        state,
+        Target::Series(id.into_inner()),
+        form.into_inner(),
+    )
+    .await
+}
+
+async fn submit_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    target: Target,
+    form: RegisterForm,
+) -> Result<HttpResponse, HtmlError> {
+    crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    state.limiter.check(&req)?;
+    let outcome = match form.parse() {
+        Ok(input) => run(&state, target, input).await,
+        Err(errors) => Err(AppError::Validation(errors)),
+    };
+    match outcome {
+        Ok(Registered::New { token, .. }) => Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, format!("/r/{token}")))
+            .finish()),
+        Ok(Registered::Existing { .. }) => Ok(templates::html(&crate::templates::ErrorPage {
+            status: 200,
+            title: "You are already registered".into(),
+            message: "This address is already registered. We have sent a new link to your registration to that address; use it to see, change or cancel your registration.".into(),
+        })),
+        Err(e @ (AppError::NotFound(_) | AppError::Unavailable | AppError::Internal(_))) => {
+            Err(e.into())
+        }
+        Err(error) => {
+            let status = match actix_web::ResponseError::status_code(&error) {
+                StatusCode::OK => StatusCode::UNPROCESSABLE_ENTITY,
+                s => s,
+            };
+            let (errors, notice) = match error {
+                AppError::Validation(fields) => (fields, None),
+                other => (FieldErrors::default(), Some(other.public_message())),
+            };
+            let mut res = HttpResponse::build(status);
+            match target {
+                Target::Meeting(id) => {
+                    super::pages::form_again(&req, &state, &mut res, id, form.kept(), errors, notice)
+                        .await
+                }
+                Target::Series(id) => {
+                    let page = super::series::page(&req, &state, id, errors, notice).await?;
+                    Ok(templates::render_into(&mut res, &page))
+                }
+            }
+        }
+    }
+}
+
+/// Registers in the database; the meeting's group comes from the page cache when it can.
+async fn run(
+    state: &web::Data<AppState>,
+    target: Target,
+    input: RegistrationInput,
+) -> Result<Registered, AppError> {
+    let st = state.clone();
+    let outcome = state
+        .db(move |conn| {
+            let group = match target {
+                Target::Meeting(id) => Some(
+                    super::pages::cached_public_meeting(conn, &st, id)?
+                        .group
+                        .clone(),
+                ),
+                Target::Series(_) => None,
+            };
+            service::register(conn, &st.mail, target, group.as_ref(), &input)
+        })
+        .await;
+    state.wake_mailer();
+    outcome
+}
+
+/// The public registration body; unknown fields are refused.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RegistrationBody {
+    name: Option<String>,
+    email: Option<String>,
+    affiliation: Option<String>,
+    attendance: Option<String>,
+}
+
+/// `POST /api/v1/meetings/{id}/registrations`.
+pub async fn meeting_api(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.parse().map_err(|_| AppError::NotFound("meeting"))?;
+    submit_json(req, state, Target::Meeting(id), body.into_inner()).await
+}
+
+/// `POST /api/v1/series/{id}/registrations`.
+pub async fn series_api(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.parse().map_err(|_| AppError::NotFound("series"))?;
+    submit_json(req, state, Target::Series(id), body.into_inner()).await
+}
+
+async fn submit_json(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    target: Target,
+    body: Value,
+) -> Result<HttpResponse, AppError> {
+    state.limiter.check(&req)?;
+    let b: RegistrationBody = parse_body(body)?;
+    let input = RawRegistration {
+        name: b.name,
+        email: b.email,
+        affiliation: b.affiliation,
+        attendance: b.attendance,
+    }
+    .parse()
+    .map_err(AppError::Validation)?;
+    match run(&state, target, input).await? {
+        Registered::New {
+            registration,
+            status,
+            token,
+        } => {
+            let mut json = serde_json::json!({
+                "status": status.as_str(),
+                "attendance": registration.attendance,
+                "manage_url": state.mail.manage_url(&token),
+            });
+            if let Target::Series(id) = target {
+                json["series"] = id.into();
+            }
+            Ok(HttpResponse::Created().json(serde_json::json!({ "registration": json })))
+        }
+        Registered::Existing { .. } => Err(AppError::Conflict {
+            code: "already_registered",
+            message: "This address is already registered; the link to the registration has been mailed to it again.".into(),
+        }),
+    }
+}
