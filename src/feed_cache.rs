@@ -18,9 +18,9 @@ use chrono::NaiveDateTime;
 use diesel::{Connection, RunQueryDsl};
 use sha2::{Digest, Sha256};
 
-use crate::db::DbConn;
+// Re-exported from the database layer, where writes report calendar changes.
+pub use crate::db::changes::{notify_change, CHANNEL};
 
-pub const CHANNEL: &str = "quorum_calendar";
 const MAX_ENTRIES: usize = 2048;
 
 /// Which feed.
@@ -107,7 +107,7 @@ impl FeedCache {
     pub fn generation(&self) -> u64 {
         self.generation
             .load(Ordering::Acquire)
-            .wrapping_add(SQLITE_WRITES.load(Ordering::Acquire))
+            .wrapping_add(crate::db::changes::sqlite_writes())
     }
 
     /// Everything cached so far is stale.
@@ -151,31 +151,6 @@ impl FeedCache {
                 entries.clear();
             }
             entries.insert(key, feed);
-        }
-    }
-}
-
-/// Bumped by SQLite writes that change the calendar, once they have committed; part of
-/// every cache's generation. (One counter for the process: several servers in one process,
-/// as in the tests, only invalidate each other's caches more often than needed.)
-static SQLITE_WRITES: AtomicU64 = AtomicU64::new(0);
-
-/// Every cache in this process is stale (see `db::calendar_written`).
-pub(crate) fn invalidate_all() {
-    SQLITE_WRITES.fetch_add(1, Ordering::AcqRel);
-}
-
-/// Call inside the transaction of every write that changes what feeds or meeting pages
-/// show. PostgreSQL: `NOTIFY`, delivered at commit to every instance's listener (this one's
-/// too). SQLite: the caches of this process are invalidated when the transaction commits.
-pub fn notify_change(conn: &mut DbConn) -> diesel::QueryResult<()> {
-    match conn {
-        DbConn::Postgresql(c) => diesel::sql_query(format!("NOTIFY {CHANNEL}"))
-            .execute(c)
-            .map(|_| ()),
-        DbConn::Sqlite(_) => {
-            crate::db::calendar_written();
-            Ok(())
         }
     }
 }

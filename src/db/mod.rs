@@ -2,6 +2,7 @@
 //! and query functions grouped by table family. Query functions take `&mut DbConn` so callers
 //! compose them into transactions.
 
+pub mod changes;
 pub mod groups;
 pub mod meetings;
 pub mod outbox;
@@ -249,24 +250,12 @@ where
     });
     if outermost {
         // The calendar changed in this transaction: now that it committed, cached feeds and
-        // meeting rows are stale (see `feed_cache::notify_change`).
-        if CALENDAR_WRITTEN.replace(false) && result.is_ok() {
-            crate::feed_cache::invalidate_all();
+        // meeting rows are stale (see `changes::notify_change`).
+        if changes::CALENDAR_WRITTEN.replace(false) && result.is_ok() {
+            changes::invalidate_all();
         }
     }
     result
-}
-
-/// Records that the current SQLite write changed what feeds and meeting pages show.
-/// Inside `write_tx` the caches are invalidated once the transaction has committed (by the
-/// same thread, so also when the request that started it is gone by then); outside one,
-/// the statement has committed already and they are invalidated at once.
-pub(crate) fn calendar_written() {
-    if WRITING.get() {
-        CALENDAR_WRITTEN.set(true);
-    } else {
-        crate::feed_cache::invalidate_all();
-    }
 }
 
 /// One write statement on its own, committed by itself: on PostgreSQL that saves the
@@ -289,8 +278,6 @@ static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 thread_local! {
     /// Whether this thread holds `SQLITE_WRITER` (so nested transactions do not wait on it).
     static WRITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    /// Whether the write transaction under way changed meetings, series or groups.
-    static CALENDAR_WRITTEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 struct WriterGuard(#[allow(dead_code)] std::sync::MutexGuard<'static, ()>);
@@ -312,9 +299,10 @@ impl Drop for WriterGuard {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
+    use super::changes::notify_change;
     use super::*;
     use crate::error::AppError;
-    use crate::feed_cache::{notify_change, FeedCache};
+    use crate::feed_cache::FeedCache;
 
     fn pool() -> (tempfile::TempDir, DbPool) {
         let dir = tempfile::tempdir().unwrap();

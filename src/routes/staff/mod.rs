@@ -1,11 +1,16 @@
 //! Staff pages under `/staff`: every page needs a session, admin pages need the admin role,
 //! every form carries a CSRF token.
 
-pub mod admin;
+pub mod accounts;
+pub mod audit;
+pub mod groups;
+pub mod mail;
 pub mod meetings;
+pub mod password;
 pub mod registrations;
 pub mod series;
 pub mod session;
+pub mod tokens;
 
 use actix_web::{web, HttpRequest};
 
@@ -42,22 +47,22 @@ pub fn scope() -> actix_web::Scope {
             "/registrations/{id}/remove",
             web::post().to(registrations::remove),
         )
-        .route("/groups", web::get().to(admin::groups))
-        .route("/groups", web::post().to(admin::create_group))
-        .route("/mail", web::get().to(admin::mail))
-        .route("/mail/{id}/retry", web::post().to(admin::retry_mail))
-        .route("/password", web::get().to(admin::password_form))
-        .route("/password", web::post().to(admin::change_password))
-        .route("/accounts", web::get().to(admin::accounts))
-        .route("/accounts", web::post().to(admin::create_account))
+        .route("/groups", web::get().to(groups::groups))
+        .route("/groups", web::post().to(groups::create_group))
+        .route("/mail", web::get().to(mail::mail))
+        .route("/mail/{id}/retry", web::post().to(mail::retry_mail))
+        .route("/password", web::get().to(password::password_form))
+        .route("/password", web::post().to(password::change_password))
+        .route("/accounts", web::get().to(accounts::accounts))
+        .route("/accounts", web::post().to(accounts::create_account))
         .route(
             "/accounts/{id}/disable",
-            web::post().to(admin::disable_account),
+            web::post().to(accounts::disable_account),
         )
-        .route("/tokens", web::get().to(admin::tokens))
-        .route("/tokens", web::post().to(admin::create_token))
-        .route("/tokens/{id}/revoke", web::post().to(admin::revoke_token))
-        .route("/audit", web::get().to(admin::audit))
+        .route("/tokens", web::get().to(tokens::tokens))
+        .route("/tokens", web::post().to(tokens::create_token))
+        .route("/tokens/{id}/revoke", web::post().to(tokens::revoke_token))
+        .route("/audit", web::get().to(audit::audit))
 }
 
 /// What every staff page shows around its content.
@@ -86,6 +91,19 @@ pub fn chrome(
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct Done {
     pub done: Option<String>,
+}
+
+/// The notice for a `?done=…` on the group, mail, password, account and token pages.
+fn done_notice(done: &Done) -> Option<String> {
+    done.done.as_deref().map(|d| match d {
+        "group" => "Group created.".to_string(),
+        "retried" => "The message is queued again.".to_string(),
+        "password" => "Password changed. Other sessions have been signed out.".to_string(),
+        "account" => "Account created.".to_string(),
+        "disabled" => "Account disabled; its sessions and tokens no longer work.".to_string(),
+        "revoked" => "Token revoked.".to_string(),
+        _ => "Done.".to_string(),
+    })
 }
 
 /// A staff page answer: never cached.

@@ -1,0 +1,133 @@
+//! Admins: API tokens.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+
+use super::session::{AdminUser, CsrfOnly, StaffError};
+use super::{chrome, done_notice, page, see_other, Done, StaffChrome};
+use crate::auth;
+use crate::db;
+use crate::db::sessions;
+use crate::db::staff::{self, ApiToken, Staff};
+use crate::error::AppError;
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "staff/tokens.html")]
+struct TokensPage {
+    chrome: StaffChrome,
+    tokens: Vec<(ApiToken, String)>,
+    accounts: Vec<Staff>,
+    new_token: Option<String>,
+    error: Option<String>,
+}
+
+async fn tokens_page(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    me: &Staff,
+    notice: Option<String>,
+    new_token: Option<String>,
+    error: Option<String>,
+) -> Result<HttpResponse, StaffError> {
+    let (tokens, accounts) = state
+        .db(|conn| -> Result<_, AppError> { Ok((staff::tokens(conn)?, staff::all(conn)?)) })
+        .await?;
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok(page(
+        status,
+        &TokensPage {
+            chrome: chrome(req, state, me, notice),
+            tokens,
+            accounts,
+            new_token,
+            error,
+        },
+    ))
+}
+
+pub async fn tokens(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: AdminUser,
+    done: web::Query<Done>,
+) -> Result<HttpResponse, StaffError> {
+    tokens_page(&req, &state, &me.0, done_notice(&done), None, None).await
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct TokenForm {
+    csrf_token: Option<String>,
+    email: Option<String>,
+    label: Option<String>,
+}
+
+pub async fn create_token(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: AdminUser,
+    form: web::Form<TokenForm>,
+) -> Result<HttpResponse, StaffError> {
+    crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    let form = form.into_inner();
+    let actor = me.0.clone();
+    let result = state
+        .db(move |conn| -> Result<_, AppError> {
+            let email = form.email.unwrap_or_default();
+            let label = form.label.unwrap_or_default();
+            match auth::create_token(conn, &email, &label) {
+                Ok(secret) => {
+                    sessions::audit(
+                        conn,
+                        &actor,
+                        "token.create",
+                        &format!("staff:{email}"),
+                        None,
+                        Some(&serde_json::json!({"label": label})),
+                    )?;
+                    Ok(Ok(secret))
+                }
+                Err(e) => Ok(Err(e.to_string().replace("--name", "the label"))),
+            }
+        })
+        .await?;
+    match result {
+        // The secret is shown once, in this answer, and never again.
+        Ok(secret) => tokens_page(&req, &state, &me.0, None, Some(secret), None).await,
+        Err(error) => tokens_page(&req, &state, &me.0, None, None, Some(error)).await,
+    }
+}
+
+pub async fn revoke_token(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: AdminUser,
+    id: web::Path<i64>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, StaffError> {
+    crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    let id = id.into_inner();
+    let actor = me.0.clone();
+    state
+        .db(move |conn| -> Result<_, AppError> {
+            if !staff::revoke_token(conn, id, db::now())? {
+                return Err(AppError::NotFound("token"));
+            }
+            sessions::audit(
+                conn,
+                &actor,
+                "token.revoke",
+                &format!("token:{id}"),
+                None,
+                None,
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(see_other("/staff/tokens?done=revoked"))
+}
