@@ -19,7 +19,7 @@ use diesel::{Connection, RunQueryDsl};
 use sha2::{Digest, Sha256};
 
 // Re-exported from the database layer, where writes report calendar changes.
-pub use crate::db::changes::{notify_change, CHANNEL};
+use crate::db::changes::CHANNEL;
 
 const MAX_ENTRIES: usize = 2048;
 

@@ -109,7 +109,7 @@ pub fn create_group(
             AppError::from(e)
         }
     })?;
-    crate::feed_cache::notify_change(conn)?;
+    crate::db::changes::notify_change(conn)?;
     if let Some(actor) = actor {
         sessions::audit(
             conn,
@@ -406,7 +406,7 @@ pub fn create(
         let fields = validate(conn, input)?;
         let meeting = meetings::insert(conn, &fields, &new_uid(base_url), db::now())?;
         let group = groups::find(conn, meeting.group_id)?;
-        crate::feed_cache::notify_change(conn)?;
+        crate::db::changes::notify_change(conn)?;
         if let Some(actor) = actor {
             sessions::audit(
                 conn,
@@ -615,7 +615,7 @@ fn update_inner(
         }
         let (new, group) =
             meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
-        crate::feed_cache::notify_change(conn)?;
+        crate::db::changes::notify_change(conn)?;
         if visible && new.status() == MeetingStatus::Published {
             // A series re-shaping its occurrences tells its own registrants itself.
             notify_seat_holders(
@@ -686,7 +686,7 @@ pub fn cancel(
         }
         let (new, group) =
             meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
-        crate::feed_cache::notify_change(conn)?;
+        crate::db::changes::notify_change(conn)?;
         if old.status() == MeetingStatus::Published {
             notify_seat_holders(conn, ctx, MailKind::MeetingCancelled, &new, &group, true)?;
         }

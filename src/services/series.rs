@@ -299,7 +299,7 @@ pub fn create(
                 ..m
             });
         }
-        crate::feed_cache::notify_change(conn)?;
+        crate::db::changes::notify_change(conn)?;
         if let Some(actor) = actor {
             sessions::audit(
                 conn,
@@ -477,7 +477,7 @@ pub fn update(
                 actor,
             )?;
         }
-        crate::feed_cache::notify_change(conn)?;
+        crate::db::changes::notify_change(conn)?;
         // Series registrants get the new shape of their series (and of the split-off part).
         let mut notify_ids = vec![id];
         if target.id != id {
