@@ -84,8 +84,8 @@ pub struct RegistrationForm {
 pub struct MeetingPage {
     pub m: Meeting,
     pub group: Group,
-    pub when_local: String,
-    pub when_utc: String,
+    /// Each day with its hours, in the venue's zone and in UTC.
+    pub when: Vec<crate::views::DayLine>,
     pub place: Option<String>,
     pub public_online_url: Option<String>,
     pub seats: Vec<SeatView>,
@@ -99,7 +99,9 @@ pub struct MeetingPage {
     pub subscribe: crate::views::SubscribeLinks,
     /// The series this meeting belongs to: (id, title).
     pub series: Option<(i64, String)>,
-    pub add: crate::views::AddLinks,
+    /// One-click links of web calendars; none for a meeting of several days, which they
+    /// could only show as one block across the nights (the .ics has every day).
+    pub add: Option<crate::views::AddLinks>,
 }
 
 impl MeetingPage {

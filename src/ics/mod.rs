@@ -1,5 +1,6 @@
 //! iCalendar (RFC 5545) text for invites and feeds: pure functions of meetings.
 
+mod days;
 pub mod vtimezone;
 
 use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
@@ -51,16 +52,17 @@ pub struct Invitation<'a> {
     pub accepted: bool,
 }
 
-/// A one-event invite (`METHOD:REQUEST` or `METHOD:CANCEL`).
+/// A meeting's invite (`METHOD:REQUEST` or `METHOD:CANCEL`).
 pub fn invite(source: &EventSource<'_>, invitation: &Invitation<'_>, now: DateTime<Utc>) -> String {
     let mut cal = calendar_head();
     cal.append_property(Property::new("METHOD", invitation.method.as_str()));
-    let mut event = event(source, now);
-    if invitation.method == Method::Cancel {
-        event.status(EventStatus::Cancelled);
+    for mut event in days::meeting_events(source, now) {
+        if invitation.method == Method::Cancel {
+            event.status(EventStatus::Cancelled);
+        }
+        address(&mut event, invitation);
+        cal.push(event.done());
     }
-    address(&mut event, invitation);
-    cal.push(event.done());
     with_timezones(cal.to_string(), &[source.meeting])
 }
 
@@ -285,7 +287,9 @@ pub fn feed(
         cal.append_property(Property::new("X-WR-TIMEZONE", zone));
     }
     for source in sources {
-        cal.push(event(source, now).done());
+        for mut e in days::meeting_events(source, now) {
+            cal.push(e.done());
+        }
     }
     for s in series {
         for mut e in s.events(now) {

@@ -168,8 +168,18 @@ pub struct MeetingJson {
     pub registration_opens_at: Option<String>,
     pub registration_closes_at: String,
     pub seats: serde_json::Map<String, Value>,
+    /// Every day with its hours (one entry for a meeting of one day).
+    pub days: Vec<DayJson>,
     pub url: String,
     pub ics_url: String,
+}
+
+#[derive(Serialize)]
+pub struct DayJson {
+    pub starts_at: String,
+    pub ends_at: String,
+    pub starts_at_utc: String,
+    pub ends_at_utc: String,
 }
 
 fn local_rfc3339(m: &Meeting, t: NaiveDateTime) -> String {
@@ -228,6 +238,17 @@ pub fn meeting_json(m: &Meeting, g: &Group, counts: &SeatCounts, base_url: &str)
         registration_opens_at: m.registration_opens_at.map(|t| local_rfc3339(m, t)),
         registration_closes_at: local_rfc3339(m, m.closes_at()),
         seats,
+        days: m
+            .schedule()
+            .spans()
+            .iter()
+            .map(|&(s, e)| DayJson {
+                starts_at: local_rfc3339(m, s),
+                ends_at: local_rfc3339(m, e),
+                starts_at_utc: utc_rfc3339(s),
+                ends_at_utc: utc_rfc3339(e),
+            })
+            .collect(),
         url: format!("{base_url}/meetings/{}", m.id),
         ics_url: format!("{base_url}/meetings/{}/calendar.ics", m.id),
     }
@@ -408,6 +429,14 @@ pub async fn patch_meeting(
                 meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
             let mut merged = serde_json::to_value(meeting_service::input_from(&m, &g))
                 .map_err(|e| AppError::Internal(e.into()))?;
+            // New days replace the old span; a new span replaces the old days.
+            let times = ["starts_at", "ends_at"];
+            if patch.contains_key("days") && !times.iter().any(|k| patch.contains_key(*k)) {
+                times.iter().for_each(|k| merged[*k] = Value::Null);
+            }
+            if !patch.contains_key("days") && times.iter().any(|k| patch.contains_key(*k)) {
+                merged["days"] = Value::Null;
+            }
             for (k, v) in patch {
                 merged[k] = v;
             }

@@ -186,8 +186,7 @@ fn meeting_page(
         .unwrap_or_default();
     let m = cached.meeting.clone();
     Ok(MeetingPage {
-        when_local: views::when_local(&m),
-        when_utc: views::when_utc(&m),
+        when: views::day_lines(&m),
         place: views::place(&m),
         public_online_url: m.public_online_url().map(str::to_string),
         seats: views::seats(&m, &counts),
@@ -201,7 +200,7 @@ fn meeting_page(
             &format!("{}/meetings/{}/calendar.ics", state.mail.base_url, m.id),
             &m.title,
         ),
-        add: crate::views::add_links(&m, &state.mail.meeting_url(&m)),
+        add: (m.days.is_none()).then(|| crate::views::add_links(&m, &state.mail.meeting_url(&m))),
         series: cached.series.clone(),
         m,
         group: cached.group.clone(),

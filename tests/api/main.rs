@@ -9,6 +9,7 @@ mod smtp;
 
 mod api;
 mod cli;
+mod days;
 mod feeds;
 mod mail;
 mod pages;
