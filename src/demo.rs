@@ -1,6 +1,7 @@
 //! Demo data: the SSR2 review team (from its June 2017 update), its face-to-face meetings
 //! in Copenhagen, Madrid and Johannesburg, and its weekly online calls.
 
+use crate::domain::days::RawDay;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use diesel::prelude::*;
 
@@ -27,6 +28,17 @@ pub fn load_if_empty(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option
 
 fn wall(t: NaiveDateTime) -> Option<String> {
     Some(t.format("%Y-%m-%dT%H:%M").to_string())
+}
+
+fn day(start: NaiveDateTime, end: NaiveDateTime) -> RawDay {
+    RawDay {
+        starts_at: wall(start),
+        ends_at: wall(end),
+    }
+}
+
+fn at_str(date: &str, h: u32, m: u32) -> NaiveDateTime {
+    at(date.parse().unwrap_or_default(), h, m)
 }
 
 fn at(date: NaiveDate, h: u32, m: u32) -> NaiveDateTime {
@@ -93,8 +105,13 @@ pub fn load(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option<DemoLogi
                 description: Some("Two-day meeting. The team identified five topic areas: SSR1 implementation, ICANN security processes, DNS security coordination, future threats and challenges, and the impact of the IANA transition.".into()),
                 format: Some("hybrid".into()),
                 timezone: Some("Europe/Madrid".into()),
-                starts_at: Some("2017-05-15T09:00".into()),
-                ends_at: Some("2017-05-16T17:30".into()),
+                // A long first day, a shorter second one.
+                starts_at: None,
+                ends_at: None,
+                days: Some(vec![
+                    day(at_str("2017-05-15", 9, 0), at_str("2017-05-15", 18, 0)),
+                    day(at_str("2017-05-16", 9, 0), at_str("2017-05-16", 15, 0)),
+                ]),
                 venue: Some("Hotel Meliá Castilla".into()),
                 address: Some("Calle del Capitán Haya 43".into()),
                 city: Some("Madrid".into()),
@@ -108,8 +125,12 @@ pub fn load(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option<DemoLogi
                 description: Some("Two-day working meeting of the review team. Observers are welcome in the room (limited seats) and remotely.".into()),
                 format: Some("hybrid".into()),
                 timezone: Some("Africa/Johannesburg".into()),
-                starts_at: wall(at(jnb_day, 9, 0)),
-                ends_at: wall(at(jnb_day + Duration::days(1), 17, 0)),
+                starts_at: None,
+                ends_at: None,
+                days: Some(vec![
+                    day(at(jnb_day, 9, 0), at(jnb_day, 18, 0)),
+                    day(at(jnb_day + Duration::days(1), 9, 0), at(jnb_day + Duration::days(1), 15, 0)),
+                ]),
                 venue: Some("Sandton Convention Centre, Room 4".into()),
                 address: Some("161 Maude Street, Sandown".into()),
                 city: Some("Johannesburg".into()),

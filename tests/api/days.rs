@@ -14,6 +14,7 @@ both_backends!(
     days_are_checked,
     a_registrant_gets_every_day_and_follows_a_moved_day,
     check_in_per_day_with_a_csv_column_each,
+    the_staff_form_adds_and_removes_days_without_javascript,
 );
 
 /// The UTC (start, end) of every day, from the JSON API.
@@ -388,4 +389,96 @@ async fn check_in_per_day_with_a_csv_column_each(db: Db) {
         .unwrap();
     assert!(entry["checked_in_at"].is_null(), "the first day: not there");
     assert!(entry["check_ins"]["2027-03-27"].is_string(), "{entry}");
+}
+
+async fn the_staff_form_adds_and_removes_days_without_javascript(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    app.create_group("ssr2").await;
+    let pw = "a long enough password";
+    app.add_staff("org@example.org", quorum::auth::Role::Organizer, pw)
+        .await;
+    let b = app.staff_browser("org@example.org", pw).await;
+    let new = "/staff/meetings/new";
+    let base = [
+        ("group", "ssr2"),
+        ("title", "Johannesburg"),
+        ("format", "in_person"),
+        ("timezone", "Africa/Johannesburg"),
+        ("venue", "Hotel"),
+        ("city", "Johannesburg"),
+        ("status", "published"),
+    ];
+    // "Add a day" from a one-day form: the form comes back with two days, nothing saved.
+    let mut add = base.to_vec();
+    add.extend([
+        ("starts_at", "2027-06-25T09:00"),
+        ("ends_at", "2027-06-25T18:00"),
+        ("add_day", "1"),
+    ]);
+    let res = app.staff_form(&b, new, new, &add).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("name=\"day2_starts_at\" type=\"datetime-local\" value=\"2027-06-26T09:00\""),
+        "{page}"
+    );
+    assert!(page.contains("value=\"Johannesburg\""), "values kept");
+    // Three days, then the third removed, then saved with a shorter second day.
+    let mut three = base.to_vec();
+    three.extend([
+        ("day1_starts_at", "2027-06-25T09:00"),
+        ("day1_ends_at", "2027-06-25T18:00"),
+        ("day2_starts_at", "2027-06-26T09:00"),
+        ("day2_ends_at", "2027-06-26T18:00"),
+        ("day3_starts_at", "2027-06-27T09:00"),
+        ("day3_ends_at", "2027-06-27T18:00"),
+        ("remove_day", "3"),
+    ]);
+    let res = app.staff_form(&b, new, new, &three).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("day2_ends_at") && !page.contains("day3_starts_at"));
+    let mut save = base.to_vec();
+    save.extend([
+        ("day1_starts_at", "2027-06-25T09:00"),
+        ("day1_ends_at", "2027-06-25T18:00"),
+        ("day2_starts_at", "2027-06-26T09:00"),
+        ("day2_ends_at", "2027-06-26T13:00"),
+    ]);
+    let res = app.staff_form(&b, new, new, &save).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let id: i64 = crate::helpers::location(&res)
+        .trim_start_matches("/staff/meetings/")
+        .split('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let m = app.meeting(id).await;
+    assert_eq!(m["days"][1]["ends_at"], "2027-06-26T13:00:00+02:00", "{m}");
+    // The edit form shows the days; a bad day is an error beside the days.
+    let edit = format!("/staff/meetings/{id}/edit");
+    let (_, form) = (
+        200,
+        b.get(app.url(&edit))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    assert!(form.contains("value=\"2027-06-26T13:00\""), "{form}");
+    let mut bad = base.to_vec();
+    bad.extend([
+        ("day1_starts_at", "2027-06-25T09:00"),
+        ("day1_ends_at", "2027-06-25T18:00"),
+        ("day2_starts_at", "2027-06-24T09:00"),
+        ("day2_ends_at", "2027-06-24T13:00"),
+    ]);
+    let res = app.staff_form(&b, &edit, &edit, &bad).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains("later and later dates"));
 }

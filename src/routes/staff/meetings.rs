@@ -9,6 +9,7 @@ use super::{chrome, page, see_other, Done, StaffChrome};
 use crate::db::groups;
 use crate::db::meetings::{self, Listing};
 use crate::db::{self, outbox};
+use crate::domain::days::RawDay;
 use crate::domain::{FieldErrors, MeetingFormat};
 use crate::error::AppError;
 use crate::services::meetings::{self as service, MeetingInput};
@@ -125,6 +126,122 @@ pub struct MeetingForm {
     pub registration_opens_at: Option<String>,
     pub registration_closes_at: Option<String>,
     pub status: Option<String>,
+    /// "Add a day" was pressed: show the form again with one more day, save nothing.
+    pub add_day: Option<String>,
+    /// "Remove" was pressed on day N (1-based): show the form again without it.
+    pub remove_day: Option<String>,
+    /// The days of a multi-day meeting, as `day1_starts_at`, `day1_ends_at`, `day2_…`.
+    #[serde(flatten)]
+    pub day_fields: std::collections::BTreeMap<String, String>,
+}
+
+/// What a submitted meeting form asks for.
+enum Submitted {
+    /// Save these values (with the form's own errors, if any).
+    Save(MeetingInput, FieldErrors),
+    /// Show the form again with a day added or removed.
+    EditDays(MeetingInput),
+}
+
+/// The form again, unsaved, after a day was added or removed.
+async fn redisplay(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    me: &StaffUser,
+    id: Option<i64>,
+    input: MeetingInput,
+) -> Result<HttpResponse, StaffError> {
+    let (ctx, groups) = state
+        .db(move |conn| -> Result<_, AppError> {
+            let ctx = match id {
+                Some(id) => {
+                    edit_context(&meetings::find(conn, id)?.ok_or(AppError::NotFound("meeting"))?)
+                }
+                None => new_context(),
+            };
+            Ok((ctx, group_choices(conn)?))
+        })
+        .await?;
+    let chrome = chrome(req, state, &me.0, None);
+    let form = form_page(chrome, ctx, input, groups, FieldErrors::default(), None);
+    Ok(page(StatusCode::OK, &form))
+}
+
+/// The rows `dayN_starts_at`/`dayN_ends_at` of the form, in day order.
+fn day_rows(fields: &std::collections::BTreeMap<String, String>) -> Vec<RawDay> {
+    let mut rows: Vec<(usize, RawDay)> = Vec::new();
+    for (key, value) in fields {
+        let Some((n, which)) = key
+            .strip_prefix("day")
+            .and_then(|k| k.split_once('_'))
+            .and_then(|(n, w)| Some((n.parse::<usize>().ok()?, w)))
+        else {
+            continue;
+        };
+        if n == 0 || n > crate::domain::days::MAX_DAYS + 1 {
+            continue;
+        }
+        let at = match rows.iter().position(|(i, _)| *i == n) {
+            Some(at) => at,
+            None => {
+                rows.push((n, RawDay::default()));
+                rows.len() - 1
+            }
+        };
+        let value = Some(value.clone()).filter(|v| !v.trim().is_empty());
+        match which {
+            "starts_at" => rows[at].1.starts_at = value,
+            "ends_at" => rows[at].1.ends_at = value,
+            _ => {}
+        }
+    }
+    rows.sort_by_key(|(n, _)| *n);
+    rows.into_iter().map(|(_, d)| d).collect()
+}
+
+/// The same wall time a day later (empty when it cannot be read).
+fn next_day(wall: &Option<String>) -> Option<String> {
+    let t = crate::domain::schedule::parse_wall_time(wall.as_deref()?).ok()?;
+    Some(
+        (t + chrono::Duration::days(1))
+            .format("%Y-%m-%dT%H:%M")
+            .to_string(),
+    )
+}
+
+/// Applies "Add a day" or "Remove" to the input. Days live in `days` while there are two or
+/// more; a single one is the meeting's `starts_at`/`ends_at`.
+fn edit_days(input: &mut MeetingInput, add: bool, remove: Option<usize>) {
+    let mut days = input.days.take().unwrap_or_else(|| {
+        vec![RawDay {
+            starts_at: input.starts_at.clone(),
+            ends_at: input.ends_at.clone(),
+        }]
+    });
+    if let Some(n) = remove.filter(|n| (1..=days.len()).contains(n)) {
+        days.remove(n - 1);
+    }
+    if add && days.len() < crate::domain::days::MAX_DAYS {
+        let last = days.last().cloned().unwrap_or_default();
+        days.push(RawDay {
+            starts_at: next_day(&last.starts_at),
+            ends_at: next_day(&last.ends_at),
+        });
+    }
+    set_days(input, days);
+}
+
+fn set_days(input: &mut MeetingInput, mut days: Vec<RawDay>) {
+    if days.len() > 1 {
+        input.starts_at = None;
+        input.ends_at = None;
+        input.days = Some(days);
+    } else {
+        let day = days.pop().unwrap_or_default();
+        input.starts_at = day.starts_at;
+        input.ends_at = day.ends_at;
+        input.days = None;
+    }
 }
 
 fn capacity(errors: &mut FieldErrors, field: &str, value: Option<&str>) -> Option<i64> {
@@ -139,7 +256,12 @@ fn capacity(errors: &mut FieldErrors, field: &str, value: Option<&str>) -> Optio
 }
 
 impl MeetingForm {
-    fn into_input(self) -> (MeetingInput, FieldErrors) {
+    fn into_input(self) -> Submitted {
+        let add = self.add_day.is_some();
+        let remove = self
+            .remove_day
+            .as_deref()
+            .and_then(|n| n.trim().parse().ok());
         let mut errors = FieldErrors::default();
         let in_person_capacity = capacity(
             &mut errors,
@@ -151,7 +273,8 @@ impl MeetingForm {
             "remote_capacity",
             self.remote_capacity.as_deref(),
         );
-        let input = MeetingInput {
+        let days = day_rows(&self.day_fields);
+        let mut input = MeetingInput {
             group: self.group,
             title: self.title,
             description: self.description,
@@ -174,7 +297,14 @@ impl MeetingForm {
             status: self.status,
             days: None,
         };
-        (input, errors)
+        if !days.is_empty() {
+            set_days(&mut input, days);
+        }
+        if add || remove.is_some() {
+            edit_days(&mut input, add, remove);
+            return Submitted::EditDays(input);
+        }
+        Submitted::Save(input, errors)
     }
 }
 
@@ -334,7 +464,10 @@ pub async fn create(
     form: web::Form<MeetingForm>,
 ) -> Result<HttpResponse, StaffError> {
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    let (input, form_errors) = form.into_inner().into_input();
+    let (input, form_errors) = match form.into_inner().into_input() {
+        Submitted::Save(input, errors) => (input, errors),
+        Submitted::EditDays(input) => return redisplay(&req, &state, &me, None, input).await,
+    };
     let base_url = state.mail.base_url.clone();
     let actor = me.0.clone();
     let outcome = state
@@ -420,7 +553,10 @@ pub async fn update(
 ) -> Result<HttpResponse, StaffError> {
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let id = id.into_inner();
-    let (input, form_errors) = form.into_inner().into_input();
+    let (input, form_errors) = match form.into_inner().into_input() {
+        Submitted::Save(input, errors) => (input, errors),
+        Submitted::EditDays(input) => return redisplay(&req, &state, &me, Some(id), input).await,
+    };
     let st = state.clone();
     let actor = me.0.clone();
     let outcome = state
