@@ -11,6 +11,7 @@ mod api;
 mod cli;
 mod feeds;
 mod mail;
+mod migrate;
 mod pages;
 mod props;
 mod registration;
