@@ -12,6 +12,7 @@ mod cli;
 mod days;
 mod feeds;
 mod mail;
+mod migrate;
 mod pages;
 mod props;
 mod registration;

@@ -32,11 +32,16 @@ CREATE TABLE check_ins (
     PRIMARY KEY (seat_id, day)
 );
 
+-- A series seat whose personal data staff removed (the previous release erased that row
+-- only: name '(removed)', address 'removed-{id}@invalid') becomes an anonymous cancelled
+-- registration of its meeting, as an erased meeting registration is: attached to the series
+-- registration, it would show the person's data again.
 INSERT INTO registrations_v5 (id, meeting_id, series_id, token_hash, name, email, email_normalized,
                               affiliation, attendance, status, created_at, updated_at)
 SELECT id, meeting_id, NULL, token_hash, name, email, email_normalized, affiliation, attendance,
        CASE status WHEN 'cancelled' THEN 'cancelled' ELSE 'active' END, created_at, updated_at
-FROM registrations WHERE series_registration_id IS NULL;
+FROM registrations
+WHERE series_registration_id IS NULL OR email_normalized = 'removed-' || id || '@invalid';
 
 INSERT INTO registrations_v5 (id, meeting_id, series_id, token_hash, name, email, email_normalized,
                               affiliation, attendance, status, created_at, updated_at)
@@ -47,7 +52,8 @@ FROM series_registrations sr;
 
 INSERT INTO seats (id, registration_id, meeting_id, attendance, status, created_at, updated_at)
 SELECT r.id,
-       CASE WHEN r.series_registration_id IS NULL THEN r.id
+       CASE WHEN r.series_registration_id IS NULL
+                 OR r.email_normalized = 'removed-' || r.id || '@invalid' THEN r.id
             ELSE r.series_registration_id + (SELECT COALESCE(MAX(id), 0) FROM registrations) END,
        r.meeting_id, r.attendance, r.status, r.created_at, r.updated_at
 FROM registrations r;
