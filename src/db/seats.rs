@@ -107,6 +107,20 @@ pub fn of_registration(conn: &mut DbConn, registration_id: i64) -> QueryResult<V
         .load(conn)
 }
 
+/// The seats of a registration with their meetings, in meeting order.
+pub fn of_registration_with_meetings(
+    conn: &mut DbConn,
+    registration_id: i64,
+) -> QueryResult<Vec<(Seat, super::meetings::Meeting)>> {
+    use super::schema::meetings;
+    s::seats
+        .inner_join(meetings::table)
+        .filter(s::registration_id.eq(registration_id))
+        .order((meetings::starts_at.asc(), s::id.asc()))
+        .select((seats::all_columns, meetings::all_columns))
+        .load(conn)
+}
+
 /// Every seat in a meeting with its registration, oldest first.
 pub fn in_meeting(conn: &mut DbConn, meeting_id: i64) -> QueryResult<Vec<(Seat, Registration)>> {
     s::seats

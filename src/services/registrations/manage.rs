@@ -27,13 +27,7 @@ pub fn find_by_token(conn: &mut DbConn, secret: &str) -> Result<Managed, AppErro
     let registration = regs::find_by_token_hash(conn, &token::hash(secret))?
         .ok_or(AppError::NotFound("registration"))?;
     let subject = Subject::load(conn, registration.target())?;
-    let mut held = Vec::new();
-    for seat in seats::of_registration(conn, registration.id)? {
-        if let Some(m) = meetings::find(conn, seat.meeting_id)? {
-            held.push((seat, m));
-        }
-    }
-    held.sort_by_key(|(_, m)| m.starts_at);
+    let held = seats::of_registration_with_meetings(conn, registration.id)?;
     let status = standing_of(&registration, held.iter().map(|(s, _)| s.status()));
     Ok(Managed {
         registration,
