@@ -451,7 +451,7 @@ pub fn update(
                         .iter()
                         .filter(|r| m.format().offers(r.attendance()))
                     {
-                        seat_rules::take(conn, &m, reg, false)?;
+                        seat_rules::take(conn, &m, reg, None)?;
                     }
                 }
             }

@@ -166,6 +166,8 @@ pub fn register(
             return Err(AppError::Validation(errors));
         }
         let normalized = input.email.normalized();
+        // For one meeting, the seat it gets is decided here, under the meeting's lock.
+        let mut known = None;
         if let Subject::Meeting(m, _) = &subject {
             // A series registrant already holds this occurrence's seat.
             if m.series_id.is_some() {
@@ -175,7 +177,8 @@ pub fn register(
             }
             // A full meeting without a waitlist: someone already registered hears about
             // their registration, anyone else gets the refusal.
-            if seats::seat_for(conn, m, input.attendance)?.is_none() {
+            known = seats::seat_for(conn, m, input.attendance)?;
+            if known.is_none() {
                 return match regs::find_active_by_email(conn, target, &normalized)? {
                     Some(existing) => already_registered(conn, ctx, existing),
                     None => Err(seats::full(input.attendance)),
@@ -215,7 +218,7 @@ pub fn register(
         };
         let mut status = RegistrationStatus::Waitlisted;
         for m in offered {
-            if let Some(s) = seats::take(conn, m, &registration, target == Target::Meeting(m.id))? {
+            if let Some(s) = seats::take(conn, m, &registration, known)? {
                 if s == RegistrationStatus::Confirmed {
                     status = s;
                 }

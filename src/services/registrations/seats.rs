@@ -45,28 +45,28 @@ pub fn full(attendance: Attendance) -> AppError {
 }
 
 /// Gives `reg` a seat (or a waitlist place) in `m`. For a registration to this very meeting
-/// its row is locked already and a full room is an error; for a series occurrence the row is
-/// locked here, and an occurrence that is full (without waitlist) or where the address holds
-/// a seat already is skipped (`None`).
+/// the caller has locked the row and decided the status (`known`); for a series occurrence
+/// the row is locked here, and an occurrence that is full (without waitlist) or where the
+/// address holds a seat already is skipped (`None`).
 pub fn take(
     conn: &mut DbConn,
     m: &Meeting,
     reg: &Registration,
-    for_this_meeting: bool,
+    known: Option<RegistrationStatus>,
 ) -> Result<Option<RegistrationStatus>, AppError> {
     let attendance = reg.attendance();
-    if !for_this_meeting {
-        db::lock_meeting(conn, m.id)?;
-        if seats::held_by_email(conn, m.id, &reg.email_normalized)?.is_some() {
-            return Ok(None);
+    let status = match known {
+        Some(status) => status,
+        None => {
+            db::lock_meeting(conn, m.id)?;
+            if seats::held_by_email(conn, m.id, &reg.email_normalized)?.is_some() {
+                return Ok(None);
+            }
+            match seat_for(conn, m, attendance)? {
+                Some(status) => status,
+                None => return Ok(None),
+            }
         }
-    }
-    let Some(status) = seat_for(conn, m, attendance)? else {
-        return if for_this_meeting {
-            Err(full(attendance))
-        } else {
-            Ok(None)
-        };
     };
     let now = db::now();
     seats::insert(
