@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use super::days::{Days, RawDay};
 use super::schedule;
 use super::{
-    is_http_url, optional_text, required_text, single_line, FieldErrors, MeetingFormat,
+    given, is_http_url, optional_text, required_text, single_line, FieldErrors, MeetingFormat,
     MeetingStatus, UrlVisibility,
 };
 
@@ -144,7 +144,7 @@ impl MeetingDraft {
 
 /// Why a meeting is cancelled: optional, trimmed, at most 2000 characters.
 pub fn cancel_reason(raw: Option<&str>) -> Result<Option<&str>, FieldErrors> {
-    let reason = raw.map(str::trim).filter(|r| !r.is_empty());
+    let reason = given(raw);
     if reason.is_some_and(|r| r.chars().count() > 2000) {
         let mut errors = FieldErrors::default();
         errors.add("reason", "At most 2000 characters.");
@@ -215,8 +215,7 @@ fn wall_time(
     tz: Option<Tz>,
     required: bool,
 ) -> Option<NaiveDateTime> {
-    let raw = value.map(str::trim).filter(|v| !v.is_empty());
-    let Some(raw) = raw else {
+    let Some(raw) = given(value) else {
         if required {
             errors.add(
                 field,
@@ -269,14 +268,11 @@ fn schedule_of(errors: &mut FieldErrors, input: &MeetingInput, tz: Option<Tz>) -
     };
     let days = Days::parse(tz?, raw, errors)?;
     let given = |v: &Option<String>| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(|v| {
-                schedule::parse_wall_time(v)
-                    .ok()
-                    .and_then(|t| schedule::local_to_utc(tz?, t).ok())
-            })
+        given(v.as_deref()).map(|v| {
+            schedule::parse_wall_time(v)
+                .ok()
+                .and_then(|t| schedule::local_to_utc(tz?, t).ok())
+        })
     };
     if given(&input.starts_at).is_some_and(|s| s != Some(days.starts_at()))
         || given(&input.ends_at).is_some_and(|e| e != Some(days.ends_at()))

@@ -8,6 +8,7 @@ pub mod meeting;
 pub mod recurrence;
 pub mod registration;
 pub mod schedule;
+pub mod series;
 pub mod token;
 
 pub use email::EmailAddress;
@@ -59,6 +60,11 @@ impl FieldErrors {
             Err(self)
         }
     }
+}
+
+/// A field as given, trimmed; `None` when it is missing or blank.
+pub fn given(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// Trims a required text field and checks its length in characters.
