@@ -301,3 +301,16 @@ fn series_fields_of(s: &Series) -> SeriesFields {
 pub fn load(conn: &mut DbConn, id: i64) -> Result<Loaded, AppError> {
     series::load(conn, id)?.ok_or(AppError::NotFound("series"))
 }
+
+/// A series anyone may see: one with an occurrence that is not a draft.
+pub fn load_public(conn: &mut DbConn, id: i64) -> Result<Loaded, AppError> {
+    let loaded = load(conn, id)?;
+    if loaded
+        .occurrences
+        .iter()
+        .all(|m| m.status() == MeetingStatus::Draft)
+    {
+        return Err(AppError::NotFound("series"));
+    }
+    Ok(loaded)
+}
