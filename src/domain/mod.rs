@@ -3,9 +3,12 @@
 pub mod days;
 pub mod email;
 pub mod enums;
+pub mod group;
+pub mod meeting;
 pub mod recurrence;
 pub mod registration;
 pub mod schedule;
+pub mod series;
 pub mod token;
 
 pub use email::EmailAddress;
@@ -29,6 +32,26 @@ impl FieldErrors {
     pub fn get(&self, field: &str) -> Option<&str> {
         self.0.get(field).map(String::as_str)
     }
+    /// Adds the problems of `other` for fields that have none yet.
+    pub fn merge(&mut self, other: FieldErrors) {
+        for (field, message) in other.0 {
+            self.add(&field, message);
+        }
+    }
+    /// Both values, or every problem of either.
+    pub fn both<A, B>(
+        a: Result<A, FieldErrors>,
+        b: Result<B, FieldErrors>,
+    ) -> Result<(A, B), FieldErrors> {
+        match (a, b) {
+            (Ok(a), Ok(b)) => Ok((a, b)),
+            (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
+            (Err(mut e), Err(f)) => {
+                e.merge(f);
+                Err(e)
+            }
+        }
+    }
     /// `Ok(value)` when no error was recorded, else the errors.
     pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
         if self.is_empty() {
@@ -37,6 +60,11 @@ impl FieldErrors {
             Err(self)
         }
     }
+}
+
+/// A field as given, trimmed; `None` when it is missing or blank.
+pub fn given(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// Trims a required text field and checks its length in characters.

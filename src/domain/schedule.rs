@@ -38,6 +38,11 @@ pub fn parse_wall_time(input: &str) -> Result<NaiveDateTime, ScheduleError> {
     Err(ScheduleError::BadFormat)
 }
 
+/// A wall time as `parse_wall_time` reads it first, e.g. `2027-05-15T09:00`.
+pub fn format_wall_time(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M").to_string()
+}
+
 /// The UTC instant of a wall time in `tz`; times skipped or repeated by a DST change are refused.
 pub fn local_to_utc(tz: Tz, local: NaiveDateTime) -> Result<NaiveDateTime, ScheduleError> {
     match tz.from_local_datetime(&local) {

@@ -1,15 +1,20 @@
 //! iCalendar (RFC 5545) text for invites and feeds: pure functions of meetings.
 
 mod days;
+mod series;
+mod text;
 pub mod vtimezone;
+
+pub use series::{occurrence_invite, series_invite, SeriesSource};
+pub use text::refold;
 
 use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
 use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
 
 use crate::db::groups::Group;
 use crate::db::meetings::Meeting;
-use crate::db::series::Series;
 use crate::domain::MeetingStatus;
+use text::{clean, escape_text, param_text};
 
 pub const PRODID: &str = "-//Quorum//Quorum Meetings//EN";
 
@@ -64,179 +69,6 @@ pub fn invite(source: &EventSource<'_>, invitation: &Invitation<'_>, now: DateTi
         cal.push(event.done());
     }
     with_timezones(cal.to_string(), &[source.meeting])
-}
-
-/// A series as calendars see it: one VEVENT with the rule, EXDATEs for cancelled occurrences,
-/// and RECURRENCE-ID overrides for changed ones.
-pub struct SeriesSource<'a> {
-    pub series: &'a Series,
-    pub group: &'a Group,
-    /// Every occurrence, in rule order.
-    pub occurrences: &'a [Meeting],
-    pub url: String,
-    /// Absolute base URL; occurrence pages are under it.
-    pub base_url: &'a str,
-    pub show_online_url: bool,
-    pub note: Option<String>,
-}
-
-impl<'a> SeriesSource<'a> {
-    /// A series as calendars see it, for invites and feeds.
-    pub fn new(
-        base_url: &'a str,
-        loaded: &'a crate::db::series::Loaded,
-        show_online_url: bool,
-        note: Option<String>,
-    ) -> SeriesSource<'a> {
-        SeriesSource {
-            series: &loaded.series,
-            group: &loaded.group,
-            occurrences: &loaded.occurrences,
-            url: format!("{base_url}/series/{}", loaded.series.id),
-            base_url,
-            show_online_url,
-            note,
-        }
-    }
-
-    /// The occurrence that stands for the rule (the first one that follows it).
-    fn representative(&self) -> Option<&Meeting> {
-        self.occurrences
-            .iter()
-            .find(|m| !m.detached && m.status() != MeetingStatus::Cancelled)
-            .or_else(|| self.occurrences.first())
-    }
-
-    fn rrule(&self) -> String {
-        format!(
-            "FREQ=WEEKLY;INTERVAL={};BYDAY={};WKST=MO;COUNT={}",
-            self.series.interval_weeks.max(1),
-            self.series.weekdays,
-            self.occurrences.len()
-        )
-    }
-
-    fn recurrence_id(&self, m: &Meeting) -> Option<Property> {
-        let local = m.recurrence_local?;
-        let mut p = Property::new("RECURRENCE-ID", local.format("%Y%m%dT%H%M%S").to_string());
-        p.add_parameter("TZID", &self.series.timezone);
-        Some(p.done())
-    }
-
-    fn master(&self, now: DateTime<Utc>) -> Option<Event> {
-        let rep = self.representative()?;
-        let tz = self.series.tz();
-        let start = self.series.first_start_local;
-        let end = start + Duration::minutes(i64::from(self.series.duration_minutes));
-        let source = EventSource {
-            meeting: rep,
-            group: self.group,
-            url: self.url.clone(),
-            show_online_url: self.show_online_url,
-            note: self.note.clone(),
-        };
-        let mut e = event(&source, now);
-        let last_modified = self
-            .occurrences
-            .iter()
-            .map(|m| m.updated_at)
-            .chain([self.series.updated_at])
-            .max()
-            .unwrap_or(self.series.updated_at);
-        e.uid(&self.series.uid)
-            .summary(&clean(&self.series.title))
-            .starts(CalendarDateTime::WithTimezone {
-                date_time: start,
-                tzid: tz.name().to_string(),
-            })
-            .ends(CalendarDateTime::WithTimezone {
-                date_time: end,
-                tzid: tz.name().to_string(),
-            })
-            .sequence(u32::try_from(self.series.sequence).unwrap_or(0))
-            .last_modified(Utc.from_utc_datetime(&last_modified))
-            .status(EventStatus::Confirmed);
-        e.add_property("RRULE", self.rrule());
-        for m in self
-            .occurrences
-            .iter()
-            .filter(|m| m.status() == MeetingStatus::Cancelled)
-        {
-            if let Some(local) = m.recurrence_local {
-                let mut p = Property::new("EXDATE", local.format("%Y%m%dT%H%M%S").to_string());
-                p.add_parameter("TZID", &self.series.timezone);
-                e.append_multi_property(p.done());
-            }
-        }
-        Some(e)
-    }
-
-    /// The override of one occurrence (same UID, its RECURRENCE-ID).
-    fn instance(&self, m: &Meeting, now: DateTime<Utc>) -> Event {
-        let source = EventSource {
-            meeting: m,
-            group: self.group,
-            url: format!("{}/meetings/{}", self.base_url, m.id),
-            show_online_url: self.show_online_url,
-            note: self.note.clone(),
-        };
-        let mut e = event(&source, now);
-        e.uid(&self.series.uid)
-            .sequence(u32::try_from(m.sequence.max(self.series.sequence)).unwrap_or(0));
-        if let Some(p) = self.recurrence_id(m) {
-            e.append_property(p);
-        }
-        e
-    }
-
-    fn events(&self, now: DateTime<Utc>) -> Vec<Event> {
-        let mut out: Vec<Event> = self.master(now).into_iter().collect();
-        for m in self
-            .occurrences
-            .iter()
-            .filter(|m| m.detached && m.status() != MeetingStatus::Cancelled)
-        {
-            out.push(self.instance(m, now));
-        }
-        out
-    }
-}
-
-/// The invite for a registration to a whole series.
-pub fn series_invite(
-    source: &SeriesSource<'_>,
-    invitation: &Invitation<'_>,
-    now: DateTime<Utc>,
-) -> String {
-    let mut cal = calendar_head();
-    cal.append_property(Property::new("METHOD", invitation.method.as_str()));
-    for mut e in source.events(now) {
-        if invitation.method == Method::Cancel {
-            e.status(EventStatus::Cancelled);
-        }
-        address(&mut e, invitation);
-        cal.push(e.done());
-    }
-    let meetings: Vec<&Meeting> = source.occurrences.iter().collect();
-    with_timezones(cal.to_string(), &meetings)
-}
-
-/// An update (`REQUEST`) or cancellation (`CANCEL`) of one occurrence, for series registrants.
-pub fn occurrence_invite(
-    source: &SeriesSource<'_>,
-    occurrence: &Meeting,
-    invitation: &Invitation<'_>,
-    now: DateTime<Utc>,
-) -> String {
-    let mut cal = calendar_head();
-    cal.append_property(Property::new("METHOD", invitation.method.as_str()));
-    let mut e = source.instance(occurrence, now);
-    if invitation.method == Method::Cancel {
-        e.status(EventStatus::Cancelled);
-    }
-    address(&mut e, invitation);
-    cal.push(e.done());
-    with_timezones(cal.to_string(), &[occurrence])
 }
 
 fn address(event: &mut Event, invitation: &Invitation<'_>) {
@@ -419,67 +251,6 @@ fn description(source: &EventSource<'_>) -> String {
     parts.join("\n\n")
 }
 
-/// RFC 5545 TEXT escaping, for properties the icalendar crate writes without it.
-fn escape_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in clean(s).chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Parameter values may not hold DQUOTE or control characters (RFC 5545 §3.1).
-/// Text as calendars can carry it: line breaks as LF only (the icalendar crate escapes LF
-/// but would pass a bare CR through), no other control characters.
-fn clean(s: &str) -> String {
-    s.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
-}
-
-fn param_text(s: &str) -> String {
-    s.chars()
-        .map(|c| if c == '"' || c.is_control() { '\'' } else { c })
-        .collect()
-}
-
-/// Folds every content line at 75 octets (RFC 5545 §3.1) without splitting a UTF-8
-/// character. The icalendar crate folds too, but can leave a continuation line one octet
-/// long, so its output is unfolded and folded again here.
-pub fn refold(text: &str) -> String {
-    let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
-    let mut out = String::with_capacity(text.len() + text.len() / 60 * 3);
-    for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
-        let mut rest = line;
-        let mut limit = 75;
-        loop {
-            if rest.len() <= limit {
-                out.push_str(rest);
-                out.push_str("\r\n");
-                break;
-            }
-            let mut cut = limit;
-            while !rest.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            out.push_str(&rest[..cut]);
-            out.push_str("\r\n ");
-            rest = &rest[cut..];
-            limit = 74;
-        }
-    }
-    out
-}
-
 /// Inserts one VTIMEZONE per zone used, covering the meetings' dates, before the first VEVENT.
 fn with_timezones(text: String, meetings: &[&Meeting]) -> String {
     let mut zones: Vec<(chrono_tz::Tz, NaiveDateTime, NaiveDateTime)> = Vec::new();
@@ -514,22 +285,4 @@ fn with_timezones(text: String, meetings: &[&Meeting]) -> String {
         None => text,
     };
     refold(&text)
-}
-
-#[cfg(test)]
-mod fold_tests {
-    use super::refold;
-
-    #[test]
-    fn folds_at_75_octets_on_character_boundaries() {
-        let long = format!("DESCRIPTION:{}", "é🎉中a".repeat(40));
-        let folded = refold(&format!("BEGIN:VCALENDAR\r\n{long}\r\nEND:VCALENDAR\r\n"));
-        for line in folded.split("\r\n") {
-            assert!(line.len() <= 75, "{} octets: {line}", line.len());
-        }
-        assert_eq!(
-            folded.replace("\r\n ", ""),
-            format!("BEGIN:VCALENDAR\r\n{long}\r\nEND:VCALENDAR\r\n")
-        );
-    }
 }

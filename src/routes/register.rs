@@ -5,7 +5,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::Value;
 
-use super::api::parse_body;
+use super::api::extract::parse_body;
 use crate::db::registrations::Target;
 use crate::domain::registration::{RawRegistration, RegistrationInput};
 use crate::domain::FieldErrors;

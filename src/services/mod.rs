@@ -1,5 +1,6 @@
 //! Workflows that span several tables and queue mail, each in one transaction.
 
+pub mod groups;
 pub mod meetings;
 pub mod registrations;
 pub mod series;

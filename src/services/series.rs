@@ -1,7 +1,8 @@
 //! Weekly series: created once, expanded into occurrences (meetings) in the zone's wall
 //! time, registered for as a whole, and kept in sync in calendars with one recurring event.
+//! Their fields are checked in `domain::series`; the transactions are here.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::db::groups::Group;
 use crate::db::meetings::{self, Meeting};
@@ -9,45 +10,19 @@ use crate::db::registrations as regs;
 use crate::db::series::{self, Loaded, Series, SeriesFields};
 use crate::db::staff::Staff;
 use crate::db::{self, sessions, DbConn};
-use crate::domain::recurrence::{self, RuleEnd, WeeklyRule};
-use crate::domain::schedule;
+use crate::domain::meeting::MeetingInput;
+use crate::domain::recurrence::RuleEnd;
+use crate::domain::schedule::{self, format_wall_time as wall};
+use crate::domain::series::{occurrence_input, SeriesDraft};
 use crate::domain::{FieldErrors, MeetingStatus, RegistrationStatus};
 use crate::error::AppError;
 use crate::mail::{self, About, MailContext, MailKind, Recipient};
-use crate::services::meetings::{self as meeting_service, MeetingInput};
+use crate::services::groups as group_service;
+use crate::services::meetings as meeting_service;
 use crate::services::registrations::seats as seat_rules;
 
-/// A series as staff describe it. Times are wall times in `timezone`.
-#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct SeriesInput {
-    pub group: Option<String>,
-    pub title: Option<String>,
-    pub description: Option<String>,
-    pub format: Option<String>,
-    pub timezone: Option<String>,
-    /// The first occurrence's start, e.g. `2027-01-06T14:00`.
-    pub first_start: Option<String>,
-    pub duration_minutes: Option<i64>,
-    /// Every N weeks (default 1).
-    pub interval_weeks: Option<i64>,
-    /// E.g. `["WE"]` or `["MO","TH"]`; default: the first start's weekday.
-    pub weekdays: Option<Vec<String>>,
-    /// Last day an occurrence may fall on (`2027-12-31`); or give `count`.
-    pub until: Option<String>,
-    pub count: Option<i64>,
-    pub venue: Option<String>,
-    pub address: Option<String>,
-    pub city: Option<String>,
-    pub country: Option<String>,
-    pub online_url: Option<String>,
-    pub online_details: Option<String>,
-    pub online_url_visibility: Option<String>,
-    pub in_person_capacity: Option<i64>,
-    pub remote_capacity: Option<i64>,
-    pub waitlist: Option<bool>,
-    pub status: Option<String>,
-}
+// Callers name the input type through this module.
+pub use crate::domain::series::SeriesInput;
 
 /// A checked series: its row and the wall-clock starts of its occurrences.
 pub struct SeriesPlan {
@@ -56,195 +31,22 @@ pub struct SeriesPlan {
     pub starts: Vec<NaiveDateTime>,
 }
 
-fn wall(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M").to_string()
-}
-
-/// Checks a series and expands its rule; every occurrence must exist in the zone.
+/// Checks a series, resolves its group and expands its rule; every occurrence must exist in
+/// the zone.
 pub fn plan(conn: &mut DbConn, input: &SeriesInput) -> Result<SeriesPlan, AppError> {
-    let mut errors = FieldErrors::default();
-    let first = match input.first_start.as_deref().map(schedule::parse_wall_time) {
-        None => {
-            errors.add(
-                "first_start",
-                "This field is required (a local time like 2027-01-06T14:00).",
-            );
-            None
-        }
-        Some(Err(e)) => {
-            errors.add("first_start", e.to_string());
-            None
-        }
-        Some(Ok(t)) => Some(t),
-    };
-    let duration = match input.duration_minutes {
-        Some(d) if (5..=24 * 60).contains(&d) => Some(d),
-        Some(_) => {
-            errors.add("duration_minutes", "Between 5 and 1440 minutes.");
-            None
-        }
-        None => {
-            errors.add("duration_minutes", "This field is required.");
-            None
-        }
-    };
-    let interval = match input.interval_weeks.unwrap_or(1) {
-        n @ 1..=52 => n as u32,
-        _ => {
-            errors.add("interval_weeks", "Between 1 and 52 weeks.");
-            1
-        }
-    };
-    let mut weekdays = Vec::new();
-    match &input.weekdays {
-        Some(list) if !list.is_empty() => {
-            for d in list {
-                match recurrence::parse_weekday(d) {
-                    Some(day) => weekdays.push(day),
-                    None => errors.add(
-                        "weekdays",
-                        format!("{d:?} is not a weekday (use MO, TU, WE, TH, FR, SA, SU)."),
-                    ),
-                }
-            }
-        }
-        Some(_) => errors.add("weekdays", "Give at least one weekday."),
-        None => weekdays.extend(first.map(|f| chrono::Datelike::weekday(&f))),
-    }
-    weekdays.sort_by_key(|d| d.num_days_from_monday());
-    weekdays.dedup();
-    if let Some(f) = first {
-        if !weekdays.is_empty() && !weekdays.contains(&chrono::Datelike::weekday(&f)) {
-            errors.add(
-                "weekdays",
-                "The first start must fall on one of the weekdays.",
-            );
-        }
-    }
-    let end = match (
-        input
-            .until
-            .as_deref()
-            .map(str::trim)
-            .filter(|u| !u.is_empty()),
-        input.count,
-    ) {
-        (Some(_), Some(_)) => {
-            errors.add("count", "Give either until or count, not both.");
-            None
-        }
-        (Some(u), None) => match NaiveDate::parse_from_str(u, "%Y-%m-%d") {
-            Ok(d)
-                if first
-                    .is_some_and(|f| d >= f.date() && d <= f.date() + Duration::days(5 * 366)) =>
-            {
-                Some(RuleEnd::Until(d))
-            }
-            Ok(_) => {
-                errors.add(
-                    "until",
-                    "Must be on or after the first start and within five years.",
-                );
-                None
-            }
-            Err(_) => {
-                errors.add("until", "Use a date like 2027-12-31.");
-                None
-            }
-        },
-        (None, Some(n)) if (1..=recurrence::MAX_OCCURRENCES as i64).contains(&n) => {
-            Some(RuleEnd::Count(n as u32))
-        }
-        (None, Some(_)) => {
-            errors.add(
-                "count",
-                format!("Between 1 and {}.", recurrence::MAX_OCCURRENCES),
-            );
-            None
-        }
-        (None, None) => {
-            errors.add(
-                "until",
-                "Give the last date (until) or the number of occurrences (count).",
-            );
-            None
-        }
-    };
-    // Everything that is not about time is checked as the first occurrence would be.
-    let template = MeetingInput {
-        group: input.group.clone(),
-        title: input.title.clone(),
-        description: input.description.clone(),
-        format: input.format.clone(),
-        timezone: input.timezone.clone(),
-        starts_at: first.map(wall).or_else(|| input.first_start.clone()),
-        ends_at: match (first, duration) {
-            (Some(f), Some(d)) => Some(wall(f + Duration::minutes(d))),
-            _ => input.first_start.clone(),
-        },
-        venue: input.venue.clone(),
-        address: input.address.clone(),
-        city: input.city.clone(),
-        country: input.country.clone(),
-        online_url: input.online_url.clone(),
-        online_details: input.online_details.clone(),
-        online_url_visibility: input.online_url_visibility.clone(),
-        in_person_capacity: input.in_person_capacity,
-        remote_capacity: input.remote_capacity,
-        waitlist: input.waitlist,
-        registration_opens_at: None,
-        registration_closes_at: None,
-        status: input.status.clone(),
-        days: None,
-    };
-    let checked = match meeting_service::validate(conn, &template) {
-        Ok(f) => Some(f),
-        Err(AppError::Validation(e)) => {
-            for (k, v) in e.0 {
-                let key = match k.as_str() {
-                    "starts_at" => "first_start".to_string(),
-                    "ends_at" => "duration_minutes".to_string(),
-                    _ => k,
-                };
-                errors.add(&key, v);
-            }
-            None
-        }
-        Err(e) => return Err(e),
-    };
-    let (Some(first), Some(duration), Some(end), Some(fields)) = (first, duration, end, checked)
-    else {
-        return Err(AppError::Validation(errors));
-    };
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
-    let rule = WeeklyRule {
-        interval,
-        weekdays,
-        end,
-    };
-    let starts = rule.expand(first);
-    let tz = schedule::parse_zone(&fields.timezone).map_err(|e| AppError::Internal(e.into()))?;
-    for s in &starts {
-        for t in [*s, *s + Duration::minutes(duration)] {
-            if let Err(e) = schedule::local_to_utc(tz, t) {
-                errors.add(
-                    "first_start",
-                    format!("The occurrence on {}: {e}", s.date()),
-                );
-                return Err(AppError::Validation(errors));
-            }
-        }
-    }
+    let draft = SeriesDraft::parse(input);
+    let group = group_service::named(conn, input.group_slug())?;
+    let (group, draft) = FieldErrors::both(group, draft)?;
+    let starts = draft.starts()?;
+    let rule = &draft.rule;
     Ok(SeriesPlan {
         fields: SeriesFields {
-            group_id: fields.group_id,
-            title: fields.title.clone(),
-            timezone: fields.timezone.clone(),
-            first_start_local: first,
-            duration_minutes: duration as i32,
-            interval_weeks: interval as i32,
+            group_id: group.id,
+            title: draft.meeting.title.clone(),
+            timezone: draft.meeting.timezone.name().to_string(),
+            first_start_local: draft.first_start,
+            duration_minutes: draft.duration_minutes as i32,
+            interval_weeks: rule.interval as i32,
             weekdays: rule.byday(),
             until_date: match rule.end {
                 RuleEnd::Until(d) => Some(d.to_string()),
@@ -254,24 +56,12 @@ pub fn plan(conn: &mut DbConn, input: &SeriesInput) -> Result<SeriesPlan, AppErr
                 RuleEnd::Count(n) => Some(n as i32),
                 RuleEnd::Until(_) => None,
             },
-            template_json: serde_json::to_string(&template)
+            template_json: serde_json::to_string(&draft.template)
                 .map_err(|e| AppError::Internal(e.into()))?,
         },
-        template,
+        template: draft.template,
         starts,
     })
-}
-
-fn occurrence_input(
-    template: &MeetingInput,
-    start: NaiveDateTime,
-    duration_minutes: i32,
-) -> MeetingInput {
-    MeetingInput {
-        starts_at: Some(wall(start)),
-        ends_at: Some(wall(start + Duration::minutes(i64::from(duration_minutes)))),
-        ..template.clone()
-    }
 }
 
 /// Creates a series and its occurrences.
@@ -363,29 +153,9 @@ pub fn update(
         }
         let old = load(conn, id)?;
         let split_at = from.filter(|d| *d > old.series.first_start_local.date());
+        // The new series starts at the first occurrence of its rule on or after `from`.
         let input = match split_at {
-            // The new series starts at the first occurrence of its rule on or after `from`.
-            Some(d) => {
-                let mut i = input.clone();
-                if i.first_start.as_deref() == Some(wall(old.series.first_start_local).as_str()) {
-                    let time = old.series.first_start_local.time();
-                    let weekdays: Vec<chrono::Weekday> = i
-                        .weekdays
-                        .clone()
-                        .unwrap_or_default()
-                        .iter()
-                        .filter_map(|w| recurrence::parse_weekday(w))
-                        .collect();
-                    let mut day = d;
-                    while !weekdays.is_empty()
-                        && !weekdays.contains(&chrono::Datelike::weekday(&day))
-                    {
-                        day += Duration::days(1);
-                    }
-                    i.first_start = Some(wall(day.and_time(time)));
-                }
-                i
-            }
+            Some(d) => input.starting_from(d, old.series.first_start_local),
             None => input.clone(),
         };
         let plan = plan(conn, &input)?;
@@ -530,4 +300,17 @@ fn series_fields_of(s: &Series) -> SeriesFields {
 /// A series that exists, with its group and occurrences.
 pub fn load(conn: &mut DbConn, id: i64) -> Result<Loaded, AppError> {
     series::load(conn, id)?.ok_or(AppError::NotFound("series"))
+}
+
+/// A series anyone may see: one with an occurrence that is not a draft.
+pub fn load_public(conn: &mut DbConn, id: i64) -> Result<Loaded, AppError> {
+    let loaded = load(conn, id)?;
+    if loaded
+        .occurrences
+        .iter()
+        .all(|m| m.status() == MeetingStatus::Draft)
+    {
+        return Err(AppError::NotFound("series"));
+    }
+    Ok(loaded)
 }

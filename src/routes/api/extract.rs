@@ -1,0 +1,95 @@
+//! What the API's handlers take from a request: a JSON body read field by field, and the
+//! staff member a bearer token stands for.
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::db::staff::{self, Staff};
+use crate::domain::{token, FieldErrors};
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// How JSON bodies are read: at most `BODY_LIMIT`, and every failure as a JSON error.
+pub fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(crate::routes::BODY_LIMIT)
+        .error_handler(|err, _| {
+            use actix_web::error::JsonPayloadError as E;
+            let e = match err {
+                E::OverflowKnownLength { .. } | E::Overflow { .. } => AppError::PayloadTooLarge,
+                E::ContentType => AppError::UnsupportedMediaType("application/json"),
+                E::Deserialize(e) => {
+                    AppError::BadRequest(format!("The body is not valid JSON: {e}"))
+                }
+                other => AppError::BadRequest(format!("The body could not be read: {other}")),
+            };
+            e.into()
+        })
+}
+
+/// Reads a JSON object into `T`; a field of the wrong type is a 422 naming the field.
+pub fn parse_body<T: DeserializeOwned>(body: Value) -> Result<T, AppError> {
+    if !body.is_object() {
+        return Err(AppError::BadRequest(
+            "The body must be a JSON object.".into(),
+        ));
+    }
+    serde_path_to_error::deserialize(body).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        let mut fields = FieldErrors::default();
+        if inner.starts_with("unknown field") {
+            let name = inner.split('`').nth(1).unwrap_or(path.as_str()).to_string();
+            fields.add(&name, "Unknown field.");
+        } else {
+            fields.add(&path, strip_position(&inner));
+        }
+        AppError::Validation(fields)
+    })
+}
+
+fn strip_position(msg: &str) -> String {
+    match msg.find(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// A staff member authenticated by `Authorization: Bearer <token>`.
+pub struct ApiStaff(pub Staff);
+
+impl FromRequest for ApiStaff {
+    type Error = AppError;
+    type Future = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let secret = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
+            .map(|t| t.trim().to_string());
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        Box::pin(async move {
+            let (Some(secret), Some(state)) = (secret, state) else {
+                return Err(AppError::Unauthorized);
+            };
+            if !token::looks_valid(&secret) {
+                return Err(AppError::Unauthorized);
+            }
+            let hash = token::hash(&secret);
+            let found = state
+                .db(move |conn| -> Result<_, AppError> {
+                    Ok(staff::find_by_token_hash(conn, &hash)?)
+                })
+                .await?;
+            found.map(ApiStaff).ok_or(AppError::Unauthorized)
+        })
+    }
+}

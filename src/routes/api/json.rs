@@ -1,0 +1,163 @@
+//! How meetings look in the API: local and UTC times, seats per way of attending, days.
+
+use chrono::{NaiveDateTime, TimeZone, Utc};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::db::groups::Group;
+use crate::db::meetings::{self, Meeting, SeatCounts};
+use crate::db::{self, DbConn};
+use crate::error::AppError;
+use crate::views;
+
+#[derive(Serialize)]
+pub struct GroupRef {
+    pub slug: String,
+    pub name: String,
+}
+
+impl GroupRef {
+    /// The group as a meeting or series names it.
+    pub fn of(g: &Group) -> GroupRef {
+        GroupRef {
+            slug: g.slug.clone(),
+            name: g.name.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct ModeSeats {
+    pub capacity: Option<i32>,
+    pub confirmed: i64,
+    pub waitlisted: i64,
+    pub available: Option<i64>,
+}
+
+#[derive(Serialize)]
+pub struct MeetingJson {
+    pub id: i64,
+    pub uid: String,
+    pub group: GroupRef,
+    pub title: String,
+    pub description: String,
+    pub format: String,
+    pub timezone: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub starts_at_utc: String,
+    pub ends_at_utc: String,
+    pub venue: Option<String>,
+    pub address: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub online_url: Option<String>,
+    pub online_url_visibility: String,
+    pub in_person_capacity: Option<i32>,
+    pub remote_capacity: Option<i32>,
+    pub waitlist: bool,
+    pub status: String,
+    pub cancel_reason: Option<String>,
+    pub sequence: i32,
+    pub registration_open: bool,
+    pub registration_opens_at: Option<String>,
+    pub registration_closes_at: String,
+    pub seats: serde_json::Map<String, Value>,
+    /// Every day with its hours (one entry for a meeting of one day).
+    pub days: Vec<DayJson>,
+    pub url: String,
+    pub ics_url: String,
+}
+
+#[derive(Serialize)]
+pub struct DayJson {
+    pub starts_at: String,
+    pub ends_at: String,
+    pub starts_at_utc: String,
+    pub ends_at_utc: String,
+}
+
+fn local_rfc3339(m: &Meeting, t: NaiveDateTime) -> String {
+    Utc.from_utc_datetime(&t)
+        .with_timezone(&m.tz())
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// A stored UTC instant as RFC 3339 with `Z`.
+pub fn utc_rfc3339(t: NaiveDateTime) -> String {
+    Utc.from_utc_datetime(&t)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A meeting as the API shows it, with the seat counts given.
+pub fn meeting_json(m: &Meeting, g: &Group, counts: &SeatCounts, base_url: &str) -> MeetingJson {
+    let mut seats = serde_json::Map::new();
+    for s in views::seats(m, counts) {
+        let mode = ModeSeats {
+            capacity: s.capacity,
+            confirmed: s.confirmed,
+            waitlisted: s.waitlisted,
+            available: s.available,
+        };
+        seats.insert(
+            s.attendance.as_str().to_string(),
+            serde_json::to_value(mode).unwrap_or(Value::Null),
+        );
+    }
+    MeetingJson {
+        id: m.id,
+        uid: m.uid.clone(),
+        group: GroupRef::of(g),
+        title: m.title.clone(),
+        description: m.description.clone(),
+        format: m.format.clone(),
+        timezone: m.timezone.clone(),
+        starts_at: local_rfc3339(m, m.starts_at),
+        ends_at: local_rfc3339(m, m.ends_at),
+        starts_at_utc: utc_rfc3339(m.starts_at),
+        ends_at_utc: utc_rfc3339(m.ends_at),
+        venue: m.venue.clone(),
+        address: m.address.clone(),
+        city: m.city.clone(),
+        country: m.country.clone(),
+        online_url: m.public_online_url().map(str::to_string),
+        online_url_visibility: m.online_url_visibility.clone(),
+        in_person_capacity: m.in_person_capacity,
+        remote_capacity: m.remote_capacity,
+        waitlist: m.waitlist,
+        status: m.status.clone(),
+        cancel_reason: m.cancel_reason.clone(),
+        sequence: m.sequence,
+        registration_open: m.registration_state(db::now()).is_ok(),
+        registration_opens_at: m.registration_opens_at.map(|t| local_rfc3339(m, t)),
+        registration_closes_at: local_rfc3339(m, m.closes_at()),
+        seats,
+        days: m
+            .schedule()
+            .spans()
+            .iter()
+            .map(|&(s, e)| DayJson {
+                starts_at: local_rfc3339(m, s),
+                ends_at: local_rfc3339(m, e),
+                starts_at_utc: utc_rfc3339(s),
+                ends_at_utc: utc_rfc3339(e),
+            })
+            .collect(),
+        url: format!("{base_url}/meetings/{}", m.id),
+        ics_url: format!("{base_url}/meetings/{}/calendar.ics", m.id),
+    }
+}
+
+/// One meeting as JSON, with its seat counts read now.
+pub fn one_meeting_json(
+    conn: &mut DbConn,
+    m: &Meeting,
+    g: &Group,
+    base_url: &str,
+) -> Result<MeetingJson, AppError> {
+    let counts = meetings::seat_counts(conn, &[m.id])?
+        .get(&m.id)
+        .copied()
+        .unwrap_or_default();
+    Ok(meeting_json(m, g, &counts, base_url))
+}

@@ -1,0 +1,272 @@
+//! `/api/v1/meetings`: list, read, create, change and cancel meetings, and their registrations.
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::extract::{parse_body, ApiStaff};
+use super::json::{meeting_json, one_meeting_json, utc_rfc3339, MeetingJson};
+use crate::db::groups::{self, Group};
+use crate::db::meetings::{self, Listing, Meeting};
+use crate::db::{self, DbConn};
+use crate::domain::meeting::MeetingInput;
+use crate::domain::{FieldErrors, MeetingStatus};
+use crate::error::AppError;
+use crate::services::meetings as service;
+use crate::state::AppState;
+use crate::views;
+
+#[derive(Debug, serde::Deserialize)]
+pub struct ListQuery {
+    pub group: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl ListQuery {
+    /// `from` and `to` as instants, or the problems with them.
+    fn window(&self) -> Result<(Option<NaiveDateTime>, Option<NaiveDateTime>), AppError> {
+        let mut errors = FieldErrors::default();
+        let from = self
+            .from
+            .as_deref()
+            .and_then(|v| parse_instant("from", v, &mut errors));
+        let to = self
+            .to
+            .as_deref()
+            .and_then(|v| parse_instant("to", v, &mut errors));
+        errors.into_result((from, to)).map_err(AppError::Validation)
+    }
+}
+
+/// `2027-05-15` (midnight UTC) or an RFC 3339 instant.
+fn parse_instant(field: &str, value: &str, errors: &mut FieldErrors) -> Option<NaiveDateTime> {
+    let v = value.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(v) {
+        return Some(t.with_timezone(&Utc).naive_utc());
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+        return d.and_hms_opt(0, 0, 0);
+    }
+    errors.add(field, "Use a date like 2027-05-15 or an RFC 3339 time.");
+    None
+}
+
+/// Published meetings of `group` (a slug; any group when `None`) between `from` and `to`
+/// (from now on when neither is given).
+fn published(
+    conn: &mut DbConn,
+    group: Option<&str>,
+    (from, to): (Option<NaiveDateTime>, Option<NaiveDateTime>),
+    base_url: &str,
+) -> Result<Vec<MeetingJson>, AppError> {
+    let group_id = match group.filter(|g| !g.is_empty()) {
+        Some(slug) => Some(
+            groups::find_by_slug(conn, slug)?
+                .ok_or(AppError::NotFound("group"))?
+                .id,
+        ),
+        None => None,
+    };
+    let listing = Listing {
+        group_id,
+        from: from.or_else(|| to.is_none().then(db::now)),
+        to,
+        limit: Some(1000),
+        ..Listing::default()
+    };
+    let rows: Vec<(Meeting, Group)> = meetings::list(conn, &listing)?
+        .into_iter()
+        .filter(|(m, _)| m.status() == MeetingStatus::Published)
+        .collect();
+    let ids: Vec<i64> = rows.iter().map(|(m, _)| m.id).collect();
+    let counts = meetings::seat_counts(conn, &ids)?;
+    Ok(rows
+        .iter()
+        .map(|(m, g)| {
+            meeting_json(
+                m,
+                g,
+                &counts.get(&m.id).copied().unwrap_or_default(),
+                base_url,
+            )
+        })
+        .collect())
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let window = query.window()?;
+    let group = query.into_inner().group;
+    let base_url = state.mail.base_url.clone();
+    let list = state
+        .db(move |conn| published(conn, group.as_deref(), window, &base_url))
+        .await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "meetings": list })))
+}
+
+fn meeting_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound("meeting"))
+}
+
+pub async fn get(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = meeting_id(&id)?;
+    let base_url = state.mail.base_url.clone();
+    let json = state
+        .db(move |conn| {
+            let (m, g) = crate::routes::pages::public_meeting(conn, id)?;
+            one_meeting_json(conn, &m, &g, &base_url)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(json))
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    let input: MeetingInput = parse_body(body.into_inner())?;
+    let base_url = state.mail.base_url.clone();
+    let json = state
+        .db(move |conn| {
+            let (m, g) = service::create(conn, &input, &base_url, Some(&staff.0))?;
+            one_meeting_json(conn, &m, &g, &base_url)
+        })
+        .await?;
+    state.calendar_changed();
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/api/v1/meetings/{}", json.id)))
+        .json(json))
+}
+
+/// The meeting as it is, with the fields of `patch` in place of its own.
+fn patched(m: &Meeting, g: &Group, patch: Map<String, Value>) -> Result<MeetingInput, AppError> {
+    let mut merged = serde_json::to_value(service::input_from(m, g))
+        .map_err(|e| AppError::Internal(e.into()))?;
+    // New days replace the old span; a new span replaces the old days.
+    let times = ["starts_at", "ends_at"];
+    if patch.contains_key("days") && !times.iter().any(|k| patch.contains_key(*k)) {
+        times.iter().for_each(|k| merged[*k] = Value::Null);
+    }
+    if !patch.contains_key("days") && times.iter().any(|k| patch.contains_key(*k)) {
+        merged["days"] = Value::Null;
+    }
+    for (k, v) in patch {
+        merged[k] = v;
+    }
+    parse_body(merged)
+}
+
+/// Any subset of the create fields; `null` clears an optional field (a capacity becomes unlimited).
+pub async fn patch(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    id: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    let id = meeting_id(&id)?;
+    let Value::Object(patch) = body.into_inner() else {
+        return Err(AppError::BadRequest(
+            "The body must be a JSON object.".into(),
+        ));
+    };
+    let st = state.clone();
+    let json = state
+        .db(move |conn| {
+            let (m, g) =
+                meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
+            let input = patched(&m, &g, patch)?;
+            let (m, g) = service::update(conn, &st.mail, id, &input, &staff.0)?;
+            one_meeting_json(conn, &m, &g, &st.mail.base_url)
+        })
+        .await?;
+    state.calendar_changed();
+    Ok(HttpResponse::Ok().json(json))
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CancelBody {
+    reason: Option<String>,
+}
+
+pub async fn cancel(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let id = meeting_id(&id)?;
+    let body: CancelBody = if body.iter().all(u8::is_ascii_whitespace) {
+        CancelBody::default()
+    } else {
+        let value: Value = serde_json::from_slice(&body)
+            .map_err(|e| AppError::BadRequest(format!("The body is not valid JSON: {e}")))?;
+        parse_body(value)?
+    };
+    let st = state.clone();
+    let json = state
+        .db(move |conn| {
+            let (m, g) = service::cancel(conn, &st.mail, id, body.reason.as_deref(), &staff.0)?;
+            one_meeting_json(conn, &m, &g, &st.mail.base_url)
+        })
+        .await?;
+    state.calendar_changed();
+    Ok(HttpResponse::Ok().json(json))
+}
+
+#[derive(Serialize)]
+struct RegistrationJson {
+    id: i64,
+    name: String,
+    email: String,
+    affiliation: Option<String>,
+    attendance: String,
+    status: String,
+    created_at: String,
+    /// The first day's check-in (every day's is in `check_ins`).
+    checked_in_at: Option<String>,
+    /// Check-in time per local date of the meeting's days.
+    check_ins: std::collections::BTreeMap<String, String>,
+}
+
+pub async fn registrations(
+    state: web::Data<AppState>,
+    _staff: ApiStaff,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = meeting_id(&id)?;
+    let list = state
+        .db(move |conn| -> Result<_, AppError> {
+            let m = meetings::find(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
+            let dates = views::day_dates(&m);
+            Ok(crate::db::seats::roster(conn, id, dates.len())?
+                .into_iter()
+                .map(|row| RegistrationJson {
+                    id: row.seat.id,
+                    status: row.status().to_string(),
+                    name: row.registration.name,
+                    email: row.registration.email,
+                    affiliation: row.registration.affiliation,
+                    attendance: row.seat.attendance,
+                    created_at: utc_rfc3339(row.registration.created_at),
+                    checked_in_at: row.checked_in.first().copied().flatten().map(utc_rfc3339),
+                    check_ins: dates
+                        .iter()
+                        .zip(&row.checked_in)
+                        .filter_map(|(d, t)| t.map(|t| (d.to_string(), utc_rfc3339(t))))
+                        .collect(),
+                })
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "registrations": list })))
+}

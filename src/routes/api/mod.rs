@@ -1,0 +1,46 @@
+//! The JSON API under `/api/v1`: the route table. The handlers live one file per resource;
+//! registering goes through `routes::register`, shared with the web forms.
+
+pub mod extract;
+pub mod groups;
+pub mod json;
+pub mod meetings;
+pub mod series;
+
+use actix_web::{web, HttpResponse};
+
+pub use extract::json_config;
+
+pub fn scope() -> actix_web::Scope {
+    web::scope("/api/v1")
+        .route("/meetings", web::get().to(meetings::list))
+        .route("/meetings", web::post().to(meetings::create))
+        .route("/meetings/{id}", web::get().to(meetings::get))
+        .route("/meetings/{id}", web::patch().to(meetings::patch))
+        .route("/meetings/{id}/cancel", web::post().to(meetings::cancel))
+        .route(
+            "/meetings/{id}/registrations",
+            web::get().to(meetings::registrations),
+        )
+        .route(
+            "/meetings/{id}/registrations",
+            web::post().to(super::register::meeting_api),
+        )
+        .route("/groups", web::post().to(groups::create))
+        .route("/openapi.json", web::get().to(openapi))
+        .route("/series", web::post().to(series::create))
+        .route("/series/{id}", web::get().to(series::get))
+        .route("/series/{id}", web::patch().to(series::patch))
+        .route(
+            "/series/{id}/registrations",
+            web::post().to(super::register::series_api),
+        )
+}
+
+/// The OpenAPI 3 description of this API (kept beside the route table; a test checks that it
+/// names every route).
+pub async fn openapi() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(include_str!("../openapi.json"))
+}

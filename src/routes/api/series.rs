@@ -1,0 +1,206 @@
+//! `/api/v1/series`: create, read and change weekly series.
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::extract::{parse_body, ApiStaff};
+use super::json::{meeting_json, GroupRef, MeetingJson};
+use crate::db::series::Loaded;
+use crate::db::{meetings, DbConn};
+use crate::domain::schedule::format_wall_time;
+use crate::domain::series::SeriesInput;
+use crate::domain::FieldErrors;
+use crate::error::AppError;
+use crate::services::series as service;
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct SeriesJson {
+    pub id: i64,
+    pub uid: String,
+    pub group: GroupRef,
+    pub title: String,
+    pub timezone: String,
+    pub first_start: String,
+    pub duration_minutes: i32,
+    pub interval_weeks: i32,
+    pub weekdays: Vec<String>,
+    pub until: Option<String>,
+    pub count: Option<i32>,
+    pub rrule: String,
+    pub sequence: i32,
+    pub url: String,
+    pub ics_url: String,
+    pub occurrences: Vec<OccurrenceJson>,
+}
+
+#[derive(Serialize)]
+pub struct OccurrenceJson {
+    /// The occurrence's place in the rule (its RECURRENCE-ID, wall time in the zone).
+    pub recurrence_id: String,
+    /// Moved or otherwise changed away from the rule.
+    pub detached: bool,
+    #[serde(flatten)]
+    pub meeting: MeetingJson,
+}
+
+fn series_json(conn: &mut DbConn, loaded: &Loaded, base_url: &str) -> Result<SeriesJson, AppError> {
+    let s = &loaded.series;
+    let ids: Vec<i64> = loaded.occurrences.iter().map(|m| m.id).collect();
+    let counts = meetings::seat_counts(conn, &ids)?;
+    Ok(SeriesJson {
+        id: s.id,
+        uid: s.uid.clone(),
+        group: GroupRef::of(&loaded.group),
+        title: s.title.clone(),
+        timezone: s.timezone.clone(),
+        first_start: format_wall_time(s.first_start_local),
+        duration_minutes: s.duration_minutes,
+        interval_weeks: s.interval_weeks,
+        weekdays: s.weekdays.split(',').map(str::to_string).collect(),
+        until: s.until_date.clone(),
+        count: s.occurrence_count,
+        rrule: format!(
+            "FREQ=WEEKLY;INTERVAL={};BYDAY={};WKST=MO;COUNT={}",
+            s.interval_weeks,
+            s.weekdays,
+            loaded.occurrences.len()
+        ),
+        sequence: s.sequence,
+        url: format!("{base_url}/series/{}", s.id),
+        ics_url: format!("{base_url}/groups/{}/calendar.ics", loaded.group.slug),
+        occurrences: loaded
+            .occurrences
+            .iter()
+            .map(|m| OccurrenceJson {
+                recurrence_id: m.recurrence_local.map(format_wall_time).unwrap_or_default(),
+                detached: m.detached,
+                meeting: meeting_json(
+                    m,
+                    &loaded.group,
+                    &counts.get(&m.id).copied().unwrap_or_default(),
+                    base_url,
+                ),
+            })
+            .collect(),
+    })
+}
+
+fn series_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound("series"))
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    let input: SeriesInput = parse_body(body.into_inner())?;
+    let base_url = state.mail.base_url.clone();
+    let json = state
+        .db(move |conn| {
+            let (s, _) = service::create(conn, &input, &base_url, Some(&staff.0))?;
+            let loaded = service::load(conn, s.id)?;
+            series_json(conn, &loaded, &base_url)
+        })
+        .await?;
+    state.calendar_changed();
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/api/v1/series/{}", json.id)))
+        .json(json))
+}
+
+pub async fn get(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = series_id(&id)?;
+    let base_url = state.mail.base_url.clone();
+    let json = state
+        .db(move |conn| {
+            let loaded = service::load_public(conn, id)?;
+            series_json(conn, &loaded, &base_url)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(json))
+}
+
+/// The `from` of a change: a date, or absent for the whole series.
+fn from_date(patch: &mut Map<String, Value>) -> Result<Option<NaiveDate>, AppError> {
+    let date = match patch.remove("from") {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::String(s)) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
+        Some(_) => None,
+    };
+    date.map(Some).ok_or_else(|| {
+        let mut e = FieldErrors::default();
+        e.add("from", "Use a date like 2027-03-01.");
+        AppError::Validation(e)
+    })
+}
+
+/// The series as it is, with the fields of `patch` in place of its own.
+fn patched(
+    loaded: &Loaded,
+    patch: Map<String, Value>,
+    from: Option<NaiveDate>,
+) -> Result<SeriesInput, AppError> {
+    let mut merged = serde_json::to_value(service::input_from(&loaded.series, &loaded.group)?)
+        .map_err(|e| AppError::Internal(e.into()))?;
+    // A new end replaces the old one, whichever kind it was.
+    if patch.contains_key("until") {
+        merged["count"] = Value::Null;
+    }
+    if patch.contains_key("count") {
+        merged["until"] = Value::Null;
+    }
+    let patch_sets_end = patch.contains_key("count") || patch.contains_key("until");
+    for (k, v) in patch {
+        merged[k] = v;
+    }
+    // Split with a count: the new part has what the old one had left.
+    if let (Some(d), false, Some(n)) = (from, patch_sets_end, merged["count"].as_i64()) {
+        let done = loaded
+            .occurrences
+            .iter()
+            .filter(|m| m.recurrence_local.is_some_and(|r| r.date() < d))
+            .count() as i64;
+        if done > 0 {
+            merged["count"] = (n - done).max(1).into();
+        }
+    }
+    parse_body(merged)
+}
+
+/// Any subset of the create fields, plus `from` (a date): the change applies from that date
+/// on, splitting the series when it falls after the first occurrence.
+pub async fn patch(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    id: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    let id = series_id(&id)?;
+    let Value::Object(mut patch) = body.into_inner() else {
+        return Err(AppError::BadRequest(
+            "The body must be a JSON object.".into(),
+        ));
+    };
+    let from = from_date(&mut patch)?;
+    let st = state.clone();
+    let json = state
+        .db(move |conn| {
+            let loaded = service::load(conn, id)?;
+            let input = patched(&loaded, patch, from)?;
+            let base_url = &st.mail.base_url;
+            let target = service::update(conn, &st.mail, id, &input, from, base_url, &staff.0)?;
+            let loaded = service::load(conn, target.id)?;
+            series_json(conn, &loaded, base_url)
+        })
+        .await?;
+    state.calendar_changed();
+    Ok(HttpResponse::Ok().json(json))
+}
