@@ -44,10 +44,7 @@ pub struct MeetingInput {
 impl MeetingInput {
     /// The group's slug as given, trimmed; `None` when it is missing or blank.
     pub fn group_slug(&self) -> Option<&str> {
-        self.group
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
+        given(self.group.as_deref())
     }
 }
 
@@ -61,14 +58,7 @@ pub struct MeetingDraft {
     pub format: MeetingFormat,
     pub timezone: Tz,
     pub days: Days,
-    /// The place: only for formats held in a room.
-    pub venue: Option<String>,
-    pub address: Option<String>,
-    pub city: Option<String>,
-    pub country: Option<String>,
-    /// The join link and its details: only for formats held online.
-    pub online_url: Option<String>,
-    pub online_details: Option<String>,
+    pub place: Place,
     pub online_url_visibility: UrlVisibility,
     pub in_person_capacity: Option<i32>,
     pub remote_capacity: Option<i32>,
@@ -122,12 +112,7 @@ impl MeetingDraft {
                     format,
                     timezone: tz,
                     days,
-                    venue: place.venue.filter(|_| format.has_venue()),
-                    address: place.address.filter(|_| format.has_venue()),
-                    city: place.city.filter(|_| format.has_venue()),
-                    country: place.country.filter(|_| format.has_venue()),
-                    online_url: place.online_url.filter(|_| format.has_online()),
-                    online_details: place.online_details.filter(|_| format.has_online()),
+                    place: place.for_format(format),
                     online_url_visibility: visibility,
                     in_person_capacity,
                     remote_capacity,
@@ -267,15 +252,15 @@ fn schedule_of(errors: &mut FieldErrors, input: &MeetingInput, tz: Option<Tz>) -
         return Some(Days::single((s, e)));
     };
     let days = Days::parse(tz?, raw, errors)?;
-    let given = |v: &Option<String>| {
+    let utc_of = |v: &Option<String>| {
         given(v.as_deref()).map(|v| {
             schedule::parse_wall_time(v)
                 .ok()
                 .and_then(|t| schedule::local_to_utc(tz?, t).ok())
         })
     };
-    if given(&input.starts_at).is_some_and(|s| s != Some(days.starts_at()))
-        || given(&input.ends_at).is_some_and(|e| e != Some(days.ends_at()))
+    if utc_of(&input.starts_at).is_some_and(|s| s != Some(days.starts_at()))
+        || utc_of(&input.ends_at).is_some_and(|e| e != Some(days.ends_at()))
     {
         errors.add(
             "days",
@@ -317,17 +302,21 @@ fn registration_window(
     (opens, closes)
 }
 
-/// Where the meeting is held, as given: a room, a join link, or both, as the format wants.
-struct Place {
-    venue: Option<String>,
-    address: Option<String>,
-    city: Option<String>,
-    country: Option<String>,
-    online_url: Option<String>,
-    online_details: Option<String>,
+/// Where the meeting is held: a room, a join link, or both, as the format wants.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// The room: only for formats held in one.
+    pub venue: Option<String>,
+    pub address: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    /// The join link and its details: only for formats held online.
+    pub online_url: Option<String>,
+    pub online_details: Option<String>,
 }
 
 impl Place {
+    /// The place as given; what the format requires must be there, a link must be http(s).
     fn parse(
         errors: &mut FieldErrors,
         input: &MeetingInput,
@@ -368,5 +357,19 @@ impl Place {
             }
         }
         place
+    }
+
+    /// Only what `format` has: no room for an online meeting, no link for one in person.
+    fn for_format(self, format: MeetingFormat) -> Place {
+        let room = format.has_venue();
+        let online = format.has_online();
+        Place {
+            venue: self.venue.filter(|_| room),
+            address: self.address.filter(|_| room),
+            city: self.city.filter(|_| room),
+            country: self.country.filter(|_| room),
+            online_url: self.online_url.filter(|_| online),
+            online_details: self.online_details.filter(|_| online),
+        }
     }
 }

@@ -337,7 +337,7 @@ mod tests {
         let draft = SeriesDraft::parse(&weekly()).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(draft.rule.byday(), "WE");
         // An online meeting has no room, whatever was given.
-        assert_eq!(draft.meeting.venue, None);
+        assert_eq!(draft.meeting.place.venue, None);
         assert_eq!(draft.starts().map(|s| s.len()), Ok(4));
 
         let errors = SeriesDraft::parse(&SeriesInput {

@@ -5,7 +5,8 @@ use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::db::staff::{self, Staff};
 use crate::domain::{token, FieldErrors};
@@ -30,13 +31,36 @@ pub fn json_config() -> web::JsonConfig {
         })
 }
 
+/// The body's fields; any other JSON value is a 400.
+pub fn json_object(body: Value) -> Result<Map<String, Value>, AppError> {
+    match body {
+        Value::Object(fields) => Ok(fields),
+        _ => Err(AppError::BadRequest(
+            "The body must be a JSON object.".into(),
+        )),
+    }
+}
+
+/// `current` as JSON with the fields named in `cleared` set to null, then the fields of
+/// `patch` in place of its own: what a `PATCH` asks for.
+pub fn patched_json<T: Serialize>(
+    current: &T,
+    cleared: &[&str],
+    patch: Map<String, Value>,
+) -> Result<Value, AppError> {
+    let mut merged = serde_json::to_value(current).map_err(|e| AppError::Internal(e.into()))?;
+    for k in cleared {
+        merged[*k] = Value::Null;
+    }
+    for (k, v) in patch {
+        merged[k] = v;
+    }
+    Ok(merged)
+}
+
 /// Reads a JSON object into `T`; a field of the wrong type is a 422 naming the field.
 pub fn parse_body<T: DeserializeOwned>(body: Value) -> Result<T, AppError> {
-    if !body.is_object() {
-        return Err(AppError::BadRequest(
-            "The body must be a JSON object.".into(),
-        ));
-    }
+    let body = Value::Object(json_object(body)?);
     serde_path_to_error::deserialize(body).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner().to_string();

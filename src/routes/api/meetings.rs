@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::extract::{parse_body, ApiStaff};
+use super::extract::{json_object, parse_body, patched_json, ApiStaff};
 use super::json::{meeting_json, one_meeting_json, utc_rfc3339, MeetingJson};
 use crate::db::groups::{self, Group};
 use crate::db::meetings::{self, Listing, Meeting};
@@ -149,20 +149,17 @@ pub async fn create(
 
 /// The meeting as it is, with the fields of `patch` in place of its own.
 fn patched(m: &Meeting, g: &Group, patch: Map<String, Value>) -> Result<MeetingInput, AppError> {
-    let mut merged = serde_json::to_value(service::input_from(m, g))
-        .map_err(|e| AppError::Internal(e.into()))?;
     // New days replace the old span; a new span replaces the old days.
     let times = ["starts_at", "ends_at"];
-    if patch.contains_key("days") && !times.iter().any(|k| patch.contains_key(*k)) {
-        times.iter().for_each(|k| merged[*k] = Value::Null);
-    }
-    if !patch.contains_key("days") && times.iter().any(|k| patch.contains_key(*k)) {
-        merged["days"] = Value::Null;
-    }
-    for (k, v) in patch {
-        merged[k] = v;
-    }
-    parse_body(merged)
+    let cleared: &[&str] = match (
+        patch.contains_key("days"),
+        times.iter().any(|k| patch.contains_key(*k)),
+    ) {
+        (true, false) => &times,
+        (false, true) => &["days"],
+        _ => &[],
+    };
+    parse_body(patched_json(&service::input_from(m, g), cleared, patch)?)
 }
 
 /// Any subset of the create fields; `null` clears an optional field (a capacity becomes unlimited).
@@ -173,11 +170,7 @@ pub async fn patch(
     body: web::Json<Value>,
 ) -> Result<HttpResponse, AppError> {
     let id = meeting_id(&id)?;
-    let Value::Object(patch) = body.into_inner() else {
-        return Err(AppError::BadRequest(
-            "The body must be a JSON object.".into(),
-        ));
-    };
+    let patch = json_object(body.into_inner())?;
     let st = state.clone();
     let json = state
         .db(move |conn| {

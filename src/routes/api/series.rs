@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::extract::{parse_body, ApiStaff};
+use super::extract::{json_object, parse_body, patched_json, ApiStaff};
 use super::json::{meeting_json, GroupRef, MeetingJson};
 use crate::db::series::Loaded;
 use crate::db::{meetings, DbConn};
@@ -148,19 +148,15 @@ fn patched(
     patch: Map<String, Value>,
     from: Option<NaiveDate>,
 ) -> Result<SeriesInput, AppError> {
-    let mut merged = serde_json::to_value(service::input_from(&loaded.series, &loaded.group)?)
-        .map_err(|e| AppError::Internal(e.into()))?;
     // A new end replaces the old one, whichever kind it was.
-    if patch.contains_key("until") {
-        merged["count"] = Value::Null;
-    }
-    if patch.contains_key("count") {
-        merged["until"] = Value::Null;
-    }
-    let patch_sets_end = patch.contains_key("count") || patch.contains_key("until");
-    for (k, v) in patch {
-        merged[k] = v;
-    }
+    let cleared: Vec<&str> = [("until", "count"), ("count", "until")]
+        .into_iter()
+        .filter(|(given, _)| patch.contains_key(*given))
+        .map(|(_, other)| other)
+        .collect();
+    let patch_sets_end = !cleared.is_empty();
+    let current = service::input_from(&loaded.series, &loaded.group)?;
+    let mut merged = patched_json(&current, &cleared, patch)?;
     // Split with a count: the new part has what the old one had left.
     if let (Some(d), false, Some(n)) = (from, patch_sets_end, merged["count"].as_i64()) {
         let done = loaded
@@ -184,11 +180,7 @@ pub async fn patch(
     body: web::Json<Value>,
 ) -> Result<HttpResponse, AppError> {
     let id = series_id(&id)?;
-    let Value::Object(mut patch) = body.into_inner() else {
-        return Err(AppError::BadRequest(
-            "The body must be a JSON object.".into(),
-        ));
-    };
+    let mut patch = json_object(body.into_inner())?;
     let from = from_date(&mut patch)?;
     let st = state.clone();
     let json = state
