@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod groups;
 pub mod mail;
+pub mod meeting_form;
 pub mod meetings;
 pub mod password;
 pub mod registrations;
