@@ -53,16 +53,10 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 .route("/", web::get().to(pages::upcoming))
                 .route("/meetings/past", web::get().to(pages::past))
                 .route("/meetings/{id}", web::get().to(pages::meeting))
-                .route(
-                    "/meetings/{id}/register",
-                    web::post().to(register::meeting_form),
-                )
+                .route("/meetings/{id}/register", web::post().to(register::form))
                 .route("/groups/{slug}", web::get().to(pages::group))
                 .route("/series/{id}", web::get().to(series::show))
-                .route(
-                    "/series/{id}/register",
-                    web::post().to(register::series_form),
-                )
+                .route("/series/{id}/register", web::post().to(register::form))
                 .route("/r/{token}", web::get().to(manage::show))
                 .route("/r/{token}/cancel", web::post().to(manage::cancel))
                 .route("/r/{token}/attendance", web::post().to(manage::attendance))

@@ -74,36 +74,43 @@ impl RegisterForm {
     }
 }
 
-/// `POST /meetings/{id}/register`.
-pub async fn meeting_form(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    id: web::Path<i64>,
-    form: web::Form<RegisterForm>,
-) -> Result<HttpResponse, HtmlError> {
-    submit_form(
-        req,
-        state,
-        Target::Meeting(id.into_inner()),
-        form.into_inner(),
-    )
-    .await
+/// The meeting or series a registration route names: `/meetings/{id}/…` or
+/// `/series/{id}/…`, also under `/api/v1`. An id that is not a number is not found (as an
+/// HTML page, or a JSON error under `/api/`).
+pub struct PathTarget(Target);
+
+impl actix_web::FromRequest for PathTarget {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<PathTarget, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let path = req.path().trim_start_matches("/api/v1");
+        let id = req.match_info().get("id").and_then(|id| id.parse().ok());
+        let series = path.starts_with("/series/");
+        let found = match (series, id) {
+            (true, Some(id)) => Ok(PathTarget(Target::Series(id))),
+            (false, Some(id)) => Ok(PathTarget(Target::Meeting(id))),
+            (true, None) => Err(AppError::NotFound("series")),
+            (false, None) => Err(AppError::NotFound("meeting")),
+        };
+        std::future::ready(found.map_err(|e| {
+            if req.path().starts_with("/api/") {
+                e.into()
+            } else {
+                HtmlError(e).into()
+            }
+        }))
+    }
 }
 
-/// `POST /series/{id}/register`.
-pub async fn series_form(
+/// `POST /meetings/{id}/register` and `POST /series/{id}/register`.
+pub async fn form(
     req: HttpRequest,
     state: web::Data<AppState>,
-    id: web::Path<i64>,
+    target: PathTarget,
     form: web::Form<RegisterForm>,
 ) -> Result<HttpResponse, HtmlError> {
-    submit_form(
-        req,
-        state,
-        Target::Series(id.into_inner()),
-        form.into_inner(),
-    )
-    .await
+    submit_form(req, state, target.0, form.into_inner()).await
 }
 
 async fn submit_form(
@@ -188,26 +195,14 @@ struct RegistrationBody {
     attendance: Option<String>,
 }
 
-/// `POST /api/v1/meetings/{id}/registrations`.
-pub async fn meeting_api(
+/// `POST /api/v1/meetings/{id}/registrations` and `POST /api/v1/series/{id}/registrations`.
+pub async fn api(
     req: HttpRequest,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    target: PathTarget,
     body: web::Json<Value>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.parse().map_err(|_| AppError::NotFound("meeting"))?;
-    submit_json(req, state, Target::Meeting(id), body.into_inner()).await
-}
-
-/// `POST /api/v1/series/{id}/registrations`.
-pub async fn series_api(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Json<Value>,
-) -> Result<HttpResponse, AppError> {
-    let id = id.parse().map_err(|_| AppError::NotFound("series"))?;
-    submit_json(req, state, Target::Series(id), body.into_inner()).await
+    submit_json(req, state, target.0, body.into_inner()).await
 }
 
 async fn submit_json(

@@ -24,7 +24,7 @@ pub fn scope() -> actix_web::Scope {
         )
         .route(
             "/meetings/{id}/registrations",
-            web::post().to(super::register::meeting_api),
+            web::post().to(super::register::api),
         )
         .route("/groups", web::post().to(groups::create))
         .route("/openapi.json", web::get().to(openapi))
@@ -33,7 +33,7 @@ pub fn scope() -> actix_web::Scope {
         .route("/series/{id}", web::patch().to(series::patch))
         .route(
             "/series/{id}/registrations",
-            web::post().to(super::register::series_api),
+            web::post().to(super::register::api),
         )
 }
 
