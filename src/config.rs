@@ -29,6 +29,12 @@ pub struct Settings {
     pub mail_max_attempts: i32,
     /// How long a worker holds a claimed message (`QUORUM_MAIL_LEASE_SECONDS`).
     pub mail_lease: Duration,
+    /// How long an unconfirmed registration is kept (`QUORUM_PENDING_HOURS`).
+    pub pending: Duration,
+    /// Mails per recipient per hour caused by anonymous requests.
+    pub mail_per_recipient_hour: u32,
+    /// How often expired pending registrations are deleted (`QUORUM_SWEEP_SECONDS`).
+    pub sweep_interval: Duration,
 }
 
 impl Settings {
@@ -114,6 +120,18 @@ impl Settings {
         .map_or(Duration::from_secs(300), Duration::from_secs);
         let pool_size = number("QUORUM_DB_POOL_SIZE", 1..=256, "a number of connections")?
             .map_or_else(default_pool_size, |n| n as u32);
+        let pending = match var("QUORUM_PENDING_HOURS") {
+            Some(v) => pending_hours(&v)?,
+            None => Duration::from_secs(48 * 3600),
+        };
+        let mail_per_recipient_hour = number(
+            "QUORUM_MAIL_PER_RECIPIENT_HOUR",
+            1..=1_000_000,
+            "a positive whole number",
+        )?
+        .map_or(5, |n| n as u32);
+        let sweep_interval = number("QUORUM_SWEEP_SECONDS", 1..=86_400, "a number of seconds")?
+            .map_or(Duration::from_secs(60), Duration::from_secs);
         Ok(Settings {
             database_url,
             bind,
@@ -130,8 +148,24 @@ impl Settings {
             mail_retry_base: Duration::from_secs(30),
             mail_max_attempts: 10,
             mail_lease,
+            pending,
+            mail_per_recipient_hour,
+            sweep_interval,
         })
     }
+}
+
+/// A positive number of hours, fractions allowed (`0.5` is half an hour), at most ten years.
+fn pending_hours(v: &str) -> anyhow::Result<Duration> {
+    v.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|h| h.is_finite() && *h > 0.0 && *h <= 87_600.0)
+        .and_then(|h| Duration::try_from_secs_f64(h * 3600.0).ok())
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| {
+            anyhow!("QUORUM_PENDING_HOURS must be a positive number of hours, got {v:?}")
+        })
 }
 
 /// Four connections per core (at least 4, at most 32): measured on 2 cores, 6 to 8 gave the

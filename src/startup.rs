@@ -9,6 +9,7 @@ use tokio::sync::Notify;
 
 use crate::config::Settings;
 use crate::db::{self, DbPool};
+use crate::mail::messages::MailCaps;
 use crate::mail::transport::Transport;
 use crate::mail::worker::Worker;
 use crate::mail::MailContext;
@@ -19,6 +20,7 @@ pub struct Application {
     server: Server,
     pool: DbPool,
     worker: Option<Worker>,
+    sweep: Option<crate::services::sweep::Sweep>,
     shutdown: Arc<Notify>,
 }
 
@@ -70,6 +72,8 @@ impl Application {
             mail: MailContext {
                 base_url: settings.base_url.clone(),
                 from: settings.mail_from.clone(),
+                pending: chrono::Duration::from_std(settings.pending)?,
+                caps: MailCaps::new(settings.mail_per_recipient_hour, &secret),
             },
             settings: Arc::new(settings),
             secret: Arc::new(secret),
@@ -84,6 +88,11 @@ impl Application {
                 state.feeds.clone(),
             );
         }
+        let sweep = crate::services::sweep::Sweep {
+            pool: pool.clone(),
+            mail: state.mail.clone(),
+            interval: state.settings.sweep_interval,
+        };
         let limiter = state.limiter.clone();
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -110,6 +119,7 @@ impl Application {
             server,
             pool,
             worker: Some(worker),
+            sweep: Some(sweep),
             shutdown: Arc::new(Notify::new()),
         })
     }
@@ -136,7 +146,11 @@ impl Application {
             let shutdown = self.shutdown.clone();
             tokio::spawn(w.run(shutdown))
         });
+        let sweep = self.sweep.take().map(|s| tokio::spawn(s.run()));
         let result = self.server.await;
+        if let Some(s) = sweep {
+            s.abort();
+        }
         self.shutdown.notify_one();
         if let Some(w) = worker {
             let _ = w.await;

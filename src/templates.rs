@@ -166,3 +166,13 @@ pub struct ErrorPage {
     pub title: String,
     pub message: String,
 }
+
+/// After a registration that waits for the address to be confirmed.
+#[derive(Template)]
+#[template(path = "pages/check_mail.html")]
+pub struct CheckMailPage {
+    /// The meeting's or series' page.
+    pub back: String,
+    /// How long the link stays valid ("48 hours").
+    pub hours: String,
+}

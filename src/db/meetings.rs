@@ -49,6 +49,8 @@ pub struct Meeting {
     pub detached: bool,
     /// Every day's UTC start and end as JSON, for a meeting of several days (else NULL).
     pub days: Option<String>,
+    /// Anonymous registrations wait (`pending`) until the address is confirmed by mail.
+    pub verify_email: bool,
 }
 
 /// Why registration is not possible right now.
@@ -153,6 +155,7 @@ pub struct MeetingFields {
     pub registration_closes_at: Option<NaiveDateTime>,
     pub status: String,
     pub days: Option<String>,
+    pub verify_email: bool,
 }
 
 pub fn insert(

@@ -4,6 +4,7 @@
 
 pub mod changes;
 pub mod groups;
+pub mod mail_caps;
 pub mod meetings;
 pub mod outbox;
 pub mod registrations;
@@ -132,6 +133,11 @@ pub fn run_migrations(conn: &mut DbConn) -> anyhow::Result<()> {
 /// the database's single write lock (see `write_tx`), so checking that the row exists is all
 /// that is left to do. (Rewriting the key instead, `SET id = id`, made SQLite check every
 /// table that references meetings, a full scan of the outbox on each registration.)
+/// Whether this thread is inside `write_tx` (SQLite's single writer is held).
+pub fn in_write_tx() -> bool {
+    WRITING.get()
+}
+
 pub fn lock_meeting(conn: &mut DbConn, meeting_id: i64) -> QueryResult<bool> {
     use schema::meetings::dsl as m;
     let query = m::meetings.filter(m::id.eq(meeting_id)).select(m::id);

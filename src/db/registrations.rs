@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::schema::manage_links::dsl as l;
 use super::schema::registrations::{self, dsl as r};
 use super::DbConn;
 use crate::domain::Attendance;
@@ -15,7 +16,9 @@ pub enum Target {
     Series(i64),
 }
 
-/// `active` or `cancelled`: whether the registration still holds (or waits for) seats.
+/// `pending` (made anonymously, the address not confirmed yet: no seats), `active` (holds or
+/// waits for seats) or `cancelled`.
+pub const PENDING: &str = "pending";
 pub const ACTIVE: &str = "active";
 pub const CANCELLED: &str = "cancelled";
 
@@ -34,6 +37,8 @@ pub struct Registration {
     pub status: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// When the owner of the address confirmed it by mail.
+    pub confirmed_at: Option<NaiveDateTime>,
 }
 
 impl Registration {
@@ -42,6 +47,9 @@ impl Registration {
     }
     pub fn is_active(&self) -> bool {
         self.status != CANCELLED
+    }
+    pub fn is_pending(&self) -> bool {
+        self.status == PENDING
     }
     pub fn target(&self) -> Target {
         match (self.meeting_id, self.series_id) {
@@ -56,7 +64,7 @@ impl Registration {
 pub struct NewRegistration<'a> {
     pub meeting_id: Option<i64>,
     pub series_id: Option<i64>,
-    pub token_hash: &'a str,
+    pub token_hash: String,
     pub name: &'a str,
     pub email: &'a str,
     pub email_normalized: &'a str,
@@ -65,6 +73,7 @@ pub struct NewRegistration<'a> {
     pub status: &'a str,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub confirmed_at: Option<NaiveDateTime>,
 }
 
 /// Inserts the registration unless the address has an active one for the same meeting or
@@ -93,11 +102,33 @@ pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Registration>> {
     r::registrations.find(id).get_result(conn).optional()
 }
 
+/// The registration a manage link belongs to: its first link, or one mailed later.
 pub fn find_by_token_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<Registration>> {
-    r::registrations
+    let first = r::registrations
         .filter(r::token_hash.eq(hash))
         .get_result(conn)
+        .optional()?;
+    if first.is_some() {
+        return Ok(first);
+    }
+    r::registrations
+        .inner_join(l::manage_links)
+        .filter(l::token_hash.eq(hash))
+        .select(registrations::all_columns)
+        .get_result(conn)
         .optional()
+}
+
+/// Adds a manage link to a registration; earlier links keep working.
+pub fn add_link(conn: &mut DbConn, id: i64, hash: &str, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::insert_into(l::manage_links)
+        .values((
+            l::token_hash.eq(hash),
+            l::registration_id.eq(id),
+            l::created_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// `registrations.status <> 'cancelled'`, written as SQL text: the predicate of the partial
@@ -160,12 +191,37 @@ pub fn set_attendance(
         .map(|_| ())
 }
 
-/// Replaces the manage-link hash (the old link stops working).
-pub fn set_token_hash(conn: &mut DbConn, id: i64, hash: &str) -> QueryResult<()> {
+/// The owner of the address confirmed it: the registration becomes active.
+pub fn confirm(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(r::registrations.find(id))
-        .set(r::token_hash.eq(hash))
+        .set((
+            r::status.eq(ACTIVE),
+            r::confirmed_at.eq(now),
+            r::updated_at.eq(now),
+        ))
         .execute(conn)
         .map(|_| ())
+}
+
+/// Deletes pending registrations made before `cutoff`, with their links; their ids.
+pub fn delete_pending_before(conn: &mut DbConn, cutoff: NaiveDateTime) -> QueryResult<Vec<i64>> {
+    let ids: Vec<i64> = r::registrations
+        .filter(r::status.eq(PENDING))
+        .filter(r::created_at.lt(cutoff))
+        .select(r::id)
+        .load(conn)?;
+    delete_with_links(conn, &ids)?;
+    Ok(ids)
+}
+
+/// Deletes registrations that hold no seat (pending ones) with their links.
+pub fn delete_with_links(conn: &mut DbConn, ids: &[i64]) -> QueryResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    diesel::delete(l::manage_links.filter(l::registration_id.eq_any(ids))).execute(conn)?;
+    diesel::delete(r::registrations.filter(r::id.eq_any(ids))).execute(conn)?;
+    Ok(())
 }
 
 /// Erases the person from a registration: name, address and affiliation go, the row stays
@@ -187,6 +243,8 @@ pub fn erase_person(
             r::token_hash.eq(dead_token_hash),
             r::updated_at.eq(now),
         ))
+        .execute(conn)?;
+    diesel::delete(l::manage_links.filter(l::registration_id.eq(id)))
         .execute(conn)
         .map(|_| ())
 }

@@ -50,6 +50,7 @@ diesel::table! {
         recurrence_local -> Nullable<Timestamp>,
         detached -> Bool,
         days -> Nullable<Text>,
+        verify_email -> Bool,
     }
 }
 
@@ -87,6 +88,23 @@ diesel::table! {
         status -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    manage_links (token_hash) {
+        token_hash -> Text,
+        registration_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    mail_caps (id) {
+        id -> BigInt,
+        key -> Text,
+        sent_at -> Timestamp,
     }
 }
 
@@ -196,6 +214,7 @@ diesel::joinable!(api_tokens -> staff (staff_id));
 diesel::joinable!(staff_sessions -> staff (staff_id));
 diesel::joinable!(series -> groups (group_id));
 diesel::joinable!(registrations -> series (series_id));
+diesel::joinable!(manage_links -> registrations (registration_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -211,4 +230,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     series,
     seats,
     check_ins,
+    manage_links,
+    mail_caps,
 );

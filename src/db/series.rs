@@ -134,6 +134,14 @@ pub struct Loaded {
     pub occurrences: Vec<Meeting>,
 }
 
+impl Loaded {
+    /// Whether anonymous registrations wait for the address to be confirmed: when any
+    /// occurrence asks for it.
+    pub fn verifies_email(&self) -> bool {
+        self.occurrences.iter().any(|m| m.verify_email)
+    }
+}
+
 pub fn load(conn: &mut DbConn, id: i64) -> QueryResult<Option<Loaded>> {
     let Some(series) = find(conn, id)? else {
         return Ok(None);

@@ -43,7 +43,7 @@ text_enum!(
 );
 text_enum!(
     /// Lifecycle of a registration.
-    RegistrationStatus { Confirmed => "confirmed", Waitlisted => "waitlisted", Cancelled => "cancelled" }
+    RegistrationStatus { Pending => "pending", Confirmed => "confirmed", Waitlisted => "waitlisted", Cancelled => "cancelled" }
 );
 text_enum!(
     /// Who may see a meeting's online URL.

@@ -33,6 +33,9 @@ pub struct MeetingInput {
     pub in_person_capacity: Option<i64>,
     pub remote_capacity: Option<i64>,
     pub waitlist: Option<bool>,
+    /// Anonymous registrations wait for the address to be confirmed by mail (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verify_email: Option<bool>,
     pub registration_opens_at: Option<String>,
     pub registration_closes_at: Option<String>,
     pub status: Option<String>,
@@ -63,6 +66,7 @@ pub struct MeetingDraft {
     pub in_person_capacity: Option<i32>,
     pub remote_capacity: Option<i32>,
     pub waitlist: bool,
+    pub verify_email: bool,
     pub registration_opens_at: Option<NaiveDateTime>,
     pub registration_closes_at: Option<NaiveDateTime>,
     pub status: MeetingStatus,
@@ -117,6 +121,7 @@ impl MeetingDraft {
                     in_person_capacity,
                     remote_capacity,
                     waitlist: input.waitlist.unwrap_or(true),
+                    verify_email: input.verify_email.unwrap_or(true),
                     registration_opens_at: opens,
                     registration_closes_at: closes,
                     status,

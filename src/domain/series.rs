@@ -38,6 +38,8 @@ pub struct SeriesInput {
     pub in_person_capacity: Option<i64>,
     pub remote_capacity: Option<i64>,
     pub waitlist: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verify_email: Option<bool>,
     pub status: Option<String>,
 }
 
@@ -306,6 +308,7 @@ fn template(
         in_person_capacity: input.in_person_capacity,
         remote_capacity: input.remote_capacity,
         waitlist: input.waitlist,
+        verify_email: input.verify_email,
         registration_opens_at: None,
         registration_closes_at: None,
         status: input.status.clone(),

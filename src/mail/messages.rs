@@ -20,6 +20,66 @@ use crate::views::{self, DayLine};
 pub struct MailContext {
     pub base_url: String,
     pub from: lettre::message::Mailbox,
+    /// How long a registration waits for its address to be confirmed.
+    pub pending: chrono::Duration,
+    pub caps: MailCaps,
+}
+
+/// Limits on the mail that anonymous requests cause, and the key that hashes what they count.
+#[derive(Clone)]
+pub struct MailCaps {
+    pub per_recipient_hour: u32,
+    key: std::sync::Arc<[u8]>,
+}
+
+impl MailCaps {
+    /// `secret` keys the hashes of counted addresses (derived from the installation's key).
+    pub fn new(per_recipient_hour: u32, secret: &[u8]) -> MailCaps {
+        MailCaps {
+            per_recipient_hour,
+            key: keyed_hash(secret, &[b"quorum mail caps"]).into(),
+        }
+    }
+
+    /// A keyed hash of `parts`: the same thing always counts under the same key, and the
+    /// key reveals nothing about an address to whoever reads the table.
+    pub fn key(&self, parts: &[&str]) -> String {
+        let parts: Vec<&[u8]> = parts.iter().map(|p| p.as_bytes()).collect();
+        hex::encode(keyed_hash(&self.key, &parts))
+    }
+}
+
+/// HMAC-SHA-256 of `parts`, each followed by a zero byte.
+fn keyed_hash(key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
+    use hmac::Mac;
+    use sha2::Digest;
+    match hmac::Hmac::<sha2::Sha256>::new_from_slice(key) {
+        Ok(mut mac) => {
+            for p in parts {
+                mac.update(p);
+                mac.update(&[0]);
+            }
+            mac.finalize().into_bytes().to_vec()
+        }
+        // HMAC takes keys of every length: never taken.
+        Err(_) => {
+            let mut h = sha2::Sha256::new();
+            h.update(key);
+            for p in parts {
+                h.update(p);
+                h.update([0]);
+            }
+            h.finalize().to_vec()
+        }
+    }
+}
+
+impl std::fmt::Debug for MailCaps {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailCaps")
+            .field("per_recipient_hour", &self.per_recipient_hour)
+            .finish_non_exhaustive()
+    }
 }
 
 impl MailContext {
@@ -43,6 +103,8 @@ impl MailContext {
 /// Why a message is sent; decides its words and calendar part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MailKind {
+    /// The link to confirm the address of a pending registration (no calendar part).
+    ConfirmAddress,
     Confirmed,
     Promoted,
     Waitlisted,
@@ -56,6 +118,7 @@ pub enum MailKind {
 impl MailKind {
     pub fn as_str(self) -> &'static str {
         match self {
+            MailKind::ConfirmAddress => "confirm_address",
             MailKind::Confirmed => "confirmed",
             MailKind::Promoted => "promoted",
             MailKind::Waitlisted => "waitlisted",
@@ -74,12 +137,13 @@ impl MailKind {
             | MailKind::AttendanceChanged
             | MailKind::MeetingChanged => Some(Method::Request),
             MailKind::ObserverCancelled | MailKind::MeetingCancelled => Some(Method::Cancel),
-            MailKind::Waitlisted | MailKind::AlreadyRegistered => None,
+            MailKind::ConfirmAddress | MailKind::Waitlisted | MailKind::AlreadyRegistered => None,
         }
     }
 
     fn subject_prefix(self) -> &'static str {
         match self {
+            MailKind::ConfirmAddress => "Please confirm your registration",
             MailKind::Confirmed => "Registration confirmed",
             MailKind::Promoted => "A seat is yours",
             MailKind::Waitlisted => "You are on the waitlist",
@@ -91,8 +155,12 @@ impl MailKind {
         }
     }
 
-    fn intro(self, about: &About<'_>) -> Vec<String> {
+    fn intro(self, ctx: &MailContext, about: &About<'_>) -> Vec<String> {
         match self {
+            MailKind::ConfirmAddress => vec![
+                format!("Someone (probably you) asked to register this address for the meeting below. To take your place, open the link below and press Confirm within {}. No seat is held until then.", describe_duration(ctx.pending)),
+                "If it was not you, ignore this message: nothing is registered, and the details are deleted.".into(),
+            ],
             MailKind::Confirmed => vec![
                 "Your registration is confirmed. The attached invitation adds the meeting to your calendar; it stays up to date if the meeting changes.".into(),
             ],
@@ -103,7 +171,7 @@ impl MailKind {
                 "The meeting is full, so you are on the waitlist. If a seat becomes free, it goes to the person who has waited longest, and you will get a confirmation with a calendar invitation.".into(),
             ],
             MailKind::AlreadyRegistered => vec![
-                "Someone (probably you) tried to register this address again for this meeting. You already have a registration; use the link below to see, change or cancel it. Earlier links no longer work.".into(),
+                "Someone (probably you) tried to register this address again for this meeting. You already have a registration; use the link below to see, change or cancel it. Earlier links keep working.".into(),
             ],
             MailKind::AttendanceChanged => vec![
                 "Your attendance has been changed. The attached invitation updates your calendar.".into(),
@@ -143,7 +211,10 @@ struct HtmlBody<'a> {
 
 /// Everything a message body shows.
 pub struct MailView {
-    pub name: String,
+    /// "Hello Ada," only to an address whose owner confirmed it, else "Hello,": a stranger
+    /// must not choose the first words of a mail sent from the group's address.
+    pub greeting: String,
+    pub link_label: &'static str,
     pub heading: String,
     pub intro: Vec<String>,
     pub title: String,
@@ -187,9 +258,16 @@ pub fn enqueue(
     let meeting = about.meeting();
     let online = meeting.filter(|m| m.format().has_online());
     let view = MailView {
-        name: reg.name.clone(),
+        greeting: match reg.confirmed_at {
+            Some(_) => format!("Hello {},", reg.name),
+            None => "Hello,".to_string(),
+        },
+        link_label: match kind {
+            MailKind::ConfirmAddress => "Confirm your registration",
+            _ => "Change or cancel your registration",
+        },
         heading: kind.subject_prefix().to_string(),
-        intro: kind.intro(about),
+        intro: kind.intro(ctx, about),
         title: about.title().to_string(),
         group: about.group().name.clone(),
         when: about.when(),
@@ -248,6 +326,15 @@ pub fn enqueue(
             created_at: crate::db::truncate_micros(now.naive_utc()),
         },
     )
+}
+
+/// "48 hours", "30 minutes": how long a pending registration waits.
+pub fn describe_duration(d: chrono::Duration) -> String {
+    match d.num_minutes() {
+        m if m % 60 == 0 && m >= 120 => format!("{} hours", m / 60),
+        60 => "an hour".into(),
+        m => format!("{m} minutes"),
+    }
 }
 
 fn render_error(which: &str, e: askama::Error) -> diesel::result::Error {

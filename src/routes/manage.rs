@@ -8,7 +8,9 @@ use chrono::Utc;
 use crate::domain::{Attendance, MeetingStatus, RegistrationStatus};
 use crate::error::{AppError, HtmlError};
 use crate::ics::{Invitation, Method};
-use crate::services::registrations::manage::{self as service, Managed};
+use crate::mail::MailContext;
+use crate::services::registrations::manage::{self as service, Cancelled, Managed};
+use crate::services::registrations::pending;
 use crate::services::registrations::Subject;
 use crate::state::AppState;
 use crate::templates::{self, ManagePage, SeatRow};
@@ -113,6 +115,10 @@ pub async fn show(
         Some("attendance") => Some(
             "Your attendance has been changed. We have sent you an updated invitation.".to_string(),
         ),
+        Some("confirmed") => Some(
+            "Thank you: your address is confirmed. We have sent you a message with the details."
+                .to_string(),
+        ),
         _ => None,
     };
     let csrf = crate::csrf::token(&req, &state);
@@ -130,21 +136,63 @@ fn back_to(token: &str, done: &str) -> HttpResponse {
         .finish()
 }
 
+/// One observer action behind the link: the CSRF check, then `action` in the database with
+/// the mail context and the link's secret; queued mail is sent at once. Returns the secret
+/// and the outcome.
+async fn act<T: Send + 'static>(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    token: web::Path<String>,
+    form: &ManageForm,
+    action: impl FnOnce(&mut crate::db::DbConn, &MailContext, &str) -> Result<T, AppError>
+        + Send
+        + 'static,
+) -> Result<(String, Result<T, AppError>), HtmlError> {
+    crate::csrf::verify(req, state, form.csrf_token.as_deref())?;
+    let token = token.into_inner();
+    let t = token.clone();
+    let st = state.clone();
+    let result = state.db(move |conn| action(conn, &st.mail, &t)).await;
+    if result.is_ok() {
+        state.wake_mailer();
+    }
+    Ok((token, result))
+}
+
 pub async fn cancel(
     req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
     form: web::Form<ManageForm>,
 ) -> Result<HttpResponse, HtmlError> {
-    crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    let token = token.into_inner();
-    let t = token.clone();
-    let st = state.clone();
-    state
-        .db(move |conn| service::cancel_by_token(conn, &st.mail, &t))
-        .await?;
-    state.wake_mailer();
-    Ok(back_to(&token, "cancelled"))
+    let (token, done) = act(&req, &state, token, &form, service::cancel_by_token).await?;
+    match done? {
+        Cancelled::Cancelled => Ok(back_to(&token, "cancelled")),
+        Cancelled::Withdrawn => Ok(templates::render_into(
+            private(&mut HttpResponse::Ok()),
+            &templates::ErrorPage {
+                status: 200,
+                title: "Nothing was registered".into(),
+                message: "The registration was never confirmed, and its details have been deleted."
+                    .into(),
+            },
+        )),
+    }
+}
+
+/// `POST /r/{token}/confirm`: the owner of the address takes the place (a `GET` of the link
+/// never does: mail scanners follow links).
+pub async fn confirm(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    form: web::Form<ManageForm>,
+) -> Result<HttpResponse, HtmlError> {
+    let (token, result) = act(&req, &state, token, &form, pending::confirm).await?;
+    match result {
+        Ok(_) => Ok(back_to(&token, "confirmed")),
+        Err(e) => refused(&req, &state, token, e).await,
+    }
 }
 
 pub async fn attendance(
@@ -153,45 +201,49 @@ pub async fn attendance(
     token: web::Path<String>,
     form: web::Form<ManageForm>,
 ) -> Result<HttpResponse, HtmlError> {
-    crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    let attendance = form
-        .attendance
-        .as_deref()
-        .and_then(Attendance::parse)
-        .ok_or_else(|| {
-            let mut errors = crate::domain::FieldErrors::default();
-            errors.add(
-                "attendance",
-                format!("Must be one of: {}.", Attendance::names()),
-            );
-            AppError::Validation(errors)
-        })?;
-    let token = token.into_inner();
-    let t = token.clone();
-    let st = state.clone();
-    let result = state
-        .db(move |conn| service::change_attendance(conn, &st.mail, &t, attendance))
-        .await;
-    let e = match result {
-        Ok(_) => {
-            state.wake_mailer();
-            return Ok(back_to(&token, "attendance"));
-        }
-        Err(e @ (AppError::Conflict { .. } | AppError::Gone { .. } | AppError::Validation(_))) => e,
-        Err(e) => return Err(e.into()),
+    let chosen = form.attendance.clone();
+    let change = move |conn: &mut crate::db::DbConn, ctx: &MailContext, t: &str| {
+        let attendance = chosen
+            .as_deref()
+            .and_then(Attendance::parse)
+            .ok_or_else(|| {
+                let mut errors = crate::domain::FieldErrors::default();
+                errors.add(
+                    "attendance",
+                    format!("Must be one of: {}.", Attendance::names()),
+                );
+                AppError::Validation(errors)
+            })?;
+        service::change_attendance(conn, ctx, t, attendance)
     };
+    let (token, result) = act(&req, &state, token, &form, change).await?;
+    match result {
+        Ok(_) => Ok(back_to(&token, "attendance")),
+        Err(e) => refused(&req, &state, token, e).await,
+    }
+}
+
+/// The manage page again with why a change was refused (full, closed, not offered), or the
+/// error page for anything else.
+async fn refused(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    token: String,
+    e: AppError,
+) -> Result<HttpResponse, HtmlError> {
+    if !matches!(
+        e,
+        AppError::Conflict { .. } | AppError::Gone { .. } | AppError::Validation(_)
+    ) {
+        return Err(e.into());
+    }
     let status = actix_web::ResponseError::status_code(&e);
     let message = match &e {
         AppError::Validation(f) => f.get("attendance").unwrap_or("Not possible.").to_string(),
         other => other.public_message(),
     };
-    let found = find(&state, token.clone()).await?;
-    let page = page(
-        found,
-        token,
-        crate::csrf::token(&req, &state),
-        Some(message),
-    );
+    let found = find(state, token.clone()).await?;
+    let page = page(found, token, crate::csrf::token(req, state), Some(message));
     Ok(templates::render_into(
         private(&mut HttpResponse::build(status)),
         &page,

@@ -54,10 +54,19 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 .route("/meetings/past", web::get().to(pages::past))
                 .route("/meetings/{id}", web::get().to(pages::meeting))
                 .route("/meetings/{id}/register", web::post().to(register::form))
+                .route(
+                    "/meetings/{id}/check-mail",
+                    web::get().to(register::check_mail),
+                )
                 .route("/groups/{slug}", web::get().to(pages::group))
                 .route("/series/{id}", web::get().to(series::show))
                 .route("/series/{id}/register", web::post().to(register::form))
+                .route(
+                    "/series/{id}/check-mail",
+                    web::get().to(register::check_mail),
+                )
                 .route("/r/{token}", web::get().to(manage::show))
+                .route("/r/{token}/confirm", web::post().to(manage::confirm))
                 .route("/r/{token}/cancel", web::post().to(manage::cancel))
                 .route("/r/{token}/attendance", web::post().to(manage::attendance))
                 .route("/r/{token}/invite.ics", web::get().to(manage::invite))

@@ -6,11 +6,12 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::Value;
 
 use super::api::extract::parse_body;
+use super::api::extract::MaybeApiStaff;
 use crate::db::registrations::Target;
 use crate::domain::registration::{RawRegistration, RegistrationInput};
 use crate::domain::FieldErrors;
 use crate::error::{AppError, HtmlError};
-use crate::services::registrations::{self as service, Registered};
+use crate::services::registrations::{self as service, Registered, Requester};
 use crate::state::AppState;
 use crate::templates::{self, RegistrationForm};
 
@@ -122,13 +123,12 @@ async fn submit_form(
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     state.limiter.check(&req)?;
     let outcome = match form.parse() {
-        Ok(input) => run(&state, target, input).await,
+        Ok(input) => run(&state, target, input, Requester::Anonymous).await,
         Err(errors) => Err(AppError::Validation(errors)),
     };
     match outcome {
-        Ok(Registered::New { token, .. }) => Ok(HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, format!("/r/{token}")))
-            .finish()),
+        Ok(Registered::New { token, .. }) => Ok(see_other(&format!("/r/{token}"))),
+        Ok(Registered::Pending) => Ok(see_other(&format!("{}/check-mail", path_of(target)))),
         Ok(Registered::Existing { .. }) => Ok(templates::html(&crate::templates::ErrorPage {
             status: 200,
             title: "You are already registered".into(),
@@ -166,6 +166,7 @@ async fn run(
     state: &web::Data<AppState>,
     target: Target,
     input: RegistrationInput,
+    requester: Requester,
 ) -> Result<Registered, AppError> {
     let st = state.clone();
     let outcome = state
@@ -178,7 +179,7 @@ async fn run(
                 ),
                 Target::Series(_) => None,
             };
-            service::register(conn, &st.mail, target, group.as_ref(), &input)
+            service::register(conn, &st.mail, target, group.as_ref(), &input, requester)
         })
         .await;
     state.wake_mailer();
@@ -196,22 +197,32 @@ struct RegistrationBody {
 }
 
 /// `POST /api/v1/meetings/{id}/registrations` and `POST /api/v1/series/{id}/registrations`.
+/// With a staff token the registration is made at once; without, a meeting that verifies
+/// addresses answers `202` and mails a link to confirm.
 pub async fn api(
     req: HttpRequest,
     state: web::Data<AppState>,
     target: PathTarget,
+    staff: MaybeApiStaff,
     body: web::Json<Value>,
 ) -> Result<HttpResponse, AppError> {
-    submit_json(req, state, target.0, body.into_inner()).await
+    let requester = match staff.0 {
+        Some(_) => Requester::Staff,
+        None => Requester::Anonymous,
+    };
+    submit_json(req, state, target.0, requester, body.into_inner()).await
 }
 
 async fn submit_json(
     req: HttpRequest,
     state: web::Data<AppState>,
     target: Target,
+    requester: Requester,
     body: Value,
 ) -> Result<HttpResponse, AppError> {
-    state.limiter.check(&req)?;
+    if requester == Requester::Anonymous {
+        state.limiter.check(&req)?;
+    }
     let b: RegistrationBody = parse_body(body)?;
     let input = RawRegistration {
         name: b.name,
@@ -221,7 +232,11 @@ async fn submit_json(
     }
     .parse()
     .map_err(AppError::Validation)?;
-    match run(&state, target, input).await? {
+    let series = match target {
+        Target::Series(id) => Some(id),
+        Target::Meeting(_) => None,
+    };
+    match run(&state, target, input, requester).await? {
         Registered::New {
             registration,
             status,
@@ -232,14 +247,47 @@ async fn submit_json(
                 "attendance": registration.attendance,
                 "manage_url": state.mail.manage_url(&token),
             });
-            if let Target::Series(id) = target {
+            if let Some(id) = series {
                 json["series"] = id.into();
             }
             Ok(HttpResponse::Created().json(serde_json::json!({ "registration": json })))
+        }
+        Registered::Pending => {
+            let mut json = serde_json::json!({ "status": "pending" });
+            if let Some(id) = series {
+                json["series"] = id.into();
+            }
+            Ok(HttpResponse::Accepted().json(serde_json::json!({ "registration": json })))
         }
         Registered::Existing { .. } => Err(AppError::Conflict {
             code: "already_registered",
             message: "This address is already registered; the link to the registration has been mailed to it again.".into(),
         }),
     }
+}
+
+fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}
+
+/// `/meetings/{id}` or `/series/{id}`.
+fn path_of(target: Target) -> String {
+    match target {
+        Target::Meeting(id) => format!("/meetings/{id}"),
+        Target::Series(id) => format!("/series/{id}"),
+    }
+}
+
+/// `GET /meetings/{id}/check-mail` and `GET /series/{id}/check-mail`: where the form leads
+/// when the address must be confirmed. The same page for every address, new or known.
+pub async fn check_mail(
+    state: web::Data<AppState>,
+    target: PathTarget,
+) -> Result<HttpResponse, HtmlError> {
+    Ok(templates::html(&templates::CheckMailPage {
+        back: path_of(target.0),
+        hours: crate::mail::messages::describe_duration(state.mail.pending),
+    }))
 }

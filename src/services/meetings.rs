@@ -53,6 +53,7 @@ fn fields_of(d: MeetingDraft, group_id: i64) -> MeetingFields {
         in_person_capacity: d.in_person_capacity,
         remote_capacity: d.remote_capacity,
         waitlist: d.waitlist,
+        verify_email: d.verify_email,
         registration_opens_at: d.registration_opens_at,
         registration_closes_at: d.registration_closes_at,
         status: d.status.as_str().to_string(),
@@ -117,6 +118,7 @@ pub fn input_from(m: &Meeting, g: &Group) -> MeetingInput {
         in_person_capacity: m.in_person_capacity.map(i64::from),
         remote_capacity: m.remote_capacity.map(i64::from),
         waitlist: Some(m.waitlist),
+        verify_email: Some(m.verify_email),
         registration_opens_at: m.registration_opens_at.map(wall),
         registration_closes_at: m.registration_closes_at.map(wall),
         status: Some(m.status.clone()),
@@ -165,6 +167,7 @@ fn any_change(old: &Meeting, new: &MeetingFields) -> bool {
         || old.in_person_capacity != new.in_person_capacity
         || old.remote_capacity != new.remote_capacity
         || old.waitlist != new.waitlist
+        || old.verify_email != new.verify_email
         || old.registration_opens_at != new.registration_opens_at
         || old.registration_closes_at != new.registration_closes_at
 }

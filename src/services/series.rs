@@ -130,6 +130,7 @@ pub fn input_from(s: &Series, g: &Group) -> Result<SeriesInput, AppError> {
         in_person_capacity: t.in_person_capacity,
         remote_capacity: t.remote_capacity,
         waitlist: t.waitlist,
+        verify_email: t.verify_email,
         status: t.status,
     })
 }

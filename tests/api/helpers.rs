@@ -142,6 +142,9 @@ pub fn settings(
         mail_retry_base: Duration::from_millis(200),
         mail_max_attempts: 4,
         mail_lease: Duration::from_secs(300),
+        pending: Duration::from_secs(48 * 3600),
+        mail_per_recipient_hour: 5,
+        sweep_interval: Duration::from_secs(60),
     }
 }
 
@@ -305,6 +308,9 @@ impl TestApp {
             "country": "Spain",
             "online_url": "https://meet.example.org/ssr2",
             "status": "published",
+            // Most tests exercise seats, mail and calendars directly; the double opt-in
+            // path (the product's default) has its own tests in verified.rs.
+            "verify_email": false,
         });
         for (k, v) in overrides.as_object().unwrap() {
             body[k] = v.clone();

@@ -85,6 +85,7 @@ fn meeting(title: &str, description: &str, venue: &str) -> (Meeting, Group) {
         recurrence_local: None,
         detached: false,
         days: None,
+        verify_email: true,
     };
     let g = Group {
         id: 1,

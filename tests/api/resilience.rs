@@ -206,7 +206,7 @@ async fn setup_meeting(server: &Server, token: &str, capacity: Option<i64>) -> i
         .bearer_auth(token)
         .json(&json!({"group": "ops", "title": "Load", "format": "online", "timezone": "UTC",
                       "starts_at": format!("{day}T10:00"), "ends_at": format!("{day}T11:00"),
-                      "online_url": "https://meet.example.org/l", "remote_capacity": capacity, "status": "published"}))
+                      "online_url": "https://meet.example.org/l", "remote_capacity": capacity, "status": "published", "verify_email": false}))
         .send()
         .await
         .unwrap();

@@ -117,3 +117,21 @@ impl FromRequest for ApiStaff {
         })
     }
 }
+
+/// A staff member if the request carries `Authorization`, else nobody. A header that names no
+/// valid token is refused (`401`), never taken as anonymous.
+pub struct MaybeApiStaff(pub Option<Staff>);
+
+impl FromRequest for MaybeApiStaff {
+    type Error = AppError;
+    type Future = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if req.headers().contains_key(header::AUTHORIZATION) {
+            let staff = ApiStaff::from_request(req, payload);
+            Box::pin(async move { staff.await.map(|s| MaybeApiStaff(Some(s.0))) })
+        } else {
+            Box::pin(std::future::ready(Ok(MaybeApiStaff(None))))
+        }
+    }
+}

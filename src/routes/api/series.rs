@@ -31,6 +31,7 @@ pub struct SeriesJson {
     pub until: Option<String>,
     pub count: Option<i32>,
     pub rrule: String,
+    pub verify_email: bool,
     pub sequence: i32,
     pub url: String,
     pub ics_url: String,
@@ -69,6 +70,7 @@ fn series_json(conn: &mut DbConn, loaded: &Loaded, base_url: &str) -> Result<Ser
             s.weekdays,
             loaded.occurrences.len()
         ),
+        verify_email: loaded.verifies_email(),
         sequence: s.sequence,
         url: format!("{base_url}/series/{}", s.id),
         ics_url: format!("{base_url}/groups/{}/calendar.ics", loaded.group.slug),

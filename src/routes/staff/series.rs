@@ -49,6 +49,7 @@ pub struct SeriesForm {
     online_details: Option<String>,
     in_person_capacity: Option<String>,
     remote_capacity: Option<String>,
+    verify_email: Option<String>,
     status: Option<String>,
 }
 
@@ -111,6 +112,7 @@ impl SeriesForm {
                 "remote_capacity",
                 self.remote_capacity.as_deref(),
             ),
+            verify_email: Some(self.verify_email.as_deref() == Some("on")),
             status: text(&self.status),
             ..SeriesInput::default()
         };
@@ -171,6 +173,7 @@ pub async fn new_form(
         timezone: Some("UTC".into()),
         duration_minutes: Some("60".into()),
         interval_weeks: Some("1".into()),
+        verify_email: Some("on".into()),
         ..SeriesForm::default()
     };
     Ok(page(

@@ -51,6 +51,9 @@ fn standing_of(
     if !reg.is_active() {
         return RegistrationStatus::Cancelled;
     }
+    if reg.is_pending() {
+        return RegistrationStatus::Pending;
+    }
     match reg.target() {
         Target::Series(_) => RegistrationStatus::Confirmed,
         Target::Meeting(_) => seat_statuses
@@ -61,19 +64,37 @@ fn standing_of(
 
 /// Finds the registration again with its meeting or series locked: a concurrent change may
 /// have won the lock.
-fn find_locked(conn: &mut DbConn, secret: &str) -> Result<Managed, AppError> {
+pub(super) fn find_locked(conn: &mut DbConn, secret: &str) -> Result<Managed, AppError> {
     let found = find_by_token(conn, secret)?;
     Subject::lock(conn, found.registration.target(), None)?;
     find_by_token(conn, secret)
 }
 
+/// What cancelling did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cancelled {
+    /// The registration is cancelled (or already was); its seats are free.
+    Cancelled,
+    /// It was never confirmed: it is deleted with its personal data.
+    Withdrawn,
+}
+
 /// The observer cancels: every seat in a meeting still ahead is freed (and goes to the
-/// waitlist), and a cancellation of the invite is sent.
-pub fn cancel_by_token(conn: &mut DbConn, ctx: &MailContext, secret: &str) -> Result<(), AppError> {
+/// waitlist), and a cancellation of the invite is sent. A registration still pending is
+/// deleted instead (there is no invite to cancel).
+pub fn cancel_by_token(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    secret: &str,
+) -> Result<Cancelled, AppError> {
     db::write_tx(conn, |conn| {
         let found = find_locked(conn, secret)?;
+        if found.registration.is_pending() {
+            regs::delete_with_links(conn, &[found.registration.id])?;
+            return Ok(Cancelled::Withdrawn);
+        }
         if !found.registration.is_active() {
-            return Ok(());
+            return Ok(Cancelled::Cancelled);
         }
         let now = db::now();
         regs::set_status(conn, found.registration.id, regs::CANCELLED, now)?;
@@ -94,7 +115,7 @@ pub fn cancel_by_token(conn: &mut DbConn, ctx: &MailContext, secret: &str) -> Re
             &to,
             None,
         )?;
-        Ok(())
+        Ok(Cancelled::Cancelled)
     })
 }
 
@@ -124,6 +145,11 @@ pub fn change_attendance(
         }
         if found.registration.attendance() == attendance {
             return Ok(found.status);
+        }
+        if found.registration.is_pending() {
+            // No seat yet: the choice applies when the address is confirmed.
+            regs::set_attendance(conn, found.registration.id, attendance, now)?;
+            return Ok(RegistrationStatus::Pending);
         }
         let mut status = RegistrationStatus::Waitlisted;
         for (seat, m) in found.seats.iter().filter(|(s, m)| {

@@ -3,7 +3,9 @@
 //! every operation locks what it changes first, so seat counts are exact under concurrency on
 //! both backends and across instances.
 
+pub mod caps;
 pub mod manage;
+pub mod pending;
 pub mod seats;
 pub mod staff;
 
@@ -13,7 +15,7 @@ use crate::db::registrations::{self as regs, NewRegistration, Registration, Targ
 use crate::db::series::{self, Loaded};
 use crate::db::{self, DbConn};
 use crate::domain::registration::RegistrationInput;
-use crate::domain::{token, FieldErrors, MeetingStatus, RegistrationStatus};
+use crate::domain::{token, Attendance, FieldErrors, MeetingStatus, RegistrationStatus};
 use crate::error::AppError;
 use crate::mail::{self, About, MailContext, MailKind, Recipient};
 
@@ -75,6 +77,45 @@ impl Subject {
         }
     }
 
+    pub fn target(&self) -> Target {
+        match self {
+            Subject::Meeting(m, _) => Target::Meeting(m.id),
+            Subject::Series(l) => Target::Series(l.series.id),
+        }
+    }
+
+    /// Whether anonymous registrations wait for the address to be confirmed: for a series,
+    /// when any of its occurrences asks for it.
+    pub fn verifies_email(&self) -> bool {
+        match self {
+            Subject::Meeting(m, _) => m.verify_email,
+            Subject::Series(l) => l.verifies_email(),
+        }
+    }
+
+    /// The open meetings that offer `attendance`: where a registration made now takes
+    /// seats. Closed: `410`; that attendance offered nowhere: `422` naming the field.
+    pub fn offered(
+        &self,
+        now: chrono::NaiveDateTime,
+        attendance: Attendance,
+    ) -> Result<Vec<&Meeting>, AppError> {
+        let offered: Vec<&Meeting> = self
+            .open_meetings(now)?
+            .into_iter()
+            .filter(|m| m.format().offers(attendance))
+            .collect();
+        if offered.is_empty() {
+            let mut errors = FieldErrors::default();
+            errors.add(
+                "attendance",
+                format!("{} attendance is not offered here.", attendance.label()),
+            );
+            return Err(AppError::Validation(errors));
+        }
+        Ok(offered)
+    }
+
     pub fn about(&self) -> About<'_> {
         match self {
             Subject::Meeting(m, g) => About::Meeting(m, g),
@@ -117,6 +158,14 @@ pub fn not_found(target: Target) -> AppError {
     }
 }
 
+/// Who asks for a registration: anyone (the form, the API without a token) or staff (the
+/// API with a staff token: registered at once, whatever the meeting's `verify_email`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Requester {
+    Anonymous,
+    Staff,
+}
+
 /// What became of a registration request.
 #[derive(Debug)]
 pub enum Registered {
@@ -127,12 +176,17 @@ pub enum Registered {
         status: RegistrationStatus,
         token: String,
     },
-    /// The address already had one; its manage link was rotated and mailed again.
+    /// The address already had one; a fresh manage link was mailed to it (if the caps allow).
     Existing { registration: Registration },
+    /// The meeting verifies addresses: a link to confirm was mailed. The same answer whether
+    /// the address was new or already registered, so that it tells nobody which.
+    Pending,
 }
 
 /// Registers an observer for a meeting (all its days) or for every open occurrence of a
-/// series, or re-mails the manage link if the address is already registered.
+/// series. For an anonymous request to a meeting that verifies addresses, the registration
+/// waits for the owner of the address (`pending::request`); otherwise it takes its seats now,
+/// or the address hears again about its existing registration.
 ///
 /// `group` is the meeting's group if the caller has it at hand (from the page cache).
 /// For a meeting on PostgreSQL this is seven round trips: `BEGIN`, the meeting row locked and
@@ -144,35 +198,28 @@ pub fn register(
     target: Target,
     group: Option<&Group>,
     input: &RegistrationInput,
+    requester: Requester,
 ) -> Result<Registered, AppError> {
     db::write_tx(conn, |conn| {
         let subject = Subject::lock(conn, target, group)?;
         let now = db::now();
-        let open = subject.open_meetings(now)?;
-        let offered: Vec<&Meeting> = open
-            .iter()
-            .copied()
-            .filter(|m| m.format().offers(input.attendance))
-            .collect();
-        if offered.is_empty() {
-            let mut errors = FieldErrors::default();
-            errors.add(
-                "attendance",
-                format!(
-                    "{} attendance is not offered here.",
-                    input.attendance.label()
-                ),
-            );
-            return Err(AppError::Validation(errors));
-        }
+        let offered = subject.offered(now, input.attendance)?;
         let normalized = input.email.normalized();
+        if requester == Requester::Anonymous && subject.verifies_email() {
+            if let Subject::Meeting(m, _) = &subject {
+                // Full without a waitlist: the same refusal for everyone.
+                seats::seat_for(conn, m, input.attendance)?
+                    .ok_or_else(|| seats::full(input.attendance))?;
+            }
+            return pending::request(conn, ctx, &subject, input, now);
+        }
         // For one meeting, the seat it gets is decided here, under the meeting's lock.
         let mut known = None;
         if let Subject::Meeting(m, _) = &subject {
             // A series registrant already holds this occurrence's seat.
             if m.series_id.is_some() {
                 if let Some(holder) = crate::db::seats::held_by_email(conn, m.id, &normalized)? {
-                    return already_registered(conn, ctx, holder);
+                    return notify_existing(conn, ctx, holder, requester, now);
                 }
             }
             // A full meeting without a waitlist: someone already registered hears about
@@ -180,59 +227,18 @@ pub fn register(
             known = seats::seat_for(conn, m, input.attendance)?;
             if known.is_none() {
                 return match regs::find_active_by_email(conn, target, &normalized)? {
-                    Some(existing) => already_registered(conn, ctx, existing),
+                    Some(existing) => notify_existing(conn, ctx, existing, requester, now),
                     None => Err(seats::full(input.attendance)),
                 };
             }
         }
         let token = token::generate();
-        let (meeting_id, series_id) = match target {
-            Target::Meeting(id) => (Some(id), None),
-            Target::Series(id) => (None, Some(id)),
+        let new = new_registration(&subject, input, &normalized, &token, now);
+        let Some(registration) = regs::insert_unless_registered(conn, &new)? else {
+            let existing = find_existing(conn, target, &normalized)?;
+            return notify_existing(conn, ctx, existing, requester, now);
         };
-        let inserted = regs::insert_unless_registered(
-            conn,
-            &NewRegistration {
-                meeting_id,
-                series_id,
-                token_hash: &token::hash(&token),
-                name: &input.name,
-                email: input.email.as_str(),
-                email_normalized: &normalized,
-                affiliation: input.affiliation.as_deref(),
-                attendance: input.attendance.as_str(),
-                status: regs::ACTIVE,
-                created_at: now,
-                updated_at: now,
-            },
-        )?;
-        let Some(registration) = inserted else {
-            return match regs::find_active_by_email(conn, target, &normalized)? {
-                Some(existing) => already_registered(conn, ctx, existing),
-                // Another unique value collided (a token: practically impossible).
-                None => Err(AppError::Conflict {
-                    code: "already_registered",
-                    message: "This address is already registered.".into(),
-                }),
-            };
-        };
-        let mut status = RegistrationStatus::Waitlisted;
-        for m in offered {
-            if let Some(s) = seats::take(conn, m, &registration, known)? {
-                if s == RegistrationStatus::Confirmed {
-                    status = s;
-                }
-            }
-        }
-        let kind = match status {
-            RegistrationStatus::Confirmed => MailKind::Confirmed,
-            _ => MailKind::Waitlisted,
-        };
-        let to = Recipient {
-            registration: &registration,
-            status,
-        };
-        mail::enqueue(conn, ctx, kind, &subject.about(), &to, Some(&token))?;
+        let status = take_seats(conn, ctx, &subject, &registration, &offered, known, &token)?;
         Ok(Registered::New {
             registration,
             status,
@@ -241,29 +247,93 @@ pub fn register(
     })
 }
 
-/// The address is registered already: a new manage link replaces the old one (only its
-/// hash is stored) and is mailed to the address, never shown to whoever asked.
-fn already_registered(
+/// A registration row for `input`, active, with the hash of `token` as its manage link;
+/// `pending::request` makes it pending.
+fn new_registration<'a>(
+    subject: &Subject,
+    input: &'a RegistrationInput,
+    normalized: &'a str,
+    token: &str,
+    now: chrono::NaiveDateTime,
+) -> NewRegistration<'a> {
+    let (meeting_id, series_id) = match subject.target() {
+        Target::Meeting(id) => (Some(id), None),
+        Target::Series(id) => (None, Some(id)),
+    };
+    NewRegistration {
+        meeting_id,
+        series_id,
+        token_hash: token::hash(token),
+        name: &input.name,
+        email: input.email.as_str(),
+        email_normalized: normalized,
+        affiliation: input.affiliation.as_deref(),
+        attendance: input.attendance.as_str(),
+        status: regs::ACTIVE,
+        created_at: now,
+        updated_at: now,
+        confirmed_at: None,
+    }
+}
+
+/// The registration that made an insert collide on the address.
+fn find_existing(
+    conn: &mut DbConn,
+    target: Target,
+    normalized: &str,
+) -> Result<Registration, AppError> {
+    regs::find_active_by_email(conn, target, normalized)?.ok_or_else(|| {
+        // Another unique value collided (a token: practically impossible).
+        AppError::Conflict {
+            code: "already_registered",
+            message: "This address is already registered.".into(),
+        }
+    })
+}
+
+/// Gives a registration its seats (or waitlist places) in the `offered` meetings and mails
+/// the confirmation with the invite, or the waitlist notice. For one meeting the caller
+/// decided the seat under the meeting's lock (`known`); a series' occurrences are locked one
+/// by one. The one step shared by registering at once and confirming an address.
+fn take_seats(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    subject: &Subject,
+    registration: &Registration,
+    offered: &[&Meeting],
+    known: Option<RegistrationStatus>,
+    token: &str,
+) -> Result<RegistrationStatus, AppError> {
+    let mut status = RegistrationStatus::Waitlisted;
+    for m in offered {
+        if let Some(s) = seats::take(conn, m, registration, known)? {
+            if s == RegistrationStatus::Confirmed {
+                status = s;
+            }
+        }
+    }
+    let kind = match status {
+        RegistrationStatus::Confirmed => MailKind::Confirmed,
+        _ => MailKind::Waitlisted,
+    };
+    let to = Recipient {
+        registration,
+        status,
+    };
+    mail::enqueue(conn, ctx, kind, &subject.about(), &to, Some(token))?;
+    Ok(status)
+}
+
+/// The address is registered already: a fresh manage link is mailed to it (earlier links
+/// keep working), never shown to whoever asked. Anonymous requests are capped.
+fn notify_existing(
     conn: &mut DbConn,
     ctx: &MailContext,
     existing: Registration,
+    requester: Requester,
+    now: chrono::NaiveDateTime,
 ) -> Result<Registered, AppError> {
-    let token = token::generate();
-    regs::set_token_hash(conn, existing.id, &token::hash(&token))?;
-    let subject = Subject::load(conn, existing.target())?;
-    let status = manage::standing(conn, &existing)?;
-    let to = Recipient {
-        registration: &existing,
-        status,
-    };
-    mail::enqueue(
-        conn,
-        ctx,
-        MailKind::AlreadyRegistered,
-        &subject.about(),
-        &to,
-        Some(&token),
-    )?;
+    pending::send_fresh_link(conn, ctx, &existing, requester, now)?;
     Ok(Registered::Existing {
         registration: existing,
     })
