@@ -257,6 +257,14 @@ pub async fn invite(
 ) -> Result<HttpResponse, HtmlError> {
     let token = token.into_inner();
     let found = find(&state, token.clone()).await?;
+    if found.status == RegistrationStatus::Pending {
+        return Err(AppError::Conflict {
+            code: "conflict",
+            message: "Confirm your registration first: the invite comes with the confirmation."
+                .into(),
+        }
+        .into());
+    }
     let about = found.subject.about();
     let r = &found.registration;
     let confirmed = found.status == RegistrationStatus::Confirmed;

@@ -137,7 +137,7 @@ async fn form_path_confirms_only_on_post(db: Db) {
         assert!(!page.contains(JOIN), "no join URL on a pending page");
     }
     let (status, ics) = app.get_text(&format!("{link}/invite.ics")).await;
-    assert_eq!(status, 200);
+    assert_eq!(status, 409, "no invite before confirmation");
     assert!(!ics.contains(JOIN));
     assert_eq!(statuses(&app, id).await, vec!["pending"]);
     tokio::time::sleep(Duration::from_millis(300)).await;
