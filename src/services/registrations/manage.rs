@@ -64,7 +64,7 @@ fn standing_of(
 
 /// Finds the registration again with its meeting or series locked: a concurrent change may
 /// have won the lock.
-pub(super) fn find_locked(conn: &mut DbConn, secret: &str) -> Result<Managed, AppError> {
+fn find_locked(conn: &mut DbConn, secret: &str) -> Result<Managed, AppError> {
     let found = find_by_token(conn, secret)?;
     Subject::lock(conn, found.registration.target(), None)?;
     find_by_token(conn, secret)

@@ -115,15 +115,21 @@ pub fn confirm(
     ctx: &MailContext,
     secret: &str,
 ) -> Result<RegistrationStatus, AppError> {
+    if !token::looks_valid(secret) {
+        return Err(AppError::NotFound("registration"));
+    }
+    let hash = token::hash(secret);
     db::write_tx(conn, |conn| {
-        let manage::Managed {
-            registration,
-            subject,
-            status,
-            ..
-        } = manage::find_locked(conn, secret)?;
+        let found = regs::find_by_token_hash(conn, &hash)?;
+        let found = found.ok_or(AppError::NotFound("registration"))?;
+        if !found.is_pending() {
+            return manage::standing(conn, &found);
+        }
+        let subject = Subject::lock(conn, found.target(), None)?;
+        // Read again under the lock: a concurrent confirmation may have come first.
+        let registration = regs::find(conn, found.id)?.ok_or(AppError::NotFound("registration"))?;
         if !registration.is_pending() {
-            return Ok(status);
+            return manage::standing(conn, &registration);
         }
         let now = db::now();
         if registration.created_at < now - ctx.pending {
