@@ -7,7 +7,10 @@ use diesel::prelude::*;
 
 use crate::auth::{self, Role};
 use crate::db::{self, DbConn};
-use crate::services::meetings::{self as service, GroupInput, MeetingInput};
+use crate::domain::group::GroupInput;
+use crate::domain::meeting::MeetingInput;
+use crate::services::groups as group_service;
+use crate::services::meetings as service;
 
 pub const DEMO_EMAIL: &str = "admin@ssr2.example.org";
 
@@ -60,7 +63,7 @@ pub fn load(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option<DemoLogi
         anyhow::bail!("the demo group ssr2 exists already");
     }
     crate::db::write_tx(conn, |conn| -> anyhow::Result<Option<DemoLogin>> {
-        service::create_group(conn, &GroupInput {
+        group_service::create(conn, &GroupInput {
             slug: Some("ssr2".into()),
             name: Some("SSR2 Review Team".into()),
             description: Some("The Second Security, Stability and Resiliency of the Domain Name System Review Team reviews security, operational stability and resiliency matters relating to the coordination of the Internet's system of unique identifiers. It works through weekly online meetings, e-mail and occasional face-to-face meetings, all open to public observers, in person or remotely.".into()),
@@ -179,7 +182,8 @@ fn weekly_calls(
     next_call: NaiveDate,
     actor: &crate::db::staff::Staff,
 ) -> anyhow::Result<()> {
-    use crate::services::series::{self, SeriesInput};
+    use crate::domain::series::SeriesInput;
+    use crate::services::series;
     let first = next_call - Duration::weeks(2);
     let input = SeriesInput {
         group: Some("ssr2".into()),

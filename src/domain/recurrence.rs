@@ -59,6 +59,15 @@ pub fn parse_weekday(s: &str) -> Option<Weekday> {
     ok.then_some(day)
 }
 
+/// The `RRULE` value of a weekly series as stored (`BYDAY` like `MO,WE`) with `count`
+/// occurrences: what feeds, invites and the JSON API all write.
+pub fn weekly_rrule(interval_weeks: i32, byday: &str, count: usize) -> String {
+    format!(
+        "FREQ=WEEKLY;INTERVAL={};BYDAY={byday};WKST=MO;COUNT={count}",
+        interval_weeks.max(1)
+    )
+}
+
 impl WeeklyRule {
     /// `BYDAY` value, e.g. `MO,WE`.
     pub fn byday(&self) -> String {

@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDateTime, NaiveTime, Utc};
 use icalendar::{CalendarDateTime, Component, Event, EventLike, Property};
 
-use super::{event, local, EventSource};
+use super::event::{event, local, EventSource};
 
 /// The events of one meeting: the first day (with the rule when there are more), then the
 /// overrides.

@@ -1,61 +1,21 @@
 //! iCalendar (RFC 5545) text for invites and feeds: pure functions of meetings.
 
 mod days;
+mod event;
 mod series;
 mod text;
 pub mod vtimezone;
 
+pub use event::{location, EventSource, Invitation, Method, PRODID};
 pub use series::{occurrence_invite, series_invite, SeriesSource};
 pub use text::refold;
 
-use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
-use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
+use chrono::{DateTime, Utc};
+use icalendar::{EventStatus, Property};
 
-use crate::db::groups::Group;
 use crate::db::meetings::Meeting;
-use crate::domain::MeetingStatus;
-use text::{clean, escape_text, param_text};
-
-pub const PRODID: &str = "-//Quorum//Quorum Meetings//EN";
-
-/// The iTIP method of an invite.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
-    Request,
-    Cancel,
-}
-
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Request => "REQUEST",
-            Method::Cancel => "CANCEL",
-        }
-    }
-}
-
-/// What a calendar shows of one meeting, and to whom.
-pub struct EventSource<'a> {
-    pub meeting: &'a Meeting,
-    pub group: &'a Group,
-    /// Absolute URL of the meeting page.
-    pub url: String,
-    /// Whether the online URL may be shown (registrants, or a public URL).
-    pub show_online_url: bool,
-    /// Extra text after the description (for invites: the manage link).
-    pub note: Option<String>,
-}
-
-/// The person an invite is addressed to, and who sends it.
-pub struct Invitation<'a> {
-    pub method: Method,
-    pub organizer_name: Option<&'a str>,
-    pub organizer_email: &'a str,
-    pub attendee_name: &'a str,
-    pub attendee_email: &'a str,
-    /// Whether the attendee holds a seat (ACCEPTED) or not.
-    pub accepted: bool,
-}
+use event::{address, calendar_head, with_timezones};
+use text::escape_text;
 
 /// A meeting's invite (`METHOD:REQUEST` or `METHOD:CANCEL`).
 pub fn invite(source: &EventSource<'_>, invitation: &Invitation<'_>, now: DateTime<Utc>) -> String {
@@ -69,34 +29,6 @@ pub fn invite(source: &EventSource<'_>, invitation: &Invitation<'_>, now: DateTi
         cal.push(event.done());
     }
     with_timezones(cal.to_string(), &[source.meeting])
-}
-
-fn address(event: &mut Event, invitation: &Invitation<'_>) {
-    let mut organizer = Property::new(
-        "ORGANIZER",
-        format!("mailto:{}", invitation.organizer_email),
-    );
-    if let Some(name) = invitation.organizer_name {
-        organizer.add_parameter("CN", &param_text(name));
-    }
-    event.append_property(organizer.done());
-    let mut attendee = Property::new("ATTENDEE", format!("mailto:{}", invitation.attendee_email));
-    attendee
-        .add_parameter("CN", &param_text(invitation.attendee_name))
-        .add_parameter("ROLE", "NON-PARTICIPANT")
-        .add_parameter("CUTYPE", "INDIVIDUAL")
-        .add_parameter(
-            "PARTSTAT",
-            if invitation.method == Method::Cancel {
-                "DECLINED"
-            } else if invitation.accepted {
-                "ACCEPTED"
-            } else {
-                "TENTATIVE"
-            },
-        )
-        .add_parameter("RSVP", "FALSE");
-    event.append_multi_property(attendee.done());
 }
 
 /// A feed of many meetings (and series) for calendar subscriptions.
@@ -150,139 +82,4 @@ fn dominant_zone<'a>(sources: &'a [EventSource<'_>]) -> Option<&'a str> {
         .into_iter()
         .find(|(_, n)| n * 2 > sources.len())
         .map(|(z, _)| z)
-}
-
-fn calendar_head() -> Calendar {
-    let mut cal = Calendar::empty();
-    cal.append_property(Property::new("VERSION", "2.0"));
-    cal.append_property(Property::new("PRODID", PRODID));
-    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
-    cal
-}
-
-fn event(source: &EventSource<'_>, now: DateTime<Utc>) -> Event {
-    let m = source.meeting;
-    let tz = m.tz();
-    let mut event = Event::new();
-    event
-        .uid(&m.uid)
-        .timestamp(now)
-        .starts(CalendarDateTime::WithTimezone {
-            date_time: local(tz, m.starts_at),
-            tzid: tz.name().to_string(),
-        })
-        .ends(CalendarDateTime::WithTimezone {
-            date_time: local(tz, m.ends_at),
-            tzid: tz.name().to_string(),
-        })
-        .sequence(u32::try_from(m.sequence).unwrap_or(0))
-        .summary(&clean(&m.title))
-        .location(&clean(&location(m, source.show_online_url)))
-        .url(&source.url)
-        .last_modified(Utc.from_utc_datetime(&m.updated_at))
-        .created(Utc.from_utc_datetime(&m.created_at))
-        .status(match m.status() {
-            MeetingStatus::Cancelled => EventStatus::Cancelled,
-            MeetingStatus::Draft => EventStatus::Tentative,
-            MeetingStatus::Published => EventStatus::Confirmed,
-        });
-    event.description(&clean(&description(source)));
-    event.add_property("CLASS", "PUBLIC");
-    event.add_property("TRANSP", "OPAQUE");
-    event.append_multi_property(Property::new("CATEGORIES", escape_text(&source.group.name)));
-    if source.show_online_url {
-        if let Some(u) = m.online_url.as_deref() {
-            let mut conf = Property::new("CONFERENCE", u);
-            conf.add_parameter("VALUE", "URI")
-                .add_parameter("FEATURE", "AUDIO,VIDEO");
-            event.append_multi_property(conf.done());
-        }
-    }
-    event
-}
-
-fn local(tz: chrono_tz::Tz, utc: NaiveDateTime) -> NaiveDateTime {
-    Utc.from_utc_datetime(&utc).with_timezone(&tz).naive_local()
-}
-
-/// Where the meeting is: the venue for people in the room, else the join link or "Online".
-pub fn location(m: &Meeting, show_online_url: bool) -> String {
-    let place: Vec<&str> = [&m.venue, &m.address, &m.city, &m.country]
-        .into_iter()
-        .filter_map(|p| p.as_deref())
-        .filter(|p| !p.trim().is_empty())
-        .collect();
-    let online = if show_online_url {
-        m.online_url.as_deref().unwrap_or("Online")
-    } else {
-        "Online"
-    };
-    match (m.format().has_venue(), m.format().has_online()) {
-        (true, true) if !place.is_empty() => format!("{} / {online}", place.join(", ")),
-        (true, _) if !place.is_empty() => place.join(", "),
-        _ => online.to_string(),
-    }
-}
-
-fn description(source: &EventSource<'_>) -> String {
-    let m = source.meeting;
-    let mut parts = Vec::new();
-    if m.status() == MeetingStatus::Cancelled {
-        match m.cancel_reason.as_deref() {
-            Some(reason) if !reason.trim().is_empty() => parts.push(format!("CANCELLED: {reason}")),
-            _ => parts.push("CANCELLED".to_string()),
-        }
-    }
-    if !m.description.trim().is_empty() {
-        parts.push(m.description.clone());
-    }
-    if source.show_online_url {
-        if let Some(u) = &m.online_url {
-            parts.push(format!("Join online: {u}"));
-        }
-        if let Some(d) = m.online_details.as_deref().filter(|d| !d.trim().is_empty()) {
-            parts.push(d.to_string());
-        }
-    }
-    parts.push(format!("{} – {}", source.group.name, source.url));
-    if let Some(note) = &source.note {
-        parts.push(note.clone());
-    }
-    parts.join("\n\n")
-}
-
-/// Inserts one VTIMEZONE per zone used, covering the meetings' dates, before the first VEVENT.
-fn with_timezones(text: String, meetings: &[&Meeting]) -> String {
-    let mut zones: Vec<(chrono_tz::Tz, NaiveDateTime, NaiveDateTime)> = Vec::new();
-    for m in meetings {
-        let tz = m.tz();
-        match zones.iter_mut().find(|(z, _, _)| *z == tz) {
-            Some((_, from, to)) => {
-                *from = (*from).min(m.starts_at);
-                *to = (*to).max(m.ends_at);
-            }
-            None => zones.push((tz, m.starts_at, m.ends_at)),
-        }
-    }
-    zones.sort_by_key(|(z, _, _)| z.name());
-    let mut block = String::new();
-    for (tz, from, to) in zones {
-        let from = Utc.from_utc_datetime(&(from - Duration::days(1)));
-        let to = Utc.from_utc_datetime(&(to + Duration::days(1)));
-        for line in vtimezone::vtimezone_lines(tz, from, to) {
-            block.push_str(&line);
-            block.push_str("\r\n");
-        }
-    }
-    let text = match text.find("BEGIN:VEVENT\r\n") {
-        Some(at) => {
-            let mut out = String::with_capacity(text.len() + block.len());
-            out.push_str(&text[..at]);
-            out.push_str(&block);
-            out.push_str(&text[at..]);
-            out
-        }
-        None => text,
-    };
-    refold(&text)
 }

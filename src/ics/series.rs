@@ -4,11 +4,14 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use icalendar::{CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
 
+use super::event::{
+    address, calendar_head, event, with_timezones, EventSource, Invitation, Method,
+};
 use super::text::clean;
-use super::{address, calendar_head, event, with_timezones, EventSource, Invitation, Method};
 use crate::db::groups::Group;
 use crate::db::meetings::Meeting;
 use crate::db::series::Series;
+use crate::domain::recurrence::weekly_rrule;
 use crate::domain::MeetingStatus;
 
 /// A series as calendars see it: one VEVENT with the rule, EXDATEs for cancelled occurrences,
@@ -52,15 +55,6 @@ impl<'a> SeriesSource<'a> {
             .or_else(|| self.occurrences.first())
     }
 
-    fn rrule(&self) -> String {
-        format!(
-            "FREQ=WEEKLY;INTERVAL={};BYDAY={};WKST=MO;COUNT={}",
-            self.series.interval_weeks.max(1),
-            self.series.weekdays,
-            self.occurrences.len()
-        )
-    }
-
     fn recurrence_id(&self, m: &Meeting) -> Option<Property> {
         let local = m.recurrence_local?;
         let mut p = Property::new("RECURRENCE-ID", local.format("%Y%m%dT%H%M%S").to_string());
@@ -101,7 +95,14 @@ impl<'a> SeriesSource<'a> {
             .sequence(u32::try_from(self.series.sequence).unwrap_or(0))
             .last_modified(Utc.from_utc_datetime(&last_modified))
             .status(EventStatus::Confirmed);
-        e.add_property("RRULE", self.rrule());
+        e.add_property(
+            "RRULE",
+            weekly_rrule(
+                self.series.interval_weeks,
+                &self.series.weekdays,
+                self.occurrences.len(),
+            ),
+        );
         for m in self
             .occurrences
             .iter()

@@ -11,18 +11,13 @@ use crate::db::sessions;
 use crate::db::staff::Staff;
 use crate::db::{self, DbConn};
 use crate::domain::days::RawDay;
-use crate::domain::meeting::{cancel_reason, MeetingDraft};
+use crate::domain::meeting::{cancel_reason, MeetingDraft, MeetingInput};
 use crate::domain::schedule;
 use crate::domain::{Attendance, FieldErrors, MeetingFormat, MeetingStatus, RegistrationStatus};
 use crate::error::AppError;
 use crate::mail::{MailContext, MailKind, Recipient};
 use crate::services::groups as group_service;
 use crate::services::registrations::seats as seat_rules;
-
-// Callers name the input types and group creation through this module.
-pub use crate::domain::group::GroupInput;
-pub use crate::domain::meeting::MeetingInput;
-pub use crate::services::groups::create as create_group;
 
 /// Checks every field and resolves the group; all problems are reported together.
 pub fn validate(conn: &mut DbConn, input: &MeetingInput) -> Result<MeetingFields, AppError> {

@@ -13,16 +13,13 @@ use crate::db::{self, sessions, DbConn};
 use crate::domain::meeting::MeetingInput;
 use crate::domain::recurrence::RuleEnd;
 use crate::domain::schedule::{self, format_wall_time as wall};
-use crate::domain::series::{occurrence_input, SeriesDraft};
+use crate::domain::series::{occurrence_input, SeriesDraft, SeriesInput};
 use crate::domain::{FieldErrors, MeetingStatus, RegistrationStatus};
 use crate::error::AppError;
 use crate::mail::{self, About, MailContext, MailKind, Recipient};
 use crate::services::groups as group_service;
 use crate::services::meetings as meeting_service;
 use crate::services::registrations::seats as seat_rules;
-
-// Callers name the input type through this module.
-pub use crate::domain::series::SeriesInput;
 
 /// A checked series: its row and the wall-clock starts of its occurrences.
 pub struct SeriesPlan {

@@ -198,7 +198,7 @@ fn fill_previous_release(conn: &mut DbConn) -> Old {
         .date()
         .and_hms_opt(10, 0, 0)
         .unwrap();
-    let template = quorum::services::meetings::MeetingInput {
+    let template = quorum::domain::meeting::MeetingInput {
         group: Some("migtest".into()),
         title: Some("Weekly review call".into()),
         description: Some("Findings of the week.".into()),

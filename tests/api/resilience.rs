@@ -262,7 +262,11 @@ async fn sigkill_during_registrations_loses_nothing_acknowledged(db: Db) {
             }
         }));
     }
-    tokio::time::sleep(Duration::from_millis(700)).await;
+    // Kill once the load is well under way (however busy the machine is).
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while acknowledged.lock().unwrap().len() < 40 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     server.signal("KILL");
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     for t in tasks {

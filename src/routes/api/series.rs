@@ -10,6 +10,7 @@ use super::extract::{json_object, parse_body, patched_json, ApiStaff};
 use super::json::{meeting_json, GroupRef, MeetingJson};
 use crate::db::series::Loaded;
 use crate::db::{meetings, DbConn};
+use crate::domain::recurrence::weekly_rrule;
 use crate::domain::schedule::format_wall_time;
 use crate::domain::series::SeriesInput;
 use crate::domain::FieldErrors;
@@ -64,12 +65,7 @@ fn series_json(conn: &mut DbConn, loaded: &Loaded, base_url: &str) -> Result<Ser
         weekdays: s.weekdays.split(',').map(str::to_string).collect(),
         until: s.until_date.clone(),
         count: s.occurrence_count,
-        rrule: format!(
-            "FREQ=WEEKLY;INTERVAL={};BYDAY={};WKST=MO;COUNT={}",
-            s.interval_weeks,
-            s.weekdays,
-            loaded.occurrences.len()
-        ),
+        rrule: weekly_rrule(s.interval_weeks, &s.weekdays, loaded.occurrences.len()),
         verify_email: loaded.verifies_email(),
         sequence: s.sequence,
         url: format!("{base_url}/series/{}", s.id),

@@ -7,9 +7,10 @@ use askama::Template;
 use super::session::{StaffError, StaffUser};
 use super::{chrome, done_notice, page, see_other, Done, StaffChrome};
 use crate::db::groups::{self, Group};
+use crate::domain::group::GroupInput;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
-use crate::services::meetings::{self as meeting_service, GroupInput};
+use crate::services::groups as group_service;
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -73,7 +74,7 @@ pub async fn create_group(
     let actor = me.0.clone();
     let outcome = state
         .db(move |conn| -> Result<_, AppError> {
-            match meeting_service::create_group(conn, &input, Some(&actor)) {
+            match group_service::create(conn, &input, Some(&actor)) {
                 Ok(_) => Ok(Ok(())),
                 Err(AppError::Validation(errors)) => Ok(Err((input, errors, groups::all(conn)?))),
                 Err(AppError::Conflict { message, .. }) => {

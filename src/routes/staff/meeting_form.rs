@@ -6,9 +6,9 @@ use askama::Template;
 use super::StaffChrome;
 use crate::db::{self, groups, meetings};
 use crate::domain::days::RawDay;
+use crate::domain::meeting::MeetingInput;
 use crate::domain::{FieldErrors, MeetingFormat};
 use crate::error::AppError;
-use crate::services::meetings::MeetingInput;
 /// The meeting form's fields, all as typed.
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct MeetingForm {

@@ -5,15 +5,16 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::meeting_form::{
-    edit_context, form_page, group_choices, new_context, MeetingForm, Submitted,
+    edit_context, form_page, group_choices, new_context, FormContext, MeetingForm, Submitted,
 };
 use super::session::{StaffError, StaffUser};
 use super::{chrome, page, see_other, Done, StaffChrome};
 use crate::db::meetings::{self, Listing};
-use crate::db::{self, outbox};
+use crate::db::{self, outbox, DbConn};
+use crate::domain::meeting::MeetingInput;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
-use crate::services::meetings::{self as service, MeetingInput};
+use crate::services::meetings as service;
 use crate::state::AppState;
 use crate::views::{self, SeatView};
 
@@ -50,31 +51,8 @@ pub async fn dashboard(
     let past = query.past.is_some();
     let (rows, failed_mail, pending_mail) = state
         .db(move |conn| -> Result<_, AppError> {
-            let now = db::now();
-            let listing = Listing {
-                from: (!past).then_some(now),
-                to: past.then_some(now),
-                newest_first: past,
-                include_drafts: true,
-                limit: Some(500),
-                ..Listing::default()
-            };
-            let list = meetings::list(conn, &listing)?;
-            let ids: Vec<i64> = list.iter().map(|(m, _)| m.id).collect();
-            let counts = meetings::seat_counts(conn, &ids)?;
-            let rows = list
-                .iter()
-                .map(|(m, g)| Row {
-                    id: m.id,
-                    title: m.title.clone(),
-                    group: g.name.clone(),
-                    when: views::when_local(m),
-                    status: m.status.clone(),
-                    seats: views::seats(m, &counts.get(&m.id).copied().unwrap_or_default()),
-                })
-                .collect();
             Ok((
-                rows,
+                dashboard_rows(conn, past)?,
                 outbox::count_by_status(conn, outbox::FAILED)?,
                 outbox::count_by_status(conn, outbox::PENDING)?,
             ))
@@ -92,6 +70,33 @@ pub async fn dashboard(
     ))
 }
 
+/// The meetings ahead (or, with `past`, behind), drafts included, with their seats.
+fn dashboard_rows(conn: &mut DbConn, past: bool) -> Result<Vec<Row>, AppError> {
+    let now = db::now();
+    let listing = Listing {
+        from: (!past).then_some(now),
+        to: past.then_some(now),
+        newest_first: past,
+        include_drafts: true,
+        limit: Some(500),
+        ..Listing::default()
+    };
+    let list = meetings::list(conn, &listing)?;
+    let ids: Vec<i64> = list.iter().map(|(m, _)| m.id).collect();
+    let counts = meetings::seat_counts(conn, &ids)?;
+    Ok(list
+        .iter()
+        .map(|(m, g)| Row {
+            id: m.id,
+            title: m.title.clone(),
+            group: g.name.clone(),
+            when: views::when_local(m),
+            status: m.status.clone(),
+            seats: views::seats(m, &counts.get(&m.id).copied().unwrap_or_default()),
+        })
+        .collect())
+}
+
 fn notice_text(done: &str) -> String {
     match done {
         "created" => "Meeting created.".into(),
@@ -103,28 +108,121 @@ fn notice_text(done: &str) -> String {
     }
 }
 
-/// The form again, unsaved, after a day was added or removed.
+/// The form of a new meeting (`None`) or of meeting `id`, with `input` as its values.
+struct Shown {
+    ctx: FormContext,
+    input: MeetingInput,
+    groups: Vec<(String, String)>,
+}
+
+impl Shown {
+    fn load(conn: &mut DbConn, id: Option<i64>, input: MeetingInput) -> Result<Shown, AppError> {
+        let ctx = match id {
+            Some(id) => {
+                edit_context(&meetings::find(conn, id)?.ok_or(AppError::NotFound("meeting"))?)
+            }
+            None => new_context(),
+        };
+        Shown::new(conn, ctx, input)
+    }
+
+    fn new(conn: &mut DbConn, ctx: FormContext, input: MeetingInput) -> Result<Shown, AppError> {
+        Ok(Shown {
+            ctx,
+            input,
+            groups: group_choices(conn)?,
+        })
+    }
+
+    /// The page, with the notice above it, or the error that kept the values from being saved.
+    fn page(
+        self,
+        req: &HttpRequest,
+        state: &AppState,
+        me: &StaffUser,
+        notice: Option<String>,
+        error: Option<AppError>,
+    ) -> HttpResponse {
+        let (status, errors, form_error) = match error {
+            None => (StatusCode::OK, FieldErrors::default(), None),
+            Some(AppError::Validation(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+            Some(other) => (
+                actix_web::ResponseError::status_code(&other),
+                FieldErrors::default(),
+                Some(other.public_message()),
+            ),
+        };
+        let chrome = chrome(req, state, &me.0, notice);
+        let form = form_page(
+            chrome,
+            self.ctx,
+            self.input,
+            self.groups,
+            errors,
+            form_error,
+        );
+        page(status, &form)
+    }
+}
+
+/// The form again, unsaved: after a day was added or removed, or with the `error` that
+/// refused its values.
 async fn redisplay(
     req: &HttpRequest,
     state: &web::Data<AppState>,
     me: &StaffUser,
     id: Option<i64>,
     input: MeetingInput,
+    error: Option<AppError>,
 ) -> Result<HttpResponse, StaffError> {
-    let (ctx, groups) = state
+    let shown = state.db(move |conn| Shown::load(conn, id, input)).await?;
+    Ok(shown.page(req, state, me, None, error))
+}
+
+/// Saves a submitted meeting form with `save` (which answers the meeting's id): then on to
+/// the edit page, or the form again when a day was added or removed or the values refused.
+async fn submit<F>(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    me: &StaffUser,
+    id: Option<i64>,
+    form: MeetingForm,
+    save: F,
+) -> Result<HttpResponse, StaffError>
+where
+    F: FnOnce(&mut DbConn, &MeetingInput) -> Result<i64, AppError> + Send + 'static,
+{
+    crate::csrf::verify(req, state, form.csrf_token.as_deref())?;
+    let (input, form_errors) = match form.into_input() {
+        Submitted::Save(input, errors) => (input, errors),
+        Submitted::EditDays(input) => return redisplay(req, state, me, id, input, None).await,
+    };
+    let outcome = state
         .db(move |conn| -> Result<_, AppError> {
-            let ctx = match id {
-                Some(id) => {
-                    edit_context(&meetings::find(conn, id)?.ok_or(AppError::NotFound("meeting"))?)
-                }
-                None => new_context(),
+            let saved = if form_errors.is_empty() {
+                save(conn, &input)
+            } else {
+                Err(AppError::Validation(form_errors))
             };
-            Ok((ctx, group_choices(conn)?))
+            match saved {
+                Ok(saved) => Ok(Ok(saved)),
+                Err(e @ (AppError::Validation(_) | AppError::Conflict { .. })) => {
+                    Ok(Err((e, input)))
+                }
+                Err(e) => Err(e),
+            }
         })
         .await?;
-    let chrome = chrome(req, state, &me.0, None);
-    let form = form_page(chrome, ctx, input, groups, FieldErrors::default(), None);
-    Ok(page(StatusCode::OK, &form))
+    state.calendar_changed();
+    match outcome {
+        Ok(saved) => {
+            let done = if id.is_some() { "saved" } else { "created" };
+            Ok(see_other(&format!(
+                "/staff/meetings/{saved}/edit?done={done}"
+            )))
+        }
+        Err((e, input)) => redisplay(req, state, me, id, input, Some(e)).await,
+    }
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -139,7 +237,7 @@ pub async fn new_form(
     query: web::Query<NewQuery>,
 ) -> Result<HttpResponse, StaffError> {
     let copy = query.copy;
-    let (input, groups) = state
+    let mut shown = state
         .db(move |conn| -> Result<_, AppError> {
             let input = match copy {
                 Some(id) => {
@@ -157,24 +255,13 @@ pub async fn new_form(
                     ..MeetingInput::default()
                 },
             };
-            Ok((input, group_choices(conn)?))
+            Shown::load(conn, None, input)
         })
         .await?;
-    let mut ctx = new_context();
     if copy.is_some() {
-        ctx.heading = "New meeting (copy)".into();
+        shown.ctx.heading = "New meeting (copy)".into();
     }
-    Ok(page(
-        StatusCode::OK,
-        &form_page(
-            chrome(&req, &state, &me.0, None),
-            ctx,
-            input,
-            groups,
-            FieldErrors::default(),
-            None,
-        ),
-    ))
+    Ok(shown.page(&req, &state, &me, None, None))
 }
 
 pub async fn create(
@@ -183,44 +270,17 @@ pub async fn create(
     me: StaffUser,
     form: web::Form<MeetingForm>,
 ) -> Result<HttpResponse, StaffError> {
-    crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    let (input, form_errors) = match form.into_inner().into_input() {
-        Submitted::Save(input, errors) => (input, errors),
-        Submitted::EditDays(input) => return redisplay(&req, &state, &me, None, input).await,
-    };
     let base_url = state.mail.base_url.clone();
     let actor = me.0.clone();
-    let outcome = state
-        .db(move |conn| -> Result<_, AppError> {
-            let result = if form_errors.is_empty() {
-                service::create(conn, &input, &base_url, Some(&actor)).map(|(m, _)| m.id)
-            } else {
-                Err(AppError::Validation(form_errors))
-            };
-            match result {
-                Ok(id) => Ok(Ok(id)),
-                Err(AppError::Validation(errors)) => Ok(Err((input, errors, group_choices(conn)?))),
-                Err(e) => Err(e),
-            }
-        })
-        .await?;
-    state.calendar_changed();
-    match outcome {
-        Ok(id) => Ok(see_other(&format!(
-            "/staff/meetings/{id}/edit?done=created"
-        ))),
-        Err((input, errors, groups)) => Ok(page(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &form_page(
-                chrome(&req, &state, &me.0, None),
-                new_context(),
-                input,
-                groups,
-                errors,
-                None,
-            ),
-        )),
-    }
+    submit(
+        &req,
+        &state,
+        &me,
+        None,
+        form.into_inner(),
+        move |conn, input| service::create(conn, input, &base_url, Some(&actor)).map(|(m, _)| m.id),
+    )
+    .await
 }
 
 pub async fn edit_form(
@@ -231,26 +291,15 @@ pub async fn edit_form(
     done: web::Query<Done>,
 ) -> Result<HttpResponse, StaffError> {
     let id = id.into_inner();
-    let (m, input, groups) = state
+    let shown = state
         .db(move |conn| -> Result<_, AppError> {
             let (m, g) =
                 meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
-            let input = service::input_from(&m, &g);
-            Ok((m, input, group_choices(conn)?))
+            Shown::new(conn, edit_context(&m), service::input_from(&m, &g))
         })
         .await?;
     let notice = done.done.as_deref().map(notice_text);
-    Ok(page(
-        StatusCode::OK,
-        &form_page(
-            chrome(&req, &state, &me.0, notice),
-            edit_context(&m),
-            input,
-            groups,
-            FieldErrors::default(),
-            None,
-        ),
-    ))
+    Ok(shown.page(&req, &state, &me, notice, None))
 }
 
 pub async fn update(
@@ -260,54 +309,18 @@ pub async fn update(
     id: web::Path<i64>,
     form: web::Form<MeetingForm>,
 ) -> Result<HttpResponse, StaffError> {
-    crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let id = id.into_inner();
-    let (input, form_errors) = match form.into_inner().into_input() {
-        Submitted::Save(input, errors) => (input, errors),
-        Submitted::EditDays(input) => return redisplay(&req, &state, &me, Some(id), input).await,
-    };
     let st = state.clone();
     let actor = me.0.clone();
-    let outcome = state
-        .db(move |conn| -> Result<_, AppError> {
-            let result = if form_errors.is_empty() {
-                service::update(conn, &st.mail, id, &input, &actor).map(|_| ())
-            } else {
-                Err(AppError::Validation(form_errors))
-            };
-            match result {
-                Ok(()) => Ok(Ok(())),
-                Err(e @ (AppError::Validation(_) | AppError::Conflict { .. })) => {
-                    let (m, _) = meetings::find_with_group(conn, id)?
-                        .ok_or(AppError::NotFound("meeting"))?;
-                    Ok(Err((e, m, input, group_choices(conn)?)))
-                }
-                Err(e) => Err(e),
-            }
-        })
-        .await?;
-    state.calendar_changed();
-    match outcome {
-        Ok(()) => Ok(see_other(&format!("/staff/meetings/{id}/edit?done=saved"))),
-        Err((e, m, input, groups)) => {
-            let status = actix_web::ResponseError::status_code(&e);
-            let (errors, form_error) = match e {
-                AppError::Validation(errors) => (errors, None),
-                other => (FieldErrors::default(), Some(other.public_message())),
-            };
-            Ok(page(
-                status,
-                &form_page(
-                    chrome(&req, &state, &me.0, None),
-                    edit_context(&m),
-                    input,
-                    groups,
-                    errors,
-                    form_error,
-                ),
-            ))
-        }
-    }
+    submit(
+        &req,
+        &state,
+        &me,
+        Some(id),
+        form.into_inner(),
+        move |conn, input| service::update(conn, &st.mail, id, input, &actor).map(|_| id),
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]

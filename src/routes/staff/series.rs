@@ -7,9 +7,10 @@ use askama::Template;
 use super::session::{StaffError, StaffUser};
 use super::{chrome, page, see_other, StaffChrome};
 use crate::db::groups;
+use crate::domain::series::SeriesInput;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
-use crate::services::series::{self as service, SeriesInput};
+use crate::services::series as service;
 use crate::state::AppState;
 
 const DAYS: [(&str, &str); 7] = [
