@@ -133,10 +133,10 @@ diesel::table! {
 }
 
 diesel::table! {
-    login_failures (id) {
-        id -> BigInt,
+    login_throttle (subject) {
         subject -> Text,
-        created_at -> Timestamp,
+        attempts -> Integer,
+        window_start -> Timestamp,
     }
 }
 
@@ -162,6 +162,7 @@ diesel::table! {
         created_at -> Timestamp,
         last_used_at -> Nullable<Timestamp>,
         revoked_at -> Nullable<Timestamp>,
+        expires_at -> Nullable<Timestamp>,
     }
 }
 
@@ -206,7 +207,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     outbox,
     staff_sessions,
-    login_failures,
+    login_throttle,
     audit_log,
     series,
     seats,

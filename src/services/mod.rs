@@ -4,3 +4,4 @@ pub mod groups;
 pub mod meetings;
 pub mod registrations;
 pub mod series;
+pub mod staff_auth;
