@@ -1,14 +1,15 @@
 //! Staff passwords (argon2id PHC strings) and staff accounts.
 //!
 //! Each argon2 computation takes 19 MiB and tens of milliseconds of one core, so the server
-//! runs them on the blocking pool, at most `ARGON_AT_ONCE` at a time, and never while it
-//! holds a database connection: a burst of failed logins waits here, in order, instead of
-//! filling memory and starving the pool.
+//! runs them on the blocking pool, at most `ARGON_AT_ONCE` at a time, over reused memory
+//! (`argon`), and never while it holds a database connection: a burst of failed logins
+//! waits here, in order, instead of filling memory and starving the pool.
+
+mod argon;
 
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use diesel::QueryResult;
 use tokio::sync::Semaphore;
 
@@ -42,21 +43,7 @@ impl Role {
 
 /// An argon2id PHC string with a fresh salt, computed on this thread (CLI, blocking code).
 pub fn hash_now(password: &str) -> anyhow::Result<String> {
-    Argon2::default()
-        .hash_password(password.as_bytes())
-        .map(|h| h.to_string())
-        .map_err(|e| anyhow::anyhow!("hashing the password failed: {e}"))
-}
-
-/// Checks a password against a PHC string on this thread.
-fn verify_now(password: &str, phc: &str) -> bool {
-    PasswordHash::new(phc)
-        .map(|h| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &h)
-                .is_ok()
-        })
-        .unwrap_or(false)
+    argon::hash(password).map_err(|e| anyhow::anyhow!("hashing the password failed: {e}"))
 }
 
 /// A PHC string to verify against when there is no account, so that a refusal costs the
@@ -88,7 +75,7 @@ pub async fn hash_password(password: NewPassword) -> Result<String, AppError> {
 /// costs the same and answers false) on the argon2 pool.
 pub async fn verify_password(password: String, phc: Option<String>) -> Result<bool, AppError> {
     on_argon_pool(move || {
-        let valid = verify_now(&password, phc.as_deref().unwrap_or_else(|| dummy_hash()));
+        let valid = argon::verify(&password, phc.as_deref().unwrap_or_else(|| dummy_hash()));
         valid && phc.is_some()
     })
     .await

@@ -19,3 +19,4 @@ mod registration;
 mod resilience;
 mod series;
 mod staff;
+mod staff_security;
