@@ -8,16 +8,22 @@ use diesel::prelude::*;
 use super::schema::login_throttle::dsl as t;
 use super::DbConn;
 
+/// Forgets the windows that started before `stale_before`, those of every subject (which
+/// keeps the table small).
+pub fn forget_stale(conn: &mut DbConn, stale_before: NaiveDateTime) -> QueryResult<()> {
+    diesel::delete(t::login_throttle.filter(t::window_start.lt(stale_before)))
+        .execute(conn)
+        .map(|_| ())
+}
+
 /// Counts one attempt for `subject`: returns the attempts in its window so far, this one
-/// included, and when the window started. Windows that started before `stale_before` are
-/// forgotten first, those of every subject, which keeps the table small.
+/// included, and when the window started (call `forget_stale` first, in the same
+/// transaction, so that an old window is not counted on).
 pub fn count_attempt(
     conn: &mut DbConn,
     subject: &str,
     now: NaiveDateTime,
-    stale_before: NaiveDateTime,
 ) -> QueryResult<(i32, NaiveDateTime)> {
-    diesel::delete(t::login_throttle.filter(t::window_start.lt(stale_before))).execute(conn)?;
     let upsert = diesel::insert_into(t::login_throttle)
         .values((
             t::subject.eq(subject),

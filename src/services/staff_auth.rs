@@ -106,11 +106,12 @@ impl Attempt {
 fn count(conn: &mut DbConn, attempt: &Attempt) -> Result<Result<(), u64>, AppError> {
     let now = db::now();
     let window = Duration::minutes(WINDOW_MINUTES);
+    login_throttle::forget_stale(conn, now - window)?;
     for (key, max) in [
         (attempt.address_key(), MAX_PER_ADDRESS),
         (attempt.account_key(), MAX_PER_ACCOUNT_AND_ADDRESS),
     ] {
-        let (n, started) = login_throttle::count_attempt(conn, &key, now, now - window)?;
+        let (n, started) = login_throttle::count_attempt(conn, &key, now)?;
         if n > max {
             let wait = (started + window - now).num_seconds().max(1);
             return Ok(Err(u64::try_from(wait).unwrap_or(1)));

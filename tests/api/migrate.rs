@@ -499,7 +499,7 @@ async fn previous_release_data_survives_migration_5(db: Db) {
             count(&mut conn, "check_ins"),
             count(
                 &mut conn,
-                "__diesel_schema_migrations WHERE version LIKE '20261205%'",
+                "__diesel_schema_migrations WHERE version = '20261205000005'",
             ),
         )
     })
