@@ -73,33 +73,35 @@ pub async fn change_password(
     };
     let hash = auth::hash_password(new).await?;
     let session = super::session::session_secret(&req).map(|s| token::hash(&s));
-    let (actor, mail) = (me.0, state.mail.clone());
-    let address = client.map(|ip| ip.to_string());
+    store(&state, me.0, hash, session, client.map(|ip| ip.to_string())).await?;
+    state.wake_mailer();
+    Ok(see_other("/staff/password?done=password"))
+}
+
+/// Stores the new hash and signs out every other session of the account (the one that
+/// made the change keeps its age), with an audit entry and a mail to the account.
+async fn store(
+    state: &AppState,
+    actor: Staff,
+    hash: String,
+    session: Option<String>,
+    address: Option<String>,
+) -> Result<(), AppError> {
+    let mail = state.mail.clone();
     state
         .db(move |conn| {
             db::write_tx(conn, |conn| -> Result<_, AppError> {
                 staff::set_password_hash(conn, actor.id, &hash)?;
-                // Sign out every other session; this one keeps its age.
-                sessions::delete_others_for_staff(
-                    conn,
-                    actor.id,
-                    session.as_deref().unwrap_or(""),
-                )?;
+                let keep = session.as_deref().unwrap_or("");
+                sessions::delete_others_for_staff(conn, actor.id, keep)?;
                 let subject = format!("staff:{}", actor.email);
                 sessions::audit(conn, &actor, "staff.change_password", &subject, None, None)?;
-                account::enqueue_password_changed(
-                    conn,
-                    &mail,
-                    &actor,
-                    db::now(),
-                    address.as_deref(),
-                )?;
+                let (now, address) = (db::now(), address.as_deref());
+                account::enqueue_password_changed(conn, &mail, &actor, now, address)?;
                 Ok(())
             })
         })
-        .await?;
-    state.wake_mailer();
-    Ok(see_other("/staff/password?done=password"))
+        .await
 }
 
 /// The new password, if both copies match and it follows the rules.
