@@ -57,5 +57,8 @@ pub enum TokenCommand {
         /// A label for the token, e.g. "schedule script".
         #[arg(long)]
         name: String,
+        /// Days until the token stops working (1 to 3650); without it, the token does not expire.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        expires_days: Option<u32>,
     },
 }

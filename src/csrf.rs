@@ -1,6 +1,8 @@
 //! CSRF protection for HTML forms: a random per-browser cookie, and in each form an HMAC
-//! of it under the secret key (signed double submit). A POST whose token does not match its
-//! cookie is refused with 403 before anything changes.
+//! of it under the secret key (signed double submit). Under `/staff` the HMAC also covers
+//! the staff session cookie (`SessionBinding`), so a token from one staff session does not
+//! validate in another, and a cookie planted from elsewhere is not enough to forge one. A
+//! POST whose token does not match is refused with 403 before anything changes.
 
 use actix_web::body::MessageBody;
 use actix_web::cookie::{Cookie, SameSite};
@@ -61,16 +63,25 @@ fn cookie_value(req: &HttpRequest) -> String {
     value
 }
 
-fn sign(secret: &[u8], value: &str) -> Option<Hmac<Sha256>> {
+/// What a request's tokens are bound to besides the CSRF cookie: the hash of its staff
+/// session cookie. Set on staff requests by `routes::staff::session::bind_csrf`.
+#[derive(Clone)]
+pub struct SessionBinding(pub String);
+
+fn sign(req: &HttpRequest, secret: &[u8], value: &str) -> Option<Hmac<Sha256>> {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).ok()?;
     mac.update(b"csrf:");
     mac.update(value.as_bytes());
+    if let Some(SessionBinding(session)) = req.extensions().get::<SessionBinding>() {
+        mac.update(b"\0session:");
+        mac.update(session.as_bytes());
+    }
     Some(mac)
 }
 
 /// The token to put in this browser's forms.
 pub fn token(req: &HttpRequest, state: &AppState) -> String {
-    sign(&state.secret, &cookie_value(req))
+    sign(req, &state.secret, &cookie_value(req))
         .map(|mac| b64(&mac.finalize().into_bytes()))
         .unwrap_or_default()
 }
@@ -92,6 +103,6 @@ pub fn verify(
     let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(submitted.trim())
         .map_err(|_| refused())?;
-    let mac = sign(&state.secret, value.value()).ok_or_else(refused)?;
+    let mac = sign(req, &state.secret, value.value()).ok_or_else(refused)?;
     mac.verify_slice(&raw).map_err(|_| refused())
 }

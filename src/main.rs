@@ -55,11 +55,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Token {
-            command: TokenCommand::Create { email, name },
+            command:
+                TokenCommand::Create {
+                    email,
+                    name,
+                    expires_days,
+                },
         } => {
             let pool = quorum::db::connect(&settings.database_url, 1)?;
             let mut conn = pool.get()?;
-            let token = quorum::auth::create_token(&mut conn, &email, &name)?;
+            let token =
+                quorum::auth::create_token_expiring(&mut conn, &email, &name, expires_days)?;
             println!("API token for {email} (shown once; store it safely):");
             println!("{token}");
             Ok(())

@@ -4,6 +4,7 @@
 
 pub mod changes;
 pub mod groups;
+pub mod login_throttle;
 pub mod mail_caps;
 pub mod meetings;
 pub mod outbox;

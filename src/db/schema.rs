@@ -151,10 +151,10 @@ diesel::table! {
 }
 
 diesel::table! {
-    login_failures (id) {
-        id -> BigInt,
+    login_throttle (subject) {
         subject -> Text,
-        created_at -> Timestamp,
+        attempts -> Integer,
+        window_start -> Timestamp,
     }
 }
 
@@ -180,6 +180,7 @@ diesel::table! {
         created_at -> Timestamp,
         last_used_at -> Nullable<Timestamp>,
         revoked_at -> Nullable<Timestamp>,
+        expires_at -> Nullable<Timestamp>,
     }
 }
 
@@ -225,7 +226,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     outbox,
     staff_sessions,
-    login_failures,
+    login_throttle,
     audit_log,
     series,
     seats,

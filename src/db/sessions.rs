@@ -1,11 +1,10 @@
-//! Staff login sessions (server side, so logout and expiry really end them), failed-login
-//! records for throttling, and the audit log.
+//! Staff login sessions (server side, so logout and expiry really end them) and the audit
+//! log.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::audit_log::{self, dsl as a};
-use super::schema::login_failures::dsl as f;
 use super::schema::staff;
 use super::schema::staff_sessions::dsl as ss;
 use super::staff::Staff;
@@ -72,30 +71,21 @@ pub fn delete_for_staff(conn: &mut DbConn, staff_id: i64) -> QueryResult<()> {
         .map(|_| ())
 }
 
-pub fn record_failure(conn: &mut DbConn, subject: &str, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::insert_into(f::login_failures)
-        .values((f::subject.eq(subject), f::created_at.eq(now)))
-        .execute(conn)
-        .map(|_| ())
-}
-
-/// Failures of `subject` since `since`, and the oldest of them.
-pub fn failures_since(
+/// Ends every session of an account but the one with `keep_hash` (a password change:
+/// the session that made it goes on, with its creation time, so its absolute lifetime
+/// does not grow).
+pub fn delete_others_for_staff(
     conn: &mut DbConn,
-    subject: &str,
-    since: NaiveDateTime,
-) -> QueryResult<(i64, Option<NaiveDateTime>)> {
-    f::login_failures
-        .filter(f::subject.eq(subject))
-        .filter(f::created_at.ge(since))
-        .select((diesel::dsl::count_star(), diesel::dsl::min(f::created_at)))
-        .get_result(conn)
-}
-
-pub fn clear_failures(conn: &mut DbConn, subject: &str) -> QueryResult<()> {
-    diesel::delete(f::login_failures.filter(f::subject.eq(subject)))
-        .execute(conn)
-        .map(|_| ())
+    staff_id: i64,
+    keep_hash: &str,
+) -> QueryResult<()> {
+    diesel::delete(
+        ss::staff_sessions
+            .filter(ss::staff_id.eq(staff_id))
+            .filter(ss::token_hash.ne(keep_hash)),
+    )
+    .execute(conn)
+    .map(|_| ())
 }
 
 #[derive(Queryable, Debug, Clone)]
@@ -119,10 +109,45 @@ pub fn audit(
     before: Option<&serde_json::Value>,
     after: Option<&serde_json::Value>,
 ) -> QueryResult<()> {
+    insert_audit(
+        conn,
+        Some(actor.id),
+        &actor.email,
+        action,
+        subject,
+        before,
+        after,
+    )
+}
+
+/// Records a password attempt (sign-in, or the current password on the password page) by
+/// whoever typed `typed_email`: the account's id when there is one, the address as typed
+/// otherwise (at most 254 characters). Never the password.
+pub fn audit_attempt(
+    conn: &mut DbConn,
+    staff_id: Option<i64>,
+    typed_email: &str,
+    action: &str,
+    subject: &str,
+    detail: Option<&serde_json::Value>,
+) -> QueryResult<()> {
+    let email: String = typed_email.chars().take(254).collect();
+    insert_audit(conn, staff_id, &email, action, subject, None, detail)
+}
+
+fn insert_audit(
+    conn: &mut DbConn,
+    staff_id: Option<i64>,
+    staff_email: &str,
+    action: &str,
+    subject: &str,
+    before: Option<&serde_json::Value>,
+    after: Option<&serde_json::Value>,
+) -> QueryResult<()> {
     diesel::insert_into(a::audit_log)
         .values((
-            a::staff_id.eq(actor.id),
-            a::staff_email.eq(&actor.email),
+            a::staff_id.eq(staff_id),
+            a::staff_email.eq(staff_email),
             a::action.eq(action),
             a::subject.eq(subject),
             a::before_json.eq(before.map(|v| v.to_string())),

@@ -56,6 +56,7 @@ pub struct NewApiToken<'a> {
     pub label: &'a str,
     pub token_hash: &'a str,
     pub created_at: NaiveDateTime,
+    pub expires_at: Option<NaiveDateTime>,
 }
 
 pub fn insert_token(conn: &mut DbConn, new: &NewApiToken<'_>) -> QueryResult<i64> {
@@ -65,17 +66,38 @@ pub fn insert_token(conn: &mut DbConn, new: &NewApiToken<'_>) -> QueryResult<i64
         .get_result(conn)
 }
 
-/// The staff account owning an unrevoked token with this hash.
-pub fn find_by_token_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<Staff>> {
-    api_tokens::table
+/// The staff account owning an unrevoked, unexpired token with this hash. The token's
+/// `last_used_at` is written at most once a minute, so a busy script does not add a write
+/// to every request.
+pub fn authenticate_token(
+    conn: &mut DbConn,
+    hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<Staff>> {
+    let found: Option<(i64, Option<NaiveDateTime>, Staff)> = api_tokens::table
         .inner_join(staff::table)
         .filter(t::token_hash.eq(hash))
         .filter(t::revoked_at.is_null())
+        .filter(t::expires_at.is_null().or(t::expires_at.gt(now)))
         .filter(s::disabled_at.is_null())
-        .select(staff::all_columns)
+        .select((t::id, t::last_used_at, staff::all_columns))
         .get_result(conn)
-        .optional()
+        .optional()?;
+    let Some((id, last_used_at, account)) = found else {
+        return Ok(None);
+    };
+    if last_used_at.is_none_or(|t| now - t >= TOKEN_USE_RECORDED_EVERY) {
+        super::write_one(conn, |conn| {
+            diesel::update(t::api_tokens.find(id))
+                .set(t::last_used_at.eq(now))
+                .execute(conn)
+        })?;
+    }
+    Ok(Some(account))
 }
+
+/// How stale a token's `last_used_at` may get before a use writes it again.
+const TOKEN_USE_RECORDED_EVERY: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Staff>> {
     s::staff.find(id).get_result(conn).optional()
@@ -108,6 +130,14 @@ pub struct ApiToken {
     pub created_at: NaiveDateTime,
     pub last_used_at: Option<NaiveDateTime>,
     pub revoked_at: Option<NaiveDateTime>,
+    pub expires_at: Option<NaiveDateTime>,
+}
+
+impl ApiToken {
+    /// Whether the token's expiry has passed.
+    pub fn is_expired(&self) -> bool {
+        self.expires_at.is_some_and(|t| t <= super::now())
+    }
 }
 
 /// Every token with its owner's e-mail, newest first.

@@ -89,7 +89,7 @@ impl MailContext {
     pub fn manage_url(&self, token: &str) -> String {
         format!("{}/r/{}", self.base_url, token)
     }
-    fn message_id(&self) -> String {
+    pub(crate) fn message_id(&self) -> String {
         let mut bytes = [0u8; 16];
         rand::rng().fill_bytes(&mut bytes);
         let host = url::Url::parse(&self.base_url)
@@ -337,6 +337,6 @@ pub fn describe_duration(d: chrono::Duration) -> String {
     }
 }
 
-fn render_error(which: &str, e: askama::Error) -> diesel::result::Error {
+pub(crate) fn render_error(which: &str, e: askama::Error) -> diesel::result::Error {
     diesel::result::Error::QueryBuilderError(format!("rendering the {which} mail body: {e}").into())
 }

@@ -2,6 +2,7 @@
 //! outbox worker that sends them.
 
 pub mod about;
+pub mod account;
 pub mod messages;
 pub mod transport;
 pub mod worker;

@@ -4,4 +4,5 @@ pub mod groups;
 pub mod meetings;
 pub mod registrations;
 pub mod series;
+pub mod staff_auth;
 pub mod sweep;

@@ -158,3 +158,73 @@ fn bad_settings_stop_with_one_clear_line() {
         );
     }
 }
+
+#[test]
+fn staff_passwords_and_token_expiry_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let add = |password: &str| {
+        quorum(
+            d,
+            &[
+                "staff",
+                "add",
+                "--email",
+                "ops@example.org",
+                "--name",
+                "Ops",
+            ],
+            &format!("{password}\n"),
+        )
+    };
+    let (ok, _, err) = add("elevenchars");
+    assert!(!ok);
+    assert!(err.contains("at least 12 characters"), "{err}");
+    let (ok, _, err) = add("Password1234");
+    assert!(!ok);
+    assert!(err.contains("most commonly used passwords"), "{err}");
+    let (ok, _, err) = add("ops@example.org");
+    assert!(!ok);
+    assert!(err.contains("e-mail address"), "{err}");
+    let (ok, _, err) = add("a long ops password");
+    assert!(ok, "{err}");
+
+    let token = |days: &str| {
+        quorum(
+            d,
+            &[
+                "token",
+                "create",
+                "--email",
+                "ops@example.org",
+                "--name",
+                "nightly",
+                "--expires-days",
+                days,
+            ],
+            "",
+        )
+    };
+    for bad in ["0", "3651", "soon"] {
+        let (ok, _, err) = token(bad);
+        assert!(!ok, "{bad}");
+        assert!(err.contains("--expires-days"), "{bad}: {err}");
+    }
+    let (ok, out, err) = token("30");
+    assert!(ok, "{err}");
+    assert!(out.lines().last().unwrap().starts_with("qrm_"), "{out}");
+
+    // The demo's random staff password follows the rules too.
+    let demo = tempfile::tempdir().unwrap();
+    let (ok, out, err) = quorum(demo.path(), &["demo"], "");
+    assert!(ok, "{err}");
+    let password = out
+        .lines()
+        .find_map(|l| l.strip_prefix("password:"))
+        .unwrap()
+        .trim();
+    assert!(
+        quorum::domain::password::NewPassword::parse(password, "x@example.org").is_ok(),
+        "{password}"
+    );
+}

@@ -19,4 +19,5 @@ mod registration;
 mod resilience;
 mod series;
 mod staff;
+mod staff_security;
 mod verified;

@@ -107,7 +107,7 @@ fn migrate_to_previous_release(conn: &mut DbConn) {
     assert_eq!(
         pending.first().map(String::as_str),
         Some("2026-12-05-000005_registrations_seats_days"),
-        "migrations 1 to 4 are applied, migration 5 is next for the application"
+        "migration 5 is next for the application: {pending:?}"
     );
 }
 

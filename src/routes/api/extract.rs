@@ -110,7 +110,7 @@ impl FromRequest for ApiStaff {
             let hash = token::hash(&secret);
             let found = state
                 .db(move |conn| -> Result<_, AppError> {
-                    Ok(staff::find_by_token_hash(conn, &hash)?)
+                    Ok(staff::authenticate_token(conn, &hash, crate::db::now())?)
                 })
                 .await?;
             found.map(ApiStaff).ok_or(AppError::Unauthorized)

@@ -6,7 +6,7 @@ use askama::Template;
 
 use super::session::{AdminUser, CsrfOnly, StaffError};
 use super::{chrome, done_notice, page, see_other, Done, StaffChrome};
-use crate::auth::{self, Role};
+use crate::auth::{self, NewAccount, Role};
 use crate::db;
 use crate::db::sessions;
 use crate::db::staff::{self, Staff};
@@ -21,23 +21,39 @@ struct AccountsPage {
     error: Option<String>,
 }
 
+/// The accounts page; with an error (what was wrong with a new account) it answers 422.
+async fn accounts_page(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    me: &Staff,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Result<HttpResponse, StaffError> {
+    let accounts = state
+        .db(|conn| -> Result<_, AppError> { Ok(staff::all(conn)?) })
+        .await?;
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok(page(
+        status,
+        &AccountsPage {
+            chrome: chrome(req, state, me, notice),
+            accounts,
+            error,
+        },
+    ))
+}
+
 pub async fn accounts(
     req: HttpRequest,
     state: web::Data<AppState>,
     me: AdminUser,
     done: web::Query<Done>,
 ) -> Result<HttpResponse, StaffError> {
-    let accounts = state
-        .db(|conn| -> Result<_, AppError> { Ok(staff::all(conn)?) })
-        .await?;
-    Ok(page(
-        StatusCode::OK,
-        &AccountsPage {
-            chrome: chrome(&req, &state, &me.0, done_notice(&done)),
-            accounts,
-            error: None,
-        },
-    ))
+    accounts_page(&req, &state, &me.0, done_notice(&done), None).await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -61,43 +77,47 @@ pub async fn create_account(
         Some("admin") => Role::Admin,
         _ => Role::Organizer,
     };
+    let account = match NewAccount::parse(
+        form.email.as_deref().unwrap_or(""),
+        form.name.as_deref().unwrap_or(""),
+        role,
+        form.password.as_deref().unwrap_or(""),
+    ) {
+        Ok(account) => account,
+        Err(e) => return refused(&req, &state, &me.0, e).await,
+    };
+    let hash = auth::hash_password(account.password.clone()).await?;
     let actor = me.0.clone();
-    let result = state
-        .db(move |conn| -> Result<_, AppError> {
-            let created = auth::create_staff(
-                conn,
-                form.email.as_deref().unwrap_or(""),
-                form.name.as_deref().unwrap_or(""),
-                role,
-                form.password.as_deref().unwrap_or(""),
-            );
-            match created {
-                Ok(account) => {
-                    sessions::audit(
-                        conn,
-                        &actor,
-                        "staff.create",
-                        &format!("staff:{}", account.email),
-                        None,
-                        Some(&serde_json::json!({"email": account.email, "name": account.name, "role": account.role})),
-                    )?;
-                    Ok(Ok(()))
-                }
-                Err(e) => Ok(Err((e.to_string().replace("--", ""), staff::all(conn)?))),
-            }
+    let created = state
+        .db(move |conn| {
+            db::write_tx(conn, |conn| -> Result<_, AppError> {
+                let created = match account.insert(conn, &hash)? {
+                    Ok(created) => created,
+                    Err(exists) => return Ok(Err(exists.into())),
+                };
+                let after = serde_json::json!({"email": created.email, "name": created.name, "role": created.role});
+                let subject = format!("staff:{}", created.email);
+                sessions::audit(conn, &actor, "staff.create", &subject, None, Some(&after))?;
+                Ok(Ok(()))
+            })
         })
         .await?;
-    match result {
+    match created {
         Ok(()) => Ok(see_other("/staff/accounts?done=account")),
-        Err((error, accounts)) => Ok(page(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &AccountsPage {
-                chrome: chrome(&req, &state, &me.0, None),
-                accounts,
-                error: Some(error),
-            },
-        )),
+        Err(e) => refused(&req, &state, &me.0, e).await,
     }
+}
+
+/// The accounts page again with what was wrong (422); messages name form fields, not
+/// command-line options.
+async fn refused(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    me: &Staff,
+    error: anyhow::Error,
+) -> Result<HttpResponse, StaffError> {
+    let error = error.to_string().replace("--", "");
+    accounts_page(req, state, me, None, Some(error)).await
 }
 
 pub async fn disable_account(

@@ -18,8 +18,9 @@ use actix_web::{web, HttpRequest};
 use crate::db::staff::Staff;
 use crate::state::AppState;
 
-pub fn scope() -> actix_web::Scope {
+pub fn scope() -> impl actix_web::dev::HttpServiceFactory {
     web::scope("/staff")
+        .wrap(actix_web::middleware::from_fn(session::bind_csrf))
         .route("/login", web::get().to(session::login_form))
         .route("/login", web::post().to(session::login))
         .route("/logout", web::post().to(session::logout))

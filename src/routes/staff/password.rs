@@ -1,4 +1,5 @@
-//! Staff: changing one's own password.
+//! Staff: changing one's own password (the current one is checked like a sign-in; the
+//! account is mailed; other sessions end).
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -7,10 +8,13 @@ use askama::Template;
 use super::session::{StaffError, StaffUser};
 use super::{chrome, done_notice, page, see_other, Done, StaffChrome};
 use crate::auth;
-use crate::db;
-use crate::db::sessions;
-use crate::db::staff;
+use crate::db::staff::{self, Staff};
+use crate::db::{self, sessions};
+use crate::domain::password::NewPassword;
+use crate::domain::token;
 use crate::error::AppError;
+use crate::mail::account;
+use crate::services::staff_auth::{self, Attempt, Purpose, Verdict};
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -51,49 +55,75 @@ pub async fn change_password(
 ) -> Result<HttpResponse, StaffError> {
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let form = form.into_inner();
-    let new = form.new.unwrap_or_default();
-    let error =
-        if !auth::verify_password(form.current.as_deref().unwrap_or(""), &me.0.password_hash) {
-            Some("The current password is wrong.".to_string())
-        } else if Some(&new) != form.confirm.as_ref() {
-            Some("The new passwords do not match.".to_string())
-        } else {
-            auth::check_password_strength(&new)
-                .err()
-                .map(|e| format!("Not changed: {e}."))
-        };
-    if let Some(error) = error {
-        return Ok(page(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &PasswordPage {
-                chrome: chrome(&req, &state, &me.0, None),
-                error: Some(error),
-            },
-        ));
-    }
-    let hash = auth::hash_password(&new).map_err(AppError::Internal)?;
-    let actor = me.0.clone();
-    let current_session = req
-        .cookie(super::session::COOKIE)
-        .map(|c| crate::domain::token::hash(c.value()));
-    state
-        .db(move |conn| -> Result<_, AppError> {
-            staff::set_password_hash(conn, actor.id, &hash)?;
-            // Sign out every other session of this account.
-            sessions::delete_for_staff(conn, actor.id)?;
-            if let Some(h) = current_session {
-                sessions::create(conn, actor.id, &h, db::now())?;
-            }
-            sessions::audit(
-                conn,
-                &actor,
-                "staff.change_password",
-                &format!("staff:{}", actor.email),
-                None,
-                None,
-            )?;
-            Ok(())
-        })
-        .await?;
+    let client = crate::client_ip::client_ip(&req, &state.settings.trusted_proxies);
+    let attempt = Attempt {
+        email: me.0.email.clone(),
+        client,
+        purpose: Purpose::PasswordChange,
+    };
+    let current = form.current.unwrap_or_default();
+    let new = match staff_auth::check_password(&state, attempt, current).await? {
+        Verdict::Throttled(wait) => return Err(AppError::RateLimited(wait).into()),
+        Verdict::Invalid => Err("The current password is wrong.".to_string()),
+        Verdict::Valid(_) => new_password(&me.0, form.new, form.confirm),
+    };
+    let new = match new {
+        Ok(new) => new,
+        Err(error) => return Ok(refused(&req, &state, &me.0, error)),
+    };
+    let hash = auth::hash_password(new).await?;
+    let session = super::session::session_secret(&req).map(|s| token::hash(&s));
+    store(&state, me.0, hash, session, client.map(|ip| ip.to_string())).await?;
+    state.wake_mailer();
     Ok(see_other("/staff/password?done=password"))
+}
+
+/// Stores the new hash and signs out every other session of the account (the one that
+/// made the change keeps its age), with an audit entry and a mail to the account.
+async fn store(
+    state: &AppState,
+    actor: Staff,
+    hash: String,
+    session: Option<String>,
+    address: Option<String>,
+) -> Result<(), AppError> {
+    let mail = state.mail.clone();
+    state
+        .db(move |conn| {
+            db::write_tx(conn, |conn| -> Result<_, AppError> {
+                staff::set_password_hash(conn, actor.id, &hash)?;
+                let keep = session.as_deref().unwrap_or("");
+                sessions::delete_others_for_staff(conn, actor.id, keep)?;
+                let subject = format!("staff:{}", actor.email);
+                sessions::audit(conn, &actor, "staff.change_password", &subject, None, None)?;
+                let (now, address) = (db::now(), address.as_deref());
+                account::enqueue_password_changed(conn, &mail, &actor, now, address)?;
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// The new password, if both copies match and it follows the rules.
+fn new_password(
+    me: &Staff,
+    new: Option<String>,
+    confirm: Option<String>,
+) -> Result<NewPassword, String> {
+    let new = new.unwrap_or_default();
+    if Some(&new) != confirm.as_ref() {
+        return Err("The new passwords do not match.".to_string());
+    }
+    NewPassword::parse(&new, &me.email).map_err(|e| format!("Not changed: {e}."))
+}
+
+/// The form again, with what was wrong (422).
+fn refused(req: &HttpRequest, state: &AppState, me: &Staff, error: String) -> HttpResponse {
+    page(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &PasswordPage {
+            chrome: chrome(req, state, me, None),
+            error: Some(error),
+        },
+    )
 }

@@ -1,30 +1,30 @@
-//! Staff sign-in: argon2id passwords, throttled failures, server-side sessions in an
-//! HttpOnly cookie that is replaced at login, expires when idle, and dies at logout.
+//! Staff sign-in: argon2id passwords checked within limits (`services::staff_auth`),
+//! server-side sessions in an HttpOnly cookie that is replaced at login, expires when idle
+//! or 12 hours after sign-in, and dies at logout.
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::OnceLock;
 
+use actix_web::body::MessageBody;
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
-use actix_web::dev::Payload;
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, StatusCode};
-use actix_web::{web, FromRequest, HttpRequest, HttpResponse, ResponseError};
+use actix_web::middleware::Next;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseError};
 use askama::Template;
 use chrono::Duration;
 
 use crate::db::staff::Staff;
-use crate::db::{self, sessions, staff};
+use crate::db::{self, sessions};
 use crate::domain::token;
 use crate::error::{AppError, HtmlError};
+use crate::services::staff_auth::{self, Attempt, Purpose, Verdict};
 use crate::state::AppState;
 use crate::templates::render_into;
 
 pub const COOKIE: &str = "quorum_staff";
 const IDLE: i64 = 2 * 3600;
 const ABSOLUTE: i64 = 12 * 3600;
-const WINDOW_MINUTES: i64 = 15;
-const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
-const MAX_FAILURES_PER_ADDRESS: i64 = 20;
 
 /// Why a staff page cannot be shown.
 #[derive(Debug, thiserror::Error)]
@@ -72,7 +72,7 @@ pub struct StaffUser(pub Staff);
 pub struct AdminUser(pub Staff);
 
 fn session_staff(req: &HttpRequest) -> Pin<Box<dyn Future<Output = Result<Staff, StaffError>>>> {
-    let secret = req.cookie(COOKIE).map(|c| c.value().to_string());
+    let secret = session_secret(req);
     let state = req.app_data::<web::Data<AppState>>().cloned();
     Box::pin(async move {
         let (Some(secret), Some(state)) = (secret, state) else {
@@ -150,19 +150,6 @@ pub struct LoginForm {
     csrf_token: Option<String>,
 }
 
-/// A PHC string to verify against when the account does not exist, so that a failed login
-/// costs the same time either way.
-fn dummy_hash() -> &'static str {
-    static HASH: OnceLock<String> = OnceLock::new();
-    HASH.get_or_init(|| crate::auth::hash_password(&token::generate()).unwrap_or_default())
-}
-
-enum LoginOutcome {
-    Ok(String),
-    Refused,
-    Throttled(i64),
-}
-
 pub async fn login(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -172,70 +159,18 @@ pub async fn login(
     state.limiter.check(&req)?;
     let form = form.into_inner();
     let email = form.email.unwrap_or_default().trim().to_lowercase();
+    let attempt = Attempt {
+        email: email.clone(),
+        client: crate::client_ip::client_ip(&req, &state.settings.trusted_proxies),
+        purpose: Purpose::SignIn,
+    };
     let password = form.password.unwrap_or_default();
-    let ip = crate::client_ip::client_ip(&req, &state.settings.trusted_proxies)
-        .map(|ip| ip.to_string())
-        .unwrap_or_else(|| "unknown".into());
-    let old_session = req.cookie(COOKIE).map(|c| c.value().to_string());
-    let email_for_db = email.clone();
-    let outcome = state
-        .db(move |conn| -> Result<LoginOutcome, AppError> {
-            let now = db::now();
-            let since = now - Duration::minutes(WINDOW_MINUTES);
-            let account_key = format!("account:{email_for_db}");
-            let address_key = format!("address:{ip}");
-            for (key, max) in [
-                (&account_key, MAX_FAILURES_PER_ACCOUNT),
-                (&address_key, MAX_FAILURES_PER_ADDRESS),
-            ] {
-                let (n, oldest) = sessions::failures_since(conn, key, since)?;
-                if n >= max {
-                    let wait = oldest
-                        .map(|t| (t + Duration::minutes(WINDOW_MINUTES) - now).num_seconds())
-                        .unwrap_or(60)
-                        .max(1);
-                    return Ok(LoginOutcome::Throttled(wait));
-                }
-            }
-            let account =
-                staff::find_by_email(conn, &email_for_db)?.filter(|a| a.disabled_at.is_none());
-            let hash = account
-                .as_ref()
-                .map(|a| a.password_hash.clone())
-                .unwrap_or_else(|| dummy_hash().to_string());
-            let valid = crate::auth::verify_password(&password, &hash);
-            match account {
-                Some(account) if valid => {
-                    sessions::clear_failures(conn, &account_key)?;
-                    if let Some(old) = old_session {
-                        sessions::delete(conn, &token::hash(&old))?;
-                    }
-                    let secret = token::generate();
-                    sessions::create(conn, account.id, &token::hash(&secret), now)?;
-                    Ok(LoginOutcome::Ok(secret))
-                }
-                _ => {
-                    sessions::record_failure(conn, &account_key, now)?;
-                    sessions::record_failure(conn, &address_key, now)?;
-                    Ok(LoginOutcome::Refused)
-                }
-            }
-        })
-        .await?;
-    match outcome {
-        LoginOutcome::Ok(secret) => {
-            let cookie = Cookie::build(COOKIE, secret)
-                .path("/staff")
-                .http_only(true)
-                .secure(state.settings.base_url.starts_with("https://"))
-                .same_site(SameSite::Lax)
-                .finish();
-            Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, "/staff"))
-                .cookie(cookie)
-                .finish())
+    match staff_auth::check_password(&state, attempt, password).await? {
+        Verdict::Valid(account) => {
+            let secret = start_session(&state, account.id, session_secret(&req)).await?;
+            Ok(signed_in(&state, secret))
         }
-        LoginOutcome::Refused => {
+        Verdict::Invalid => {
             tracing::warn!("failed staff login");
             let page = LoginPage {
                 csrf_token: crate::csrf::token(&req, &state),
@@ -244,8 +179,60 @@ pub async fn login(
             };
             Ok(render_into(&mut HttpResponse::Unauthorized(), &page))
         }
-        LoginOutcome::Throttled(wait) => Err(AppError::RateLimited(wait as u64).into()),
+        Verdict::Throttled(wait) => Err(AppError::RateLimited(wait).into()),
     }
+}
+
+/// A new session for the account, replacing the browser's old one; returns its secret.
+async fn start_session(
+    state: &AppState,
+    staff_id: i64,
+    old_session: Option<String>,
+) -> Result<String, AppError> {
+    state
+        .db(move |conn| {
+            db::write_tx(conn, |conn| -> Result<_, AppError> {
+                if let Some(old) = old_session {
+                    sessions::delete(conn, &token::hash(&old))?;
+                }
+                let secret = token::generate();
+                sessions::create(conn, staff_id, &token::hash(&secret), db::now())?;
+                Ok(secret)
+            })
+        })
+        .await
+}
+
+/// The answer to a successful sign-in: the new session cookie, and on to the dashboard.
+fn signed_in(state: &AppState, secret: String) -> HttpResponse {
+    let cookie = Cookie::build(COOKIE, secret)
+        .path("/staff")
+        .http_only(true)
+        .secure(state.settings.base_url.starts_with("https://"))
+        .same_site(SameSite::Lax)
+        .finish();
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/staff"))
+        .cookie(cookie)
+        .finish()
+}
+
+/// Binds the CSRF tokens of staff requests to the staff session cookie they carry (see
+/// `csrf`): the page that shows a form and the POST that sends it carry the same one.
+pub async fn bind_csrf(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if let Some(secret) = session_secret(req.request()) {
+        req.extensions_mut()
+            .insert(crate::csrf::SessionBinding(token::hash(&secret)));
+    }
+    next.call(req).await
+}
+
+/// The staff session secret this request carries, if any.
+pub fn session_secret(req: &HttpRequest) -> Option<String> {
+    req.cookie(COOKIE).map(|c| c.value().to_string())
 }
 
 #[derive(serde::Deserialize)]
@@ -259,7 +246,7 @@ pub async fn logout(
     form: web::Form<CsrfOnly>,
 ) -> Result<HttpResponse, HtmlError> {
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    if let Some(secret) = req.cookie(COOKIE).map(|c| c.value().to_string()) {
+    if let Some(secret) = session_secret(&req) {
         state
             .db(move |conn| -> Result<_, AppError> {
                 Ok(sessions::delete(conn, &token::hash(&secret))?)

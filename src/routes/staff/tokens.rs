@@ -65,6 +65,27 @@ pub struct TokenForm {
     csrf_token: Option<String>,
     email: Option<String>,
     label: Option<String>,
+    /// Days until the token expires; empty: never.
+    expires_days: Option<String>,
+}
+
+/// The expiry field: empty for none, else a whole number of days in range.
+fn expires_days(field: Option<&str>) -> Result<Option<u32>, String> {
+    let field = field.unwrap_or("").trim();
+    if field.is_empty() {
+        return Ok(None);
+    }
+    field
+        .parse::<u32>()
+        .ok()
+        .filter(|d| (1..=auth::MAX_TOKEN_DAYS).contains(d))
+        .map(Some)
+        .ok_or_else(|| {
+            format!(
+                "The expiry must be a whole number of days from 1 to {}, or empty for a token that does not expire.",
+                auth::MAX_TOKEN_DAYS
+            )
+        })
 }
 
 pub async fn create_token(
@@ -75,12 +96,16 @@ pub async fn create_token(
 ) -> Result<HttpResponse, StaffError> {
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let form = form.into_inner();
+    let days = match expires_days(form.expires_days.as_deref()) {
+        Ok(days) => days,
+        Err(error) => return tokens_page(&req, &state, &me.0, None, None, Some(error)).await,
+    };
     let actor = me.0.clone();
     let result = state
         .db(move |conn| -> Result<_, AppError> {
             let email = form.email.unwrap_or_default();
             let label = form.label.unwrap_or_default();
-            match auth::create_token(conn, &email, &label) {
+            match auth::create_token_expiring(conn, &email, &label, days) {
                 Ok(secret) => {
                     sessions::audit(
                         conn,
@@ -88,7 +113,7 @@ pub async fn create_token(
                         "token.create",
                         &format!("staff:{email}"),
                         None,
-                        Some(&serde_json::json!({"label": label})),
+                        Some(&serde_json::json!({"label": label, "expires_days": days})),
                     )?;
                     Ok(Ok(secret))
                 }
