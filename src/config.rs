@@ -29,6 +29,14 @@ pub struct Settings {
     pub mail_max_attempts: i32,
     /// How long a worker holds a claimed message (`QUORUM_MAIL_LEASE_SECONDS`).
     pub mail_lease: Duration,
+    /// Open connections allowed per client address (`QUORUM_MAX_CONNECTIONS_PER_CLIENT`);
+    /// 0 turns the cap off.
+    pub max_connections_per_client: u32,
+    /// The grace a request body gets before it must keep up a minimum rate
+    /// (`crate::connections::MIN_BODY_BYTES_PER_SECOND`).
+    pub body_timeout: Duration,
+    /// When set, `/metrics` wants `Authorization: Bearer <it>` (`QUORUM_METRICS_TOKEN`).
+    pub metrics_token: Option<String>,
 }
 
 impl Settings {
@@ -114,6 +122,12 @@ impl Settings {
         .map_or(Duration::from_secs(300), Duration::from_secs);
         let pool_size = number("QUORUM_DB_POOL_SIZE", 1..=256, "a number of connections")?
             .map_or_else(default_pool_size, |n| n as u32);
+        let max_connections_per_client = number(
+            "QUORUM_MAX_CONNECTIONS_PER_CLIENT",
+            0..=1_000_000,
+            "a number of connections",
+        )?
+        .map_or(256, |n| n as u32);
         Ok(Settings {
             database_url,
             bind,
@@ -130,7 +144,16 @@ impl Settings {
             mail_retry_base: Duration::from_secs(30),
             mail_max_attempts: 10,
             mail_lease,
+            max_connections_per_client,
+            body_timeout: Duration::from_secs(10),
+            metrics_token: var("QUORUM_METRICS_TOKEN").map(|t| t.trim().to_string()),
         })
+    }
+
+    /// Whether the site is served over https (`QUORUM_BASE_URL`): then cookies are
+    /// `__Host-`/`Secure` and answers carry `Strict-Transport-Security`.
+    pub fn https(&self) -> bool {
+        self.base_url.starts_with("https://")
     }
 }
 

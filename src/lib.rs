@@ -5,6 +5,8 @@ pub mod auth;
 pub mod cli;
 pub mod client_ip;
 pub mod config;
+pub mod connections;
+pub mod cookies;
 pub mod csrf;
 pub mod db;
 pub mod demo;

@@ -92,6 +92,10 @@ impl Application {
                 limiter.forget_idle();
             }
         });
+        let counts = crate::connections::ConnectionCounts::new(
+            state.settings.max_connections_per_client,
+            state.settings.trusted_proxies.clone(),
+        );
         let data = web::Data::new(state);
         // Access lines cost work on every request; skip the middleware when they are filtered out.
         let access_log =
@@ -99,9 +103,11 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
+                .wrap(middleware::from_fn(crate::connections::guard))
                 .wrap(middleware::Condition::new(access_log, tracing_actix()))
                 .configure(crate::routes::config)
         })
+        .on_connect(move |io, data| counts.on_connect(io, data))
         .listen(listener)?
         .shutdown_timeout(20)
         .run();

@@ -142,6 +142,9 @@ pub fn settings(
         mail_retry_base: Duration::from_millis(200),
         mail_max_attempts: 4,
         mail_lease: Duration::from_secs(300),
+        max_connections_per_client: 256,
+        body_timeout: Duration::from_secs(10),
+        metrics_token: None,
     }
 }
 

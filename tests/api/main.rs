@@ -11,6 +11,7 @@ mod api;
 mod cli;
 mod days;
 mod feeds;
+mod httpsec;
 mod mail;
 mod migrate;
 mod pages;

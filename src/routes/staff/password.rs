@@ -73,9 +73,9 @@ pub async fn change_password(
     }
     let hash = auth::hash_password(&new).map_err(AppError::Internal)?;
     let actor = me.0.clone();
-    let current_session = req
-        .cookie(super::session::COOKIE)
-        .map(|c| crate::domain::token::hash(c.value()));
+    let current_session = crate::cookies::SESSION
+        .value(&req, state.settings.https())
+        .map(|c| crate::domain::token::hash(&c));
     state
         .db(move |conn| -> Result<_, AppError> {
             staff::set_password_hash(conn, actor.id, &hash)?;

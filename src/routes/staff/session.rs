@@ -5,13 +5,13 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::OnceLock;
 
-use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::dev::Payload;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse, ResponseError};
 use askama::Template;
 use chrono::Duration;
 
+use crate::cookies::SESSION;
 use crate::db::staff::Staff;
 use crate::db::{self, sessions, staff};
 use crate::domain::token;
@@ -19,7 +19,6 @@ use crate::error::{AppError, HtmlError};
 use crate::state::AppState;
 use crate::templates::render_into;
 
-pub const COOKIE: &str = "quorum_staff";
 const IDLE: i64 = 2 * 3600;
 const ABSOLUTE: i64 = 12 * 3600;
 const WINDOW_MINUTES: i64 = 15;
@@ -72,8 +71,10 @@ pub struct StaffUser(pub Staff);
 pub struct AdminUser(pub Staff);
 
 fn session_staff(req: &HttpRequest) -> Pin<Box<dyn Future<Output = Result<Staff, StaffError>>>> {
-    let secret = req.cookie(COOKIE).map(|c| c.value().to_string());
     let state = req.app_data::<web::Data<AppState>>().cloned();
+    let secret = state
+        .as_ref()
+        .and_then(|s| SESSION.value(req, s.settings.https()));
     Box::pin(async move {
         let (Some(secret), Some(state)) = (secret, state) else {
             return Err(StaffError::LoginRequired);
@@ -176,7 +177,7 @@ pub async fn login(
     let ip = crate::client_ip::client_ip(&req, &state.settings.trusted_proxies)
         .map(|ip| ip.to_string())
         .unwrap_or_else(|| "unknown".into());
-    let old_session = req.cookie(COOKIE).map(|c| c.value().to_string());
+    let old_session = SESSION.value(&req, state.settings.https());
     let email_for_db = email.clone();
     let outcome = state
         .db(move |conn| -> Result<LoginOutcome, AppError> {
@@ -224,16 +225,14 @@ pub async fn login(
         .await?;
     match outcome {
         LoginOutcome::Ok(secret) => {
-            let cookie = Cookie::build(COOKIE, secret)
-                .path("/staff")
-                .http_only(true)
-                .secure(state.settings.base_url.starts_with("https://"))
-                .same_site(SameSite::Lax)
-                .finish();
-            Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, "/staff"))
-                .cookie(cookie)
-                .finish())
+            let https = state.settings.https();
+            let mut res = HttpResponse::SeeOther();
+            res.insert_header((header::LOCATION, "/staff"))
+                .cookie(SESSION.set(secret, https));
+            if let Some(stale) = SESSION.removal_of_plain(https) {
+                res.cookie(stale);
+            }
+            Ok(res.finish())
         }
         LoginOutcome::Refused => {
             tracing::warn!("failed staff login");
@@ -259,17 +258,18 @@ pub async fn logout(
     form: web::Form<CsrfOnly>,
 ) -> Result<HttpResponse, HtmlError> {
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    if let Some(secret) = req.cookie(COOKIE).map(|c| c.value().to_string()) {
+    let https = state.settings.https();
+    if let Some(secret) = SESSION.value(&req, https) {
         state
             .db(move |conn| -> Result<_, AppError> {
                 Ok(sessions::delete(conn, &token::hash(&secret))?)
             })
             .await?;
     }
-    let mut gone = Cookie::build(COOKIE, "").path("/staff").finish();
-    gone.set_max_age(CookieDuration::ZERO);
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/staff/login"))
-        .cookie(gone)
-        .finish())
+    let mut res = HttpResponse::SeeOther();
+    res.insert_header((header::LOCATION, "/staff/login"));
+    for gone in SESSION.removal(https) {
+        res.cookie(gone);
+    }
+    Ok(res.finish())
 }
