@@ -16,6 +16,7 @@ pub mod feed_cache;
 pub mod ics;
 pub mod mail;
 pub mod rate_limit;
+pub mod redact;
 pub mod routes;
 pub mod security;
 pub mod services;

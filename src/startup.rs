@@ -167,7 +167,10 @@ impl Stopper {
 }
 
 fn tracing_actix() -> middleware::Logger {
-    middleware::Logger::new("%a \"%r\" %s %b %Dms").exclude("/healthz")
+    // The request line without manage-link secrets or query strings (`redact::request_line`).
+    middleware::Logger::new("%a \"%{request}xi\" %s %b %Dms")
+        .custom_request_replace("request", crate::redact::request_line)
+        .exclude("/healthz")
 }
 
 /// The key stored in the database, generated the first time.

@@ -8,8 +8,8 @@ use chrono_tz::Tz;
 use super::days::{Days, RawDay};
 use super::schedule;
 use super::{
-    given, is_http_url, optional_text, required_text, single_line, FieldErrors, MeetingFormat,
-    MeetingStatus, UrlVisibility,
+    given, is_http_url, no_controls, optional_text, required_text, single_line, FieldErrors,
+    MeetingFormat, MeetingStatus, UrlVisibility,
 };
 
 /// A meeting as staff describe it; times are wall times in `timezone`.
@@ -335,6 +335,15 @@ impl Place {
                 5000,
             ),
         };
+        for (field, value) in [
+            ("venue", &place.venue),
+            ("address", &place.address),
+            ("city", &place.city),
+            ("country", &place.country),
+            ("online_url", &place.online_url),
+        ] {
+            no_controls(errors, field, value.as_deref());
+        }
         if let Some(f) = format {
             if f.has_venue() {
                 if place.venue.is_none() {

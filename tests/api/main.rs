@@ -12,6 +12,7 @@ mod cli;
 mod days;
 mod feeds;
 mod httpsec;
+mod logs;
 mod mail;
 mod migrate;
 mod pages;
