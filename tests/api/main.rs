@@ -10,6 +10,7 @@ mod smtp;
 mod api;
 mod cli;
 mod days;
+mod disclosure;
 mod feeds;
 mod httpsec;
 mod logs;
