@@ -127,15 +127,20 @@ impl MeetingDraft {
     }
 }
 
-/// Why a meeting is cancelled: optional, trimmed, at most 2000 characters.
+/// Why a meeting is cancelled: optional, trimmed, at most 2000 characters, line breaks
+/// allowed but no other control character (PostgreSQL refuses a NUL in text).
 pub fn cancel_reason(raw: Option<&str>) -> Result<Option<&str>, FieldErrors> {
     let reason = given(raw);
+    let mut errors = FieldErrors::default();
     if reason.is_some_and(|r| r.chars().count() > 2000) {
-        let mut errors = FieldErrors::default();
         errors.add("reason", "At most 2000 characters.");
-        return Err(errors);
+    } else if reason.is_some_and(|r| {
+        r.chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    }) {
+        errors.add("reason", "Contains control characters.");
     }
-    Ok(reason)
+    errors.into_result(reason)
 }
 
 fn format_of(errors: &mut FieldErrors, value: Option<&str>) -> Option<MeetingFormat> {
