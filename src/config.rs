@@ -35,6 +35,14 @@ pub struct Settings {
     pub mail_per_recipient_hour: u32,
     /// How often expired pending registrations are deleted (`QUORUM_SWEEP_SECONDS`).
     pub sweep_interval: Duration,
+    /// Open connections allowed per client address (`QUORUM_MAX_CONNECTIONS_PER_CLIENT`);
+    /// 0 turns the cap off.
+    pub max_connections_per_client: u32,
+    /// The grace a request body gets before it must keep up a minimum rate
+    /// (`crate::connections::MIN_BODY_BYTES_PER_SECOND`).
+    pub body_timeout: Duration,
+    /// When set, `/metrics` wants `Authorization: Bearer <it>` (`QUORUM_METRICS_TOKEN`).
+    pub metrics_token: Option<String>,
 }
 
 impl Settings {
@@ -132,6 +140,12 @@ impl Settings {
         .map_or(5, |n| n as u32);
         let sweep_interval = number("QUORUM_SWEEP_SECONDS", 1..=86_400, "a number of seconds")?
             .map_or(Duration::from_secs(60), Duration::from_secs);
+        let max_connections_per_client = number(
+            "QUORUM_MAX_CONNECTIONS_PER_CLIENT",
+            0..=1_000_000,
+            "a number of connections",
+        )?
+        .map_or(256, |n| n as u32);
         Ok(Settings {
             database_url,
             bind,
@@ -151,7 +165,16 @@ impl Settings {
             pending,
             mail_per_recipient_hour,
             sweep_interval,
+            max_connections_per_client,
+            body_timeout: Duration::from_secs(10),
+            metrics_token: var("QUORUM_METRICS_TOKEN").map(|t| t.trim().to_string()),
         })
+    }
+
+    /// Whether the site is served over https (`QUORUM_BASE_URL`): then cookies are
+    /// `__Host-`/`Secure` and answers carry `Strict-Transport-Security`.
+    pub fn https(&self) -> bool {
+        self.base_url.starts_with("https://")
     }
 }
 

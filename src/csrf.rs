@@ -5,7 +5,6 @@
 //! POST whose token does not match is refused with 403 before anything changes.
 
 use actix_web::body::MessageBody;
-use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest};
@@ -13,10 +12,9 @@ use base64::Engine;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+use crate::cookies::CSRF;
 use crate::error::AppError;
 use crate::state::AppState;
-
-pub const COOKIE: &str = "quorum_csrf";
 
 /// The cookie value chosen for a browser that had none, kept for the handler and the response.
 #[derive(Clone)]
@@ -31,29 +29,28 @@ pub async fn ensure_cookie(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let secure = req
+    let https = req
         .app_data::<actix_web::web::Data<AppState>>()
-        .is_some_and(|s| s.settings.base_url.starts_with("https://"));
+        .is_some_and(|s| s.settings.https());
     let mut res = next.call(req).await?;
     let fresh = res.request().extensions().get::<FreshCookie>().cloned();
     if let Some(FreshCookie(value)) = fresh {
-        let cookie = Cookie::build(COOKIE, value)
-            .path("/")
-            .http_only(true)
-            .secure(secure)
-            .same_site(SameSite::Lax)
-            .finish();
-        res.response_mut().add_cookie(&cookie).ok();
+        res.response_mut().add_cookie(&CSRF.set(value, https)).ok();
     }
     Ok(res)
 }
 
 /// This browser's cookie value; a browser without one gets a new value, which the
 /// middleware sets on the response. Only pages with forms ask, so feeds, assets and JSON
-/// answers carry no cookie.
-fn cookie_value(req: &HttpRequest) -> String {
-    if let Some(c) = req.cookie(COOKIE) {
-        return c.value().to_string();
+/// answers carry no cookie. A browser that holds it only under the old plain name (from
+/// before https) gets it under the `__Host-` name with the same value, so its open forms
+/// stay valid.
+fn cookie_value(req: &HttpRequest, https: bool) -> String {
+    if let Some(value) = CSRF.value(req, https) {
+        if CSRF.only_plain(req, https) && req.extensions().get::<FreshCookie>().is_none() {
+            req.extensions_mut().insert(FreshCookie(value.clone()));
+        }
+        return value;
     }
     if let Some(f) = req.extensions().get::<FreshCookie>() {
         return f.0.clone();
@@ -81,9 +78,13 @@ fn sign(req: &HttpRequest, secret: &[u8], value: &str) -> Option<Hmac<Sha256>> {
 
 /// The token to put in this browser's forms.
 pub fn token(req: &HttpRequest, state: &AppState) -> String {
-    sign(req, &state.secret, &cookie_value(req))
-        .map(|mac| b64(&mac.finalize().into_bytes()))
-        .unwrap_or_default()
+    sign(
+        req,
+        &state.secret,
+        &cookie_value(req, state.settings.https()),
+    )
+    .map(|mac| b64(&mac.finalize().into_bytes()))
+    .unwrap_or_default()
 }
 
 /// Checks a submitted token against the browser's cookie (constant time).
@@ -99,10 +100,12 @@ pub fn verify(
         )
     };
     let submitted = submitted.ok_or_else(refused)?;
-    let value = req.cookie(COOKIE).ok_or_else(refused)?;
+    let value = CSRF
+        .value(req, state.settings.https())
+        .ok_or_else(refused)?;
     let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(submitted.trim())
         .map_err(|_| refused())?;
-    let mac = sign(req, &state.secret, value.value()).ok_or_else(refused)?;
+    let mac = sign(req, &state.secret, &value).ok_or_else(refused)?;
     mac.verify_slice(&raw).map_err(|_| refused())
 }

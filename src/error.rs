@@ -62,7 +62,9 @@ impl AppError {
 
     fn log(&self) {
         match self {
-            AppError::Internal(e) => tracing::error!(error = ?e, "request failed"),
+            AppError::Internal(e) => {
+                tracing::error!(error = %crate::redact::text(&format!("{e:?}")), "request failed")
+            }
             AppError::Unavailable => tracing::warn!("database unavailable"),
             _ => {}
         }

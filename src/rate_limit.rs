@@ -1,6 +1,5 @@
 //! Per-address limits on registration and login POSTs (`QUORUM_RATE_LIMIT` a minute).
 
-use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
 
@@ -8,12 +7,13 @@ use actix_web::HttpRequest;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
+use crate::client_ip::Client;
 use crate::config::IpNet;
 use crate::error::AppError;
 
 #[derive(Clone)]
 pub struct Limiter {
-    inner: Option<Arc<DefaultKeyedRateLimiter<IpAddr>>>,
+    inner: Option<Arc<DefaultKeyedRateLimiter<Client>>>,
     trusted_proxies: Arc<Vec<IpNet>>,
 }
 

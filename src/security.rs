@@ -1,6 +1,15 @@
 //! Response headers that keep browsers safe.
 
+use actix_web::http::header::{self, HeaderMap, HeaderValue};
 use actix_web::middleware::DefaultHeaders;
+
+/// `Strict-Transport-Security` for a site served over https: a year, on every answer.
+pub fn add_hsts(headers: &mut HeaderMap) {
+    headers.insert(
+        header::STRICT_TRANSPORT_SECURITY,
+        HeaderValue::from_static("max-age=31536000"),
+    );
+}
 
 pub fn headers() -> DefaultHeaders {
     DefaultHeaders::new()

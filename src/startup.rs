@@ -101,6 +101,10 @@ impl Application {
                 limiter.forget_idle();
             }
         });
+        let counts = crate::connections::ConnectionCounts::new(
+            state.settings.max_connections_per_client,
+            state.settings.trusted_proxies.clone(),
+        );
         let data = web::Data::new(state);
         // Access lines cost work on every request; skip the middleware when they are filtered out.
         let access_log =
@@ -108,9 +112,11 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
+                .wrap(middleware::from_fn(crate::connections::guard))
                 .wrap(middleware::Condition::new(access_log, tracing_actix()))
                 .configure(crate::routes::config)
         })
+        .on_connect(move |io, data| counts.on_connect(io, data))
         .listen(listener)?
         .shutdown_timeout(20)
         .run();
@@ -175,7 +181,10 @@ impl Stopper {
 }
 
 fn tracing_actix() -> middleware::Logger {
-    middleware::Logger::new("%a \"%r\" %s %b %Dms").exclude("/healthz")
+    // The request line without manage-link secrets or query strings (`redact::request_line`).
+    middleware::Logger::new("%a \"%{request}xi\" %s %b %Dms")
+        .custom_request_replace("request", crate::redact::request_line)
+        .exclude("/healthz")
 }
 
 /// The key stored in the database, generated the first time.

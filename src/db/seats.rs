@@ -32,6 +32,18 @@ impl Seat {
     }
 }
 
+/// Whether `seats` hold a confirmed place: in `meeting` when given, else in any meeting.
+/// The one test for a join URL limited to registrants: a pending, waitlisted or cancelled
+/// place never passes.
+pub fn confirmed_among<'a>(
+    seats: impl IntoIterator<Item = &'a Seat>,
+    meeting: Option<i64>,
+) -> bool {
+    seats.into_iter().any(|s| {
+        s.status() == RegistrationStatus::Confirmed && meeting.is_none_or(|m| s.meeting_id == m)
+    })
+}
+
 #[derive(Insertable, Debug)]
 #[diesel(table_name = seats)]
 pub struct NewSeat<'a> {

@@ -8,6 +8,10 @@ pub struct EmailAddress(String);
 
 impl EmailAddress {
     pub fn parse(input: &str) -> Result<EmailAddress, &'static str> {
+        // Not even around it: a line break in an address field is an attempt at a header.
+        if input.chars().any(char::is_control) {
+            return Err("Must be one line, without line breaks, tabs or other control characters.");
+        }
         let s = input.trim();
         if s.is_empty() {
             return Err("This field is required.");

@@ -8,8 +8,8 @@ use chrono_tz::Tz;
 use super::days::{Days, RawDay};
 use super::schedule;
 use super::{
-    given, is_http_url, optional_text, required_text, single_line, FieldErrors, MeetingFormat,
-    MeetingStatus, UrlVisibility,
+    given, is_http_url, no_controls, optional_text, required_text, single_line, FieldErrors,
+    MeetingFormat, MeetingStatus, UrlVisibility,
 };
 
 /// A meeting as staff describe it; times are wall times in `timezone`.
@@ -132,15 +132,20 @@ impl MeetingDraft {
     }
 }
 
-/// Why a meeting is cancelled: optional, trimmed, at most 2000 characters.
+/// Why a meeting is cancelled: optional, trimmed, at most 2000 characters, line breaks
+/// allowed but no other control character (PostgreSQL refuses a NUL in text).
 pub fn cancel_reason(raw: Option<&str>) -> Result<Option<&str>, FieldErrors> {
     let reason = given(raw);
+    let mut errors = FieldErrors::default();
     if reason.is_some_and(|r| r.chars().count() > 2000) {
-        let mut errors = FieldErrors::default();
         errors.add("reason", "At most 2000 characters.");
-        return Err(errors);
+    } else if reason.is_some_and(|r| {
+        r.chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    }) {
+        errors.add("reason", "Contains control characters.");
     }
-    Ok(reason)
+    errors.into_result(reason)
 }
 
 fn format_of(errors: &mut FieldErrors, value: Option<&str>) -> Option<MeetingFormat> {
@@ -340,6 +345,15 @@ impl Place {
                 5000,
             ),
         };
+        for (field, value) in [
+            ("venue", &place.venue),
+            ("address", &place.address),
+            ("city", &place.city),
+            ("country", &place.country),
+            ("online_url", &place.online_url),
+        ] {
+            no_controls(errors, field, value.as_deref());
+        }
         if let Some(f) = format {
             if f.has_venue() {
                 if place.venue.is_none() {

@@ -123,6 +123,17 @@ pub fn single_line(errors: &mut FieldErrors, field: &str, value: &str) {
     }
 }
 
+/// URL and address fields hold one line of text: no line break, tab or other control
+/// character (they would reach calendars, mail headers and logs as written).
+pub fn no_controls(errors: &mut FieldErrors, field: &str, value: Option<&str>) {
+    if value.is_some_and(|v| v.chars().any(char::is_control)) {
+        errors.add(
+            field,
+            "Must be one line, without line breaks, tabs or other control characters.",
+        );
+    }
+}
+
 /// Group slugs: `[a-z0-9-]{1,64}`.
 pub fn is_valid_slug(s: &str) -> bool {
     !s.is_empty()

@@ -118,7 +118,9 @@ pub(super) fn event(source: &EventSource<'_>, now: DateTime<Utc>) -> Event {
     event.append_multi_property(Property::new("CATEGORIES", escape_text(&source.group.name)));
     if source.show_online_url {
         if let Some(u) = m.online_url.as_deref() {
-            let mut conf = Property::new("CONFERENCE", u);
+            // A URI property is written as it is: nothing but the URI's own characters.
+            let uri: String = u.chars().filter(|c| !c.is_control()).collect();
+            let mut conf = Property::new("CONFERENCE", uri);
             conf.add_parameter("VALUE", "URI")
                 .add_parameter("FEATURE", "AUDIO,VIDEO");
             event.append_multi_property(conf.done());

@@ -47,12 +47,13 @@ impl<'a> SeriesSource<'a> {
         }
     }
 
-    /// The occurrence that stands for the rule (the first one that follows it).
+    /// The occurrence that stands for the rule (the first published one that follows it).
+    /// A draft never does: its title and description are not public.
     fn representative(&self) -> Option<&Meeting> {
         self.occurrences
             .iter()
-            .find(|m| !m.detached && m.status() != MeetingStatus::Cancelled)
-            .or_else(|| self.occurrences.first())
+            .find(|m| !m.detached && m.status() == MeetingStatus::Published)
+            .or_else(|| self.occurrences.iter().find(|m| !is_draft(m)))
     }
 
     fn recurrence_id(&self, m: &Meeting) -> Option<Property> {
@@ -103,10 +104,11 @@ impl<'a> SeriesSource<'a> {
                 self.occurrences.len(),
             ),
         );
+        // Cancelled occurrences, and drafts (not public), are no dates of the rule.
         for m in self
             .occurrences
             .iter()
-            .filter(|m| m.status() == MeetingStatus::Cancelled)
+            .filter(|m| m.status() == MeetingStatus::Cancelled || is_draft(m))
         {
             if let Some(local) = m.recurrence_local {
                 let mut p = Property::new("EXDATE", local.format("%Y%m%dT%H%M%S").to_string());
@@ -140,12 +142,16 @@ impl<'a> SeriesSource<'a> {
         for m in self
             .occurrences
             .iter()
-            .filter(|m| m.detached && m.status() != MeetingStatus::Cancelled)
+            .filter(|m| m.detached && m.status() == MeetingStatus::Published)
         {
             out.push(self.instance(m, now));
         }
         out
     }
+}
+
+fn is_draft(m: &Meeting) -> bool {
+    m.status() == MeetingStatus::Draft
 }
 
 /// The invite for a registration to a whole series.

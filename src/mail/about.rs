@@ -33,13 +33,13 @@ impl<'a> About<'a> {
     }
 
     /// The meeting whose place and join details are shown: the meeting, the occurrence, or
-    /// the series' next occurrence that takes place.
+    /// the series' next occurrence that takes place (published: never a draft).
     pub fn meeting(&self) -> Option<&'a Meeting> {
         match self {
             About::Meeting(m, _) | About::Occurrence(_, m) => Some(m),
             About::Series(l) => {
                 let now = crate::db::now();
-                let live = |m: &&Meeting| m.status() != MeetingStatus::Cancelled;
+                let live = |m: &&Meeting| m.status() == MeetingStatus::Published;
                 l.occurrences
                     .iter()
                     .filter(live)

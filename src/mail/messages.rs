@@ -248,7 +248,14 @@ pub fn enqueue(
 ) -> QueryResult<()> {
     let now = Utc::now();
     let reg = to.registration;
-    let holds_seat = to.status == RegistrationStatus::Confirmed;
+    // The join details go only to holders of a confirmed seat in what the mail is about
+    // (for a whole series: in one of its meetings), whatever the caller's standing says.
+    let holds_seat = to.status == RegistrationStatus::Confirmed
+        && reg.is_active()
+        && crate::db::seats::confirmed_among(
+            &crate::db::seats::of_registration(conn, reg.id)?,
+            about.meeting_id(),
+        );
     let cancelled = matches!(
         kind,
         MailKind::ObserverCancelled | MailKind::MeetingCancelled

@@ -86,7 +86,7 @@ impl Worker {
                         db::write_one(&mut conn, |conn| outbox::mark_sent(conn, id, db::now()))?
                     }
                     Err(SendError::Transient(e) | SendError::Permanent(e)) => {
-                        tracing::warn!(outbox_id = id, attempts, error = %e, will_retry = retry_at.is_some(), "mail not sent");
+                        tracing::warn!(outbox_id = id, attempts, error = %crate::redact::text(&e.to_string()), will_retry = retry_at.is_some(), "mail not sent");
                         db::write_one(&mut conn, |conn| {
                             outbox::mark_attempt_failed(conn, id, &e, retry_at)
                         })?

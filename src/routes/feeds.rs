@@ -21,7 +21,8 @@ use crate::state::AppState;
 /// How long clients may reuse a feed before asking again (they revalidate cheaply).
 const MAX_AGE: &str = "public, max-age=300";
 
-/// Loads the series that `rows` touch, whole.
+/// Loads the series that `rows` touch, whole: drafts included, which calendars leave out
+/// as dates of the rule (`ics::SeriesSource`), so that the rule keeps its count.
 pub fn series_of(conn: &mut DbConn, rows: &[(Meeting, Group)]) -> Result<Vec<Loaded>, AppError> {
     let mut ids: Vec<(i64, Group)> = Vec::new();
     for (m, g) in rows {
@@ -34,11 +35,11 @@ pub fn series_of(conn: &mut DbConn, rows: &[(Meeting, Group)]) -> Result<Vec<Loa
     let mut out = Vec::new();
     for (id, group) in ids {
         if let Some(series) = crate::db::series::find(conn, id)? {
-            let occurrences: Vec<Meeting> = crate::db::series::occurrences(conn, id)?
-                .into_iter()
-                .filter(|m| m.status() != crate::domain::MeetingStatus::Draft)
-                .collect();
-            if !occurrences.is_empty() {
+            let occurrences = crate::db::series::occurrences(conn, id)?;
+            if occurrences
+                .iter()
+                .any(|m| m.status() != crate::domain::MeetingStatus::Draft)
+            {
                 out.push(Loaded {
                     series,
                     group,

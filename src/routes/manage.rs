@@ -5,6 +5,7 @@ use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
 
+use crate::db::seats;
 use crate::domain::{Attendance, MeetingStatus, RegistrationStatus};
 use crate::error::{AppError, HtmlError};
 use crate::ics::{Invitation, Method};
@@ -39,14 +40,8 @@ fn page(found: Managed, token: String, csrf_token: String, notice: Option<String
     let about = found.subject.about();
     let r = &found.registration;
     let attendance = r.attendance();
-    // The join details of the meeting shown go to whoever holds a seat in it.
     let shown = about.meeting();
-    let holds_seat = shown.is_some_and(|m| {
-        found
-            .seats
-            .iter()
-            .any(|(s, sm)| sm.id == m.id && s.status() == RegistrationStatus::Confirmed)
-    }) && r.is_active();
+    let holds_seat = holds_confirmed_seat(&found);
     let online = shown.filter(|m| m.format().has_online());
     let open = found.subject.open_meetings(now).unwrap_or_default();
     let seats = match found.subject {
@@ -92,6 +87,16 @@ fn page(found: Managed, token: String, csrf_token: String, notice: Option<String
         csrf_token,
         notice,
     }
+}
+
+/// Whether the registration holds a confirmed seat in what it is for (for a whole series: in
+/// one of its meetings): who sees a join URL limited to registrants.
+fn holds_confirmed_seat(found: &Managed) -> bool {
+    found.registration.is_active()
+        && seats::confirmed_among(
+            found.seats.iter().map(|(s, _)| s),
+            found.subject.about().meeting_id(),
+        )
 }
 
 async fn find(state: &web::Data<AppState>, token: String) -> Result<Managed, AppError> {
@@ -267,7 +272,7 @@ pub async fn invite(
     }
     let about = found.subject.about();
     let r = &found.registration;
-    let confirmed = found.status == RegistrationStatus::Confirmed;
+    let confirmed = holds_confirmed_seat(&found);
     let cancelled = found.status == RegistrationStatus::Cancelled
         || about
             .meeting()

@@ -29,8 +29,35 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
+/// Whether the request may read `/metrics`: always without `QUORUM_METRICS_TOKEN`, else
+/// only with `Authorization: Bearer <it>` (compared in constant time).
+fn metrics_allowed(req: &HttpRequest, state: &AppState) -> bool {
+    use sha2::{Digest, Sha256};
+    use subtle::ConstantTimeEq;
+    let Some(wanted) = state.settings.metrics_token.as_deref() else {
+        return true;
+    };
+    let given = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .unwrap_or_default();
+    // Digests have one length, so not even the token's length shows in the timing.
+    Sha256::digest(given.as_bytes())
+        .ct_eq(&Sha256::digest(wanted.as_bytes()))
+        .into()
+}
+
 /// Prometheus text format.
-pub async fn metrics(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn metrics(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    if !metrics_allowed(&req, &state) {
+        return Err(AppError::Unauthorized);
+    }
     let counts = state
         .db(|conn| -> Result<_, AppError> {
             Ok((
@@ -66,9 +93,15 @@ pub async fn stylesheet() -> HttpResponse {
 }
 
 pub async fn not_found(req: HttpRequest) -> Result<HttpResponse, actix_web::Error> {
-    // `/staff/` and the like: send browsers to the address without the trailing slash.
+    // `/staff/` and the like: send browsers to the address without the trailing slash. Never
+    // a path with a backslash: browsers read `/\host` as `//host`, another site.
     let path = req.path();
-    if path.len() > 1 && path.ends_with('/') && req.method() == actix_web::http::Method::GET {
+    let backslash = path.contains('\\') || path.to_ascii_lowercase().contains("%5c");
+    if !backslash
+        && path.len() > 1
+        && path.ends_with('/')
+        && req.method() == actix_web::http::Method::GET
+    {
         let trimmed = path.trim_end_matches('/');
         let location = match req.query_string() {
             "" => trimmed.to_string(),

@@ -48,7 +48,12 @@ pub(crate) async fn page(
             let now = db::now();
             let offers = crate::domain::Attendance::ALL
                 .iter()
-                .filter(|a| loaded.occurrences.iter().any(|m| m.format().offers(**a)))
+                .filter(|a| {
+                    loaded
+                        .occurrences
+                        .iter()
+                        .any(|m| m.status() != MeetingStatus::Draft && m.format().offers(**a))
+                })
                 .map(|a| (a.as_str(), a.label()))
                 .collect();
             Ok(SeriesPage {

@@ -13,6 +13,7 @@ use std::net::IpAddr;
 use chrono::Duration;
 use serde_json::json;
 
+use crate::client_ip::Client;
 use crate::db::staff::{self, Staff};
 use crate::db::{self, login_throttle, sessions, DbConn};
 use crate::error::AppError;
@@ -52,18 +53,21 @@ pub enum Verdict {
 #[derive(Debug, Clone)]
 pub struct Attempt {
     pub email: String,
-    pub client: Option<IpAddr>,
+    pub client: Option<Client>,
     pub purpose: Purpose,
 }
 
 impl Attempt {
     fn address_key(&self) -> String {
-        let net = match self.client.map(|ip| ip.to_canonical()) {
-            Some(IpAddr::V6(v6)) => {
-                let s = v6.segments();
-                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
-            }
-            Some(v4) => v4.to_string(),
+        let net = match &self.client {
+            Some(Client::Ip(ip)) => match ip.to_canonical() {
+                IpAddr::V6(v6) => {
+                    let s = v6.segments();
+                    format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+                }
+                v4 => v4.to_string(),
+            },
+            Some(named @ Client::Named(_)) => format!("named:{named}"),
             None => "unknown".into(),
         };
         format!("address:{net}")
@@ -76,7 +80,7 @@ impl Attempt {
 
     /// The audit subject: the client address as it is.
     fn audit_subject(&self) -> String {
-        match self.client {
+        match &self.client {
             Some(ip) => format!("address:{ip}"),
             None => "address:unknown".into(),
         }

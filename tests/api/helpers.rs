@@ -145,6 +145,9 @@ pub fn settings(
         pending: Duration::from_secs(48 * 3600),
         mail_per_recipient_hour: 5,
         sweep_interval: Duration::from_secs(60),
+        max_connections_per_client: 256,
+        body_timeout: Duration::from_secs(10),
+        metrics_token: None,
     }
 }
 

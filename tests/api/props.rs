@@ -241,3 +241,218 @@ async fn hostile_bodies_never_get_a_500(db: Db) {
         assert!(!page.contains("<script>"), "unescaped in the form page");
     }
 }
+
+both_backends!(
+    url_and_address_fields_refuse_control_characters,
+    nothing_typed_into_a_field_adds_a_line_anywhere,
+);
+
+async fn url_and_address_fields_refuse_control_characters(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    app.create_group("cc").await;
+    for (field, value) in [
+        ("online_url", "https://meet.example.org/x\r\nX-INJECTED:1"),
+        (
+            "online_url",
+            "https://meet.example.org/x\nCONFERENCE:https://evil.example",
+        ),
+        ("online_url", "https://meet.example.org/\tx"),
+        ("venue", "Hall\nX-INJECTED:1"),
+        ("address", "Street 1\r\nBcc: evil@example.org"),
+        ("city", "Madrid\u{0}"),
+        ("country", "Spain\u{1b}[31m"),
+    ] {
+        let mut body = json!({"group": "cc", "title": "T", "format": "hybrid",
+            "timezone": "Europe/Madrid", "starts_at": "2030-05-15T09:00", "ends_at": "2030-05-15T10:00",
+            "venue": "Hall", "city": "Madrid", "online_url": "https://meet.example.org/x"});
+        body[field] = json!(value);
+        let (status, answer) = app.staff_post("/api/v1/meetings", &body).await;
+        assert_eq!(status, 422, "{field} {value:?}: {answer}");
+        assert!(
+            answer["error"]["fields"][field].is_string(),
+            "{field}: {answer}"
+        );
+    }
+    let (status, answer) = app
+        .staff_post(
+            "/api/v1/groups",
+            &json!({"slug": "cc2", "name": "G", "contact_email": "g@example.org\r\nBcc: evil@example.org"}),
+        )
+        .await;
+    assert_eq!(status, 422, "{answer}");
+    assert!(
+        answer["error"]["fields"]["contact_email"].is_string(),
+        "{answer}"
+    );
+    // The same through the staff series API, whose template is a meeting.
+    let (status, answer) = app
+        .staff_post(
+            "/api/v1/series",
+            &json!({"group": "cc", "title": "S", "format": "online", "timezone": "UTC",
+                    "first_start": "2030-05-15T09:00", "duration_minutes": 30, "count": 2,
+                    "online_url": "https://meet.example.org/s\nX-INJECTED:1"}),
+        )
+        .await;
+    assert_eq!(status, 422, "{answer}");
+    assert!(
+        answer["error"]["fields"]["online_url"].is_string(),
+        "{answer}"
+    );
+}
+
+/// Posts `body`; where the answer refuses fields, posts again with those fields cleaned of
+/// control characters (a refusal is fine: what is accepted is what must stay harmless).
+async fn post_accepted(
+    app: &crate::helpers::TestApp,
+    path: &str,
+    mut body: serde_json::Value,
+    staff: bool,
+) -> serde_json::Value {
+    for round in 0..3 {
+        let (status, answer) = if staff {
+            app.staff_post(path, &body).await
+        } else {
+            app.public_post(path, &body).await
+        };
+        if status < 300 {
+            return answer;
+        }
+        assert_eq!(status, 422, "{path}: {answer}");
+        for field in answer["error"]["fields"].as_object().unwrap().keys() {
+            let Some(v) = body[field].as_str() else {
+                continue;
+            };
+            let cleaned: String = v.chars().filter(|c| !c.is_control()).collect();
+            body[field] = match (round, field.as_str()) {
+                (0, _) if !cleaned.trim().is_empty() => json!(cleaned),
+                (_, "contact_email" | "email") => json!("plain@example.org"),
+                (_, "online_url") => json!("https://meet.example.org/plain"),
+                _ => json!("plain"),
+            };
+        }
+    }
+    panic!("{path} refused cleaned values: {body}");
+}
+
+/// No line of `text` (unfolded) is one that hostile input wrote: no property or header of
+/// its own, and no attendee beside the one Quorum writes (always with parameters).
+fn assert_no_injected_line(what: &str, text: &str) {
+    let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
+    for line in unfolded.split(['\r', '\n']) {
+        let upper = line.to_ascii_uppercase();
+        assert!(
+            !upper.starts_with("X-INJECTED")
+                && !upper.starts_with("BCC")
+                && !upper.starts_with("ATTENDEE:"),
+            "{what}: injected line {line:?}\n{text}"
+        );
+    }
+}
+
+async fn nothing_typed_into_a_field_adds_a_line_anywhere(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    app.create_group("g").await;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let payloads = prop::sample::select(vec![
+        "\r\nX-INJECTED:1",
+        "\nX-INJECTED:1\n",
+        "\rBcc: evil@example.org",
+        "\r\nATTENDEE:mailto:evil@example.org",
+        "\n END:VEVENT\r\nBEGIN:VEVENT\r\nX-INJECTED:1",
+        "\u{0}\u{b}\u{85}",
+        ";X-INJECTED=1:",
+    ]);
+    let text = (nasty(), payloads, nasty()).prop_map(|(a, p, b)| format!("{a}{p}{b}"));
+    let mut registrations = 0;
+    for case in 0..4 {
+        let mut v = || text.new_tree(&mut runner).unwrap().current();
+        let group = format!("h{case}");
+        post_accepted(
+            &app,
+            "/api/v1/groups",
+            json!({"slug": group, "name": v(), "description": v(),
+            "contact_email": format!("g{case}@example.org{}", v())}),
+            true,
+        )
+        .await;
+        let day = (Utc::now() + chrono::Duration::days(30 + case)).date_naive();
+        let meeting = post_accepted(
+            &app,
+            "/api/v1/meetings",
+            json!({"group": group, "title": v(),
+            "description": v(), "format": "hybrid", "timezone": "Europe/Madrid",
+            "starts_at": format!("{day}T09:00"), "ends_at": format!("{day}T12:00"),
+            "venue": v(), "address": v(), "city": v(), "country": v(),
+            "online_url": format!("https://meet.example.org/{}", v()), "online_details": v(),
+            "status": "published", "verify_email": false}),
+            true,
+        )
+        .await;
+        let id = meeting["id"].as_i64().unwrap();
+        let series = post_accepted(&app, "/api/v1/series", json!({"group": group, "title": v(),
+            "description": v(), "format": "online", "timezone": "UTC",
+            "first_start": format!("{}T15:00", day + chrono::Duration::days(1)), "duration_minutes": 30, "count": 2,
+            "online_url": format!("https://meet.example.org/{}", v()), "online_details": v(),
+            "status": "published", "verify_email": false}), true).await;
+        let sid = series["id"].as_i64().unwrap();
+        let mut manage = Vec::new();
+        for path in [
+            format!("/api/v1/meetings/{id}/registrations"),
+            format!("/api/v1/series/{sid}/registrations"),
+        ] {
+            let reg = post_accepted(
+                &app,
+                &path,
+                json!({"name": v(), "affiliation": v(),
+                "email": format!("r{case}@example.org"), "attendance": "remote"}),
+                false,
+            )
+            .await;
+            manage.push(
+                reg["registration"]["manage_url"]
+                    .as_str()
+                    .unwrap()
+                    .replace(&app.base_url, ""),
+            );
+            registrations += 1;
+        }
+        post_accepted(
+            &app,
+            &format!("/api/v1/meetings/{id}/cancel"),
+            json!({"reason": v()}),
+            true,
+        )
+        .await;
+        let mut calendars = vec![
+            format!("/meetings/{id}/calendar.ics"),
+            format!("/groups/{group}/calendar.ics"),
+            "/calendar.ics".to_string(),
+        ];
+        calendars.extend(manage.iter().map(|m| format!("{m}/invite.ics")));
+        for path in calendars {
+            let (status, cal) = app.get_text(&path).await;
+            assert_eq!(status, 200, "{path}");
+            crate::ics_check::assert_valid(&cal);
+            assert_no_injected_line(&path, &cal);
+        }
+    }
+    // Every mail: confirmations (with invites) and cancellations.
+    let mails = app
+        .smtp
+        .wait_for(registrations + 4, crate::helpers::MAIL_WAIT)
+        .await;
+    for mail in &mails {
+        let raw = String::from_utf8_lossy(&mail.raw);
+        let head = raw.split("\r\n\r\n").next().unwrap_or("");
+        assert_no_injected_line("mail header", head);
+        assert_eq!(mail.envelope_to.len(), 1, "{head}");
+        if let Some(cal) = &mail.calendar {
+            crate::ics_check::assert_valid(&cal.body);
+            assert_no_injected_line("mail invite", &cal.body);
+        }
+    }
+}

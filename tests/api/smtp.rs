@@ -58,16 +58,20 @@ impl Handler for SinkHandler {
         response::OK
     }
 
-    fn rcpt(&mut self, _to: &str) -> Response {
+    fn rcpt(&mut self, to: &str) -> Response {
+        // Like real servers, the refusal names the address (logs must not repeat it).
         let (code, text) = match *lock(&self.shared.mode) {
             SmtpMode::Accept => return response::OK,
-            SmtpMode::TempFail => (451, "4.3.0 SmtpSink: temporary failure, try again later"),
-            SmtpMode::PermFail => (550, "5.1.1 SmtpSink: mailbox unavailable"),
+            SmtpMode::TempFail => (
+                451,
+                format!("4.3.0 <{to}>: SmtpSink: temporary failure, try again later"),
+            ),
+            SmtpMode::PermFail => (550, format!("5.1.1 <{to}>: SmtpSink: mailbox unavailable")),
         };
         if !std::mem::replace(&mut self.refused_this_transaction, true) {
             self.shared.refused.fetch_add(1, Ordering::SeqCst);
         }
-        Response::custom(code, text.to_owned())
+        Response::custom(code, text)
     }
 
     fn data_start(&mut self, _domain: &str, _from: &str, _8bit: bool, to: &[String]) -> Response {

@@ -8,12 +8,13 @@ use serde_json::{Map, Value};
 
 use super::extract::{json_object, parse_body, patched_json, ApiStaff};
 use super::json::{meeting_json, GroupRef, MeetingJson};
+use crate::db::meetings::{self, Meeting};
 use crate::db::series::Loaded;
-use crate::db::{meetings, DbConn};
+use crate::db::DbConn;
 use crate::domain::recurrence::weekly_rrule;
 use crate::domain::schedule::format_wall_time;
 use crate::domain::series::SeriesInput;
-use crate::domain::FieldErrors;
+use crate::domain::{FieldErrors, MeetingStatus};
 use crate::error::AppError;
 use crate::services::series as service;
 use crate::state::AppState;
@@ -49,9 +50,21 @@ pub struct OccurrenceJson {
     pub meeting: MeetingJson,
 }
 
-fn series_json(conn: &mut DbConn, loaded: &Loaded, base_url: &str) -> Result<SeriesJson, AppError> {
+/// The series as JSON; for the `public`, without its draft occurrences (the rule keeps its
+/// count, as in calendars).
+fn series_json(
+    conn: &mut DbConn,
+    loaded: &Loaded,
+    base_url: &str,
+    public: bool,
+) -> Result<SeriesJson, AppError> {
     let s = &loaded.series;
-    let ids: Vec<i64> = loaded.occurrences.iter().map(|m| m.id).collect();
+    let shown: Vec<&Meeting> = loaded
+        .occurrences
+        .iter()
+        .filter(|m| !public || m.status() != MeetingStatus::Draft)
+        .collect();
+    let ids: Vec<i64> = shown.iter().map(|m| m.id).collect();
     let counts = meetings::seat_counts(conn, &ids)?;
     Ok(SeriesJson {
         id: s.id,
@@ -70,9 +83,8 @@ fn series_json(conn: &mut DbConn, loaded: &Loaded, base_url: &str) -> Result<Ser
         sequence: s.sequence,
         url: format!("{base_url}/series/{}", s.id),
         ics_url: format!("{base_url}/groups/{}/calendar.ics", loaded.group.slug),
-        occurrences: loaded
-            .occurrences
-            .iter()
+        occurrences: shown
+            .into_iter()
             .map(|m| OccurrenceJson {
                 recurrence_id: m.recurrence_local.map(format_wall_time).unwrap_or_default(),
                 detached: m.detached,
@@ -102,7 +114,7 @@ pub async fn create(
         .db(move |conn| {
             let (s, _) = service::create(conn, &input, &base_url, Some(&staff.0))?;
             let loaded = service::load(conn, s.id)?;
-            series_json(conn, &loaded, &base_url)
+            series_json(conn, &loaded, &base_url, false)
         })
         .await?;
     state.calendar_changed();
@@ -120,7 +132,7 @@ pub async fn get(
     let json = state
         .db(move |conn| {
             let loaded = service::load_public(conn, id)?;
-            series_json(conn, &loaded, &base_url)
+            series_json(conn, &loaded, &base_url, true)
         })
         .await?;
     Ok(HttpResponse::Ok().json(json))
@@ -188,7 +200,7 @@ pub async fn patch(
             let base_url = &st.mail.base_url;
             let target = service::update(conn, &st.mail, id, &input, from, base_url, &staff.0)?;
             let loaded = service::load(conn, target.id)?;
-            series_json(conn, &loaded, base_url)
+            series_json(conn, &loaded, base_url, false)
         })
         .await?;
     state.calendar_changed();

@@ -58,7 +58,7 @@ pub async fn change_password(
     let client = crate::client_ip::client_ip(&req, &state.settings.trusted_proxies);
     let attempt = Attempt {
         email: me.0.email.clone(),
-        client,
+        client: client.clone(),
         purpose: Purpose::PasswordChange,
     };
     let current = form.current.unwrap_or_default();

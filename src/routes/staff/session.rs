@@ -6,7 +6,6 @@ use std::future::Future;
 use std::pin::Pin;
 
 use actix_web::body::MessageBody;
-use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::Next;
@@ -14,6 +13,7 @@ use actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse, Respon
 use askama::Template;
 use chrono::Duration;
 
+use crate::cookies::SESSION;
 use crate::db::staff::Staff;
 use crate::db::{self, sessions};
 use crate::domain::token;
@@ -22,7 +22,6 @@ use crate::services::staff_auth::{self, Attempt, Purpose, Verdict};
 use crate::state::AppState;
 use crate::templates::render_into;
 
-pub const COOKIE: &str = "quorum_staff";
 const IDLE: i64 = 2 * 3600;
 const ABSOLUTE: i64 = 12 * 3600;
 
@@ -205,16 +204,14 @@ async fn start_session(
 
 /// The answer to a successful sign-in: the new session cookie, and on to the dashboard.
 fn signed_in(state: &AppState, secret: String) -> HttpResponse {
-    let cookie = Cookie::build(COOKIE, secret)
-        .path("/staff")
-        .http_only(true)
-        .secure(state.settings.base_url.starts_with("https://"))
-        .same_site(SameSite::Lax)
-        .finish();
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/staff"))
-        .cookie(cookie)
-        .finish()
+    let https = state.settings.https();
+    let mut res = HttpResponse::SeeOther();
+    res.insert_header((header::LOCATION, "/staff"))
+        .cookie(SESSION.set(secret, https));
+    if let Some(stale) = SESSION.removal_of_plain(https) {
+        res.cookie(stale);
+    }
+    res.finish()
 }
 
 /// Binds the CSRF tokens of staff requests to the staff session cookie they carry (see
@@ -232,7 +229,10 @@ pub async fn bind_csrf(
 
 /// The staff session secret this request carries, if any.
 pub fn session_secret(req: &HttpRequest) -> Option<String> {
-    req.cookie(COOKIE).map(|c| c.value().to_string())
+    let https = req
+        .app_data::<web::Data<AppState>>()
+        .is_some_and(|s| s.settings.https());
+    SESSION.value(req, https)
 }
 
 #[derive(serde::Deserialize)]
@@ -253,10 +253,10 @@ pub async fn logout(
             })
             .await?;
     }
-    let mut gone = Cookie::build(COOKIE, "").path("/staff").finish();
-    gone.set_max_age(CookieDuration::ZERO);
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/staff/login"))
-        .cookie(gone)
-        .finish())
+    let mut res = HttpResponse::SeeOther();
+    res.insert_header((header::LOCATION, "/staff/login"));
+    for gone in SESSION.removal(state.settings.https()) {
+        res.cookie(gone);
+    }
+    Ok(res.finish())
 }
