@@ -29,6 +29,13 @@ pub struct Settings {
     pub mail_max_attempts: i32,
     /// How long a worker holds a claimed message (`QUORUM_MAIL_LEASE_SECONDS`).
     pub mail_lease: Duration,
+    /// SMTP connections the mail worker sends over at once (`QUORUM_SMTP_CONNECTIONS`).
+    pub smtp_connections: usize,
+    /// Registrations of meetings that ended more than this many days ago are anonymised
+    /// (`QUORUM_RETENTION_DAYS`); `None` keeps them.
+    pub retention_days: Option<u32>,
+    /// How often the retention sweep runs (failed mail's content, old registrations).
+    pub retention_sweep_interval: Duration,
 }
 
 impl Settings {
@@ -56,7 +63,7 @@ impl Settings {
         };
         let smtp_url = var("QUORUM_SMTP_URL");
         if let Some(u) = &smtp_url {
-            lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(u)
+            crate::mail::smtp::SmtpServer::from_url(u)
                 .map_err(|e| anyhow!("QUORUM_SMTP_URL is not a valid SMTP URL: {e}"))?;
         }
         let mail_dir = var("QUORUM_MAIL_DIR").unwrap_or_else(|| "./mail".into());
@@ -114,6 +121,11 @@ impl Settings {
         .map_or(Duration::from_secs(300), Duration::from_secs);
         let pool_size = number("QUORUM_DB_POOL_SIZE", 1..=256, "a number of connections")?
             .map_or_else(default_pool_size, |n| n as u32);
+        let smtp_connections =
+            number("QUORUM_SMTP_CONNECTIONS", 1..=64, "a number of connections")?
+                .map_or(4, |n| n as usize);
+        let retention_days =
+            number("QUORUM_RETENTION_DAYS", 1..=36_500, "a number of days")?.map(|d| d as u32);
         Ok(Settings {
             database_url,
             bind,
@@ -130,6 +142,9 @@ impl Settings {
             mail_retry_base: Duration::from_secs(30),
             mail_max_attempts: 10,
             mail_lease,
+            smtp_connections,
+            retention_days,
+            retention_sweep_interval: Duration::from_secs(15 * 60),
         })
     }
 }

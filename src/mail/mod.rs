@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod messages;
+pub mod smtp;
 pub mod transport;
 pub mod worker;
 

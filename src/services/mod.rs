@@ -3,4 +3,5 @@
 pub mod groups;
 pub mod meetings;
 pub mod registrations;
+pub mod retention;
 pub mod series;

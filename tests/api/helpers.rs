@@ -142,6 +142,9 @@ pub fn settings(
         mail_retry_base: Duration::from_millis(200),
         mail_max_attempts: 4,
         mail_lease: Duration::from_secs(300),
+        smtp_connections: 4,
+        retention_days: None,
+        retention_sweep_interval: Duration::from_millis(200),
     }
 }
 

@@ -17,5 +17,6 @@ mod pages;
 mod props;
 mod registration;
 mod resilience;
+mod retention;
 mod series;
 mod staff;
