@@ -5,6 +5,7 @@
 //! between sending and recording means the lease runs out and the message is sent again
 //! (at-least-once); the stable Message-ID lets receivers spot the repeat.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -44,16 +45,26 @@ enum Outcome {
     Sent,
     /// Failed; tried again at the time given, or failed for good when `None`.
     NotSent(String, Option<chrono::NaiveDateTime>),
-    /// Not tried: the lease was running out. Due again at once.
+    /// Not tried: the lease was running out, or the worker is stopping. Due again at once.
     Released,
 }
 
 impl Worker {
-    /// Runs until `shutdown` is notified.
+    /// Runs until `shutdown` is notified; then the batch under way starts no new message
+    /// (those are given back) and is recorded.
     pub async fn run(self, shutdown: Arc<Notify>) {
         tracing::info!(connections = self.connections, "mail worker started");
-        loop {
-            let sent_any = match self.run_once().await {
+        let stopping = Arc::new(AtomicBool::new(false));
+        let watcher = {
+            let (stopping, wake) = (stopping.clone(), self.wake.clone());
+            tokio::spawn(async move {
+                shutdown.notified().await;
+                stopping.store(true, Ordering::SeqCst);
+                wake.notify_one();
+            })
+        };
+        while !stopping.load(Ordering::SeqCst) {
+            let sent_any = match self.run_once(&stopping).await {
                 Ok(n) => n > 0,
                 Err(e) => {
                     tracing::warn!(error = %e, "mail worker could not reach the database");
@@ -67,14 +78,16 @@ impl Worker {
             tokio::select! {
                 _ = self.wake.notified() => {}
                 _ = tokio::time::sleep(self.poll_interval) => {}
-                _ = shutdown.notified() => break,
             }
         }
+        watcher.abort();
+        self.transport.close_idle(Duration::ZERO).await;
         tracing::info!("mail worker stopped");
     }
 
     /// Claims one batch, sends it and records the outcomes; returns how many it claimed.
-    pub async fn run_once(&self) -> anyhow::Result<usize> {
+    /// Once `stopping` is set, messages not yet started are given back.
+    pub async fn run_once(&self, stopping: &AtomicBool) -> anyhow::Result<usize> {
         let claimed_at = Instant::now();
         let claimed = self.claim().await?;
         let n = claimed.len();
@@ -85,7 +98,7 @@ impl Worker {
         // up after 30 s; short test leases keep half).
         let send_until = claimed_at + self.lease - (self.lease / 2).min(Duration::from_secs(60));
         let outcomes: Vec<(i64, Outcome)> = futures_util::stream::iter(claimed)
-            .map(|msg| self.deliver(msg, send_until))
+            .map(|msg| self.deliver(msg, send_until, stopping))
             .buffer_unordered(self.connections.max(1))
             .collect()
             .await;
@@ -106,8 +119,13 @@ impl Worker {
         .await?
     }
 
-    async fn deliver(&self, msg: OutboxMessage, send_until: Instant) -> (i64, Outcome) {
-        if Instant::now() >= send_until {
+    async fn deliver(
+        &self,
+        msg: OutboxMessage,
+        send_until: Instant,
+        stopping: &AtomicBool,
+    ) -> (i64, Outcome) {
+        if Instant::now() >= send_until || stopping.load(Ordering::SeqCst) {
             return (msg.id, Outcome::Released);
         }
         let result = match build_message(&self.from, &msg) {
