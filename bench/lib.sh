@@ -184,7 +184,9 @@ machine_line() {
 # "pid ppid comm own reaped" (own = its utime+stime, reaped = its waited-for children's).
 cpu_snapshot() {
     awk '$1 == "cpu" {print "TOTAL", $2 + $3 + $4 + $9; exit}' /proc/stat
-    cat /proc/[0-9]*/stat 2>/dev/null | awk '{
+    # A process may end between the glob and the read: cat then fails, and with pipefail
+    # so would the snapshot (and set -e the script).
+    { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk '{
         line = $0
         comm = line; sub(/^[^(]*\(/, "", comm); sub(/\) [^)]*$/, "", comm); gsub(/[ \t]/, "_", comm)
         rest = line; sub(/^.*\) /, "", rest); split(rest, f, " ")

@@ -43,6 +43,13 @@ pub struct Settings {
     pub body_timeout: Duration,
     /// When set, `/metrics` wants `Authorization: Bearer <it>` (`QUORUM_METRICS_TOKEN`).
     pub metrics_token: Option<String>,
+    /// SMTP connections the mail worker sends over at once (`QUORUM_SMTP_CONNECTIONS`).
+    pub smtp_connections: usize,
+    /// Registrations of meetings that ended more than this many days ago are anonymised
+    /// (`QUORUM_RETENTION_DAYS`); `None` keeps them.
+    pub retention_days: Option<u32>,
+    /// How often the retention sweep runs (failed mail's content, old registrations).
+    pub retention_sweep_interval: Duration,
 }
 
 impl Settings {
@@ -70,7 +77,7 @@ impl Settings {
         };
         let smtp_url = var("QUORUM_SMTP_URL");
         if let Some(u) = &smtp_url {
-            lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(u)
+            crate::mail::smtp::SmtpServer::from_url(u)
                 .map_err(|e| anyhow!("QUORUM_SMTP_URL is not a valid SMTP URL: {e}"))?;
         }
         let mail_dir = var("QUORUM_MAIL_DIR").unwrap_or_else(|| "./mail".into());
@@ -146,6 +153,11 @@ impl Settings {
             "a number of connections",
         )?
         .map_or(256, |n| n as u32);
+        let smtp_connections =
+            number("QUORUM_SMTP_CONNECTIONS", 1..=64, "a number of connections")?
+                .map_or(4, |n| n as usize);
+        let retention_days =
+            number("QUORUM_RETENTION_DAYS", 1..=36_500, "a number of days")?.map(|d| d as u32);
         Ok(Settings {
             database_url,
             bind,
@@ -168,6 +180,9 @@ impl Settings {
             max_connections_per_client,
             body_timeout: Duration::from_secs(10),
             metrics_token: var("QUORUM_METRICS_TOKEN").map(|t| t.trim().to_string()),
+            smtp_connections,
+            retention_days,
+            retention_sweep_interval: Duration::from_secs(15 * 60),
         })
     }
 

@@ -22,6 +22,10 @@ pub struct Application {
     worker: Option<Worker>,
     sweep: Option<crate::services::sweep::Sweep>,
     shutdown: Arc<Notify>,
+    /// Stops the retention sweep.
+    sweep_stop: Arc<Notify>,
+    /// `QUORUM_RETENTION_DAYS` and how often the sweep runs.
+    retention: (Option<u32>, std::time::Duration),
 }
 
 impl Application {
@@ -52,7 +56,11 @@ impl Application {
             }
         };
         let mail_wake = Arc::new(Notify::new());
-        let transport = Transport::from_settings(settings.smtp_url.as_deref(), &settings.mail_dir)?;
+        let transport = Transport::from_settings(
+            settings.smtp_url.as_deref(),
+            &settings.mail_dir,
+            settings.smtp_connections,
+        )?;
         let worker = Worker {
             pool: pool.clone(),
             transport,
@@ -62,7 +70,9 @@ impl Application {
             retry_base: settings.mail_retry_base,
             max_attempts: settings.mail_max_attempts,
             lease: settings.mail_lease,
+            connections: settings.smtp_connections,
         };
+        let retention = (settings.retention_days, settings.retention_sweep_interval);
         let limiter = crate::rate_limit::Limiter::new(
             settings.rate_limit_per_minute,
             settings.trusted_proxies.clone(),
@@ -127,6 +137,8 @@ impl Application {
             worker: Some(worker),
             sweep: Some(sweep),
             shutdown: Arc::new(Notify::new()),
+            sweep_stop: Arc::new(Notify::new()),
+            retention,
         })
     }
 
@@ -143,21 +155,30 @@ impl Application {
         Stopper {
             server: self.server.handle(),
             worker: self.shutdown.clone(),
+            sweep: self.sweep_stop.clone(),
         }
     }
 
-    /// Serves until the server stops (SIGINT/SIGTERM), with the mail worker beside it.
+    /// Serves until the server stops (SIGINT/SIGTERM), with the mail worker and the
+    /// retention sweep beside it.
     pub async fn run_until_stopped(mut self) -> anyhow::Result<()> {
         let worker = self.worker.take().map(|w| {
             let shutdown = self.shutdown.clone();
             tokio::spawn(w.run(shutdown))
         });
         let sweep = self.sweep.take().map(|s| tokio::spawn(s.run()));
+        tokio::spawn(crate::services::retention::run(
+            self.pool.clone(),
+            self.retention.0,
+            self.retention.1,
+            self.sweep_stop.clone(),
+        ));
         let result = self.server.await;
         if let Some(s) = sweep {
             s.abort();
         }
         self.shutdown.notify_one();
+        self.sweep_stop.notify_one();
         if let Some(w) = worker {
             let _ = w.await;
         }
@@ -170,12 +191,14 @@ impl Application {
 pub struct Stopper {
     server: actix_web::dev::ServerHandle,
     worker: Arc<Notify>,
+    sweep: Arc<Notify>,
 }
 
 impl Stopper {
     /// Signals both to stop at once; the future completes when the server has stopped.
     pub fn stop(&self) -> impl std::future::Future<Output = ()> {
         self.worker.notify_one();
+        self.sweep.notify_one();
         self.server.stop(true)
     }
 }

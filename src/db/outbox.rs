@@ -1,5 +1,8 @@
 //! The mail outbox: messages written in the same transaction as the change that causes
 //! them, claimed by workers with a lease so each is sent once, also with several instances.
+//! Once sent, a message keeps only its metadata (kind, status, times, attempts, Message-ID,
+//! meeting): address, subject, bodies and calendar text are removed ("scrubbed"). A
+//! message that failed for good keeps them while staff may retry it (`FAILED_KEPT_DAYS`).
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
@@ -10,6 +13,9 @@ use super::DbConn;
 pub const PENDING: &str = "pending";
 pub const SENT: &str = "sent";
 pub const FAILED: &str = "failed";
+
+/// How long a message that failed for good keeps its content for staff to retry it.
+pub const FAILED_KEPT_DAYS: i64 = 30;
 
 #[derive(Queryable, QueryableByName, Identifiable, Debug, Clone)]
 #[diesel(table_name = outbox)]
@@ -31,6 +37,9 @@ pub struct OutboxMessage {
     pub last_error: Option<String>,
     pub created_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
+    pub registration_id: Option<i64>,
+    pub failed_at: Option<NaiveDateTime>,
+    pub scrubbed_at: Option<NaiveDateTime>,
 }
 
 #[derive(Insertable, Debug)]
@@ -48,6 +57,33 @@ pub struct NewOutboxMessage<'a> {
     pub status: &'a str,
     pub next_attempt_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
+    pub registration_id: Option<i64>,
+}
+
+/// What removing a message's content writes: empty address, subject and bodies (the columns
+/// are NOT NULL), no calendar text and no error text (an SMTP reply may quote the address).
+#[derive(AsChangeset)]
+#[diesel(table_name = outbox, treat_none_as_null = true)]
+struct Scrub<'a> {
+    recipient: &'a str,
+    subject: &'a str,
+    body_text: &'a str,
+    body_html: &'a str,
+    ics: Option<&'a str>,
+    last_error: Option<&'a str>,
+    scrubbed_at: Option<NaiveDateTime>,
+}
+
+fn scrub(now: NaiveDateTime) -> Scrub<'static> {
+    Scrub {
+        recipient: "",
+        subject: "",
+        body_text: "",
+        body_html: "",
+        ics: None,
+        last_error: None,
+        scrubbed_at: Some(now),
+    }
 }
 
 pub fn insert(conn: &mut DbConn, new: &NewOutboxMessage<'_>) -> QueryResult<()> {
@@ -100,27 +136,52 @@ pub fn claim_due(
     Ok(claimed)
 }
 
-pub fn mark_sent(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(o::outbox.find(id))
-        .set((
-            o::status.eq(SENT),
-            o::sent_at.eq(now),
-            o::lease_until.eq(None::<NaiveDateTime>),
-            o::last_error.eq(None::<String>),
-        ))
-        .execute(conn)
-        .map(|_| ())
+type AmongIds<'a> = diesel::dsl::Filter<o::outbox, diesel::dsl::EqAny<o::id, &'a [i64]>>;
+
+/// Messages among `ids` that are still pending (one deleted or settled meanwhile is left
+/// alone).
+fn pending_among(
+    ids: &[i64],
+) -> diesel::dsl::Filter<AmongIds<'_>, diesel::dsl::Eq<o::status, &'static str>> {
+    o::outbox
+        .filter(o::id.eq_any(ids))
+        .filter(o::status.eq(PENDING))
 }
 
-/// Records a failed attempt: retried at `retry_at`, or failed for good when `None`.
+/// Records that these messages were handed to SMTP, in one statement, and removes their
+/// content.
+pub fn mark_sent(conn: &mut DbConn, ids: &[i64], now: NaiveDateTime) -> QueryResult<usize> {
+    let sent = (o::status.eq(SENT), o::sent_at.eq(now), scrub(now));
+    match ids {
+        [] => Ok(0),
+        _ => diesel::update(pending_among(ids))
+            .set((sent, o::lease_until.eq(None::<NaiveDateTime>)))
+            .execute(conn),
+    }
+}
+
+/// Gives claimed messages back unsent (their lease was about to run out): they are due again
+/// at once, and the claim does not count as an attempt.
+pub fn release(conn: &mut DbConn, ids: &[i64]) -> QueryResult<usize> {
+    let unclaimed = o::attempts.eq(o::attempts - 1);
+    match ids {
+        [] => Ok(0),
+        _ => diesel::update(pending_among(ids))
+            .set((unclaimed, o::lease_until.eq(None::<NaiveDateTime>)))
+            .execute(conn),
+    }
+}
+
+/// Records a failed attempt: retried at `retry_at`, or failed for good (at `now`) when `None`.
 pub fn mark_attempt_failed(
     conn: &mut DbConn,
     id: i64,
     error: &str,
     retry_at: Option<NaiveDateTime>,
+    now: NaiveDateTime,
 ) -> QueryResult<()> {
     let error: String = error.chars().take(2000).collect();
-    let target = o::outbox.find(id);
+    let target = o::outbox.find(id).filter(o::status.eq(PENDING));
     match retry_at {
         Some(at) => diesel::update(target)
             .set((
@@ -132,6 +193,7 @@ pub fn mark_attempt_failed(
         None => diesel::update(target)
             .set((
                 o::status.eq(FAILED),
+                o::failed_at.eq(now),
                 o::lease_until.eq(None::<NaiveDateTime>),
                 o::last_error.eq(error),
             ))
@@ -147,22 +209,82 @@ pub fn count_by_status(conn: &mut DbConn, status: &str) -> QueryResult<i64> {
         .get_result(conn)
 }
 
+/// Failed messages that still have their content (staff may retry them), newest first.
 pub fn failed(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxMessage>> {
     o::outbox
         .filter(o::status.eq(FAILED))
+        .filter(o::scrubbed_at.is_null())
         .order(o::id.desc())
         .limit(limit)
         .load(conn)
 }
 
-/// Puts a failed message back in the queue.
+/// Puts a failed message that still has its content back in the queue.
 pub fn retry(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
-    diesel::update(o::outbox.filter(o::id.eq(id)).filter(o::status.eq(FAILED)))
-        .set((
-            o::status.eq(PENDING),
-            o::next_attempt_at.eq(now),
-            o::attempts.eq(0),
-        ))
-        .execute(conn)
-        .map(|n| n == 1)
+    diesel::update(
+        o::outbox
+            .filter(o::id.eq(id))
+            .filter(o::status.eq(FAILED))
+            .filter(o::scrubbed_at.is_null()),
+    )
+    .set((
+        o::status.eq(PENDING),
+        o::next_attempt_at.eq(now),
+        o::attempts.eq(0),
+        o::failed_at.eq(None::<NaiveDateTime>),
+    ))
+    .execute(conn)
+    .map(|n| n == 1)
+}
+
+/// Removes the content of messages that failed for good before `cutoff`; answers how many.
+pub fn scrub_failed_before(
+    conn: &mut DbConn,
+    cutoff: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        o::outbox
+            .filter(o::status.eq(FAILED))
+            .filter(o::scrubbed_at.is_null())
+            .filter(o::failed_at.lt(cutoff)),
+    )
+    .set(scrub(now))
+    .execute(conn)
+}
+
+/// Whether any message that failed for good before `cutoff` still has its content (a read,
+/// so that a sweep with nothing to do takes no write lock).
+pub fn has_failed_before(conn: &mut DbConn, cutoff: NaiveDateTime) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        o::outbox
+            .filter(o::status.eq(FAILED))
+            .filter(o::scrubbed_at.is_null())
+            .filter(o::failed_at.lt(cutoff)),
+    ))
+    .get_result(conn)
+}
+
+/// Removes people from the outbox: their unsent messages are deleted and the kept ones
+/// (failed) lose their content. Messages are theirs by `registration_ids`, or, for messages
+/// queued before the outbox recorded registrations, by address (`emails`).
+pub fn forget_registrations(
+    conn: &mut DbConn,
+    registration_ids: &[i64],
+    emails: &[String],
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    let theirs = || {
+        o::registration_id
+            .eq_any(registration_ids)
+            .or(o::registration_id
+                .is_null()
+                .and(o::recipient.eq_any(emails))
+                .and(o::recipient.ne("")))
+    };
+    diesel::delete(o::outbox.filter(o::status.eq(PENDING)).filter(theirs())).execute(conn)?;
+    diesel::update(o::outbox.filter(o::scrubbed_at.is_null()).filter(theirs()))
+        .set(scrub(now))
+        .execute(conn)?;
+    Ok(())
 }

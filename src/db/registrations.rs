@@ -204,21 +204,27 @@ pub fn confirm(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<()
 }
 
 /// Deletes pending registrations made before `cutoff`, with their links; their ids.
-pub fn delete_pending_before(conn: &mut DbConn, cutoff: NaiveDateTime) -> QueryResult<Vec<i64>> {
+pub fn delete_pending_before(
+    conn: &mut DbConn,
+    cutoff: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<i64>> {
     let ids: Vec<i64> = r::registrations
         .filter(r::status.eq(PENDING))
         .filter(r::created_at.lt(cutoff))
         .select(r::id)
         .load(conn)?;
-    delete_with_links(conn, &ids)?;
+    delete_with_links(conn, &ids, now)?;
     Ok(ids)
 }
 
-/// Deletes registrations that hold no seat (pending ones) with their links.
-pub fn delete_with_links(conn: &mut DbConn, ids: &[i64]) -> QueryResult<()> {
+/// Deletes registrations that hold no seat (pending ones) with their links, and their
+/// mail: unsent messages go, kept ones lose their content.
+pub fn delete_with_links(conn: &mut DbConn, ids: &[i64], now: NaiveDateTime) -> QueryResult<()> {
     if ids.is_empty() {
         return Ok(());
     }
+    super::outbox::forget_registrations(conn, ids, &[], now)?;
     diesel::delete(l::manage_links.filter(l::registration_id.eq_any(ids))).execute(conn)?;
     diesel::delete(r::registrations.filter(r::id.eq_any(ids))).execute(conn)?;
     Ok(())
@@ -226,25 +232,82 @@ pub fn delete_with_links(conn: &mut DbConn, ids: &[i64]) -> QueryResult<()> {
 
 /// Erases the person from a registration: name, address and affiliation go, the row stays
 /// (cancelled) so that counts and the audit trail remain right; the manage link dies.
-pub fn erase_person(
-    conn: &mut DbConn,
-    id: i64,
-    dead_token_hash: &str,
-    now: NaiveDateTime,
-) -> QueryResult<()> {
-    let placeholder = format!("removed-{id}@invalid");
-    diesel::update(r::registrations.find(id))
+pub fn erase_person(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<()> {
+    anonymise(conn, &[id], now)?;
+    set_status(conn, id, CANCELLED, now)
+}
+
+/// The address an anonymised registration is left with, `removed-{id}@invalid`, as SQL over
+/// `registrations.id` (unique per row, so the unique indexes on addresses never collide).
+const REMOVED_EMAIL_SQL: &str = "'removed-' || registrations.id || '@invalid'";
+
+/// Removes the person from registrations, keeping their status and seats (so counts stay
+/// right): name `(removed)`, address `removed-{id}@invalid`, no affiliation, and a manage
+/// link that matches no token (a hash is 64 hex digits).
+pub fn anonymise(conn: &mut DbConn, ids: &[i64], now: NaiveDateTime) -> QueryResult<usize> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::Text;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let n = diesel::update(r::registrations.filter(r::id.eq_any(ids)))
         .set((
             r::name.eq("(removed)"),
-            r::email.eq(&placeholder),
-            r::email_normalized.eq(&placeholder),
+            r::email.eq(sql::<Text>(REMOVED_EMAIL_SQL)),
+            r::email_normalized.eq(sql::<Text>(REMOVED_EMAIL_SQL)),
             r::affiliation.eq(None::<String>),
-            r::status.eq(CANCELLED),
-            r::token_hash.eq(dead_token_hash),
+            r::token_hash.eq(sql::<Text>("'removed-' || registrations.id")),
             r::updated_at.eq(now),
         ))
         .execute(conn)?;
-    diesel::delete(l::manage_links.filter(l::registration_id.eq(id)))
-        .execute(conn)
-        .map(|_| ())
+    // Every later link dies with the person's data.
+    diesel::delete(l::manage_links.filter(l::registration_id.eq_any(ids))).execute(conn)?;
+    Ok(n)
+}
+
+/// Up to `limit` registrations, not yet anonymised, whose every meeting ended before
+/// `cutoff`: a meeting registration's meeting, every occurrence of a series registration's
+/// series, and every meeting where either holds a seat.
+pub fn ended_before(conn: &mut DbConn, cutoff: NaiveDateTime, limit: i64) -> QueryResult<Vec<i64>> {
+    use diesel::sql_types::{BigInt, Timestamp};
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+    }
+    let query = |p: [&str; 2]| {
+        format!(
+            "SELECT registrations.id FROM registrations \
+             WHERE registrations.email_normalized <> {removed} \
+             AND (registrations.meeting_id IS NULL OR EXISTS (SELECT 1 FROM meetings m \
+                  WHERE m.id = registrations.meeting_id AND m.ends_at < {0})) \
+             AND (registrations.series_id IS NULL OR NOT EXISTS (SELECT 1 FROM meetings m \
+                  WHERE m.series_id = registrations.series_id AND m.ends_at >= {0})) \
+             AND NOT EXISTS (SELECT 1 FROM seats s JOIN meetings m ON m.id = s.meeting_id \
+                  WHERE s.registration_id = registrations.id AND m.ends_at >= {0}) \
+             ORDER BY registrations.id LIMIT {1}",
+            p[0],
+            p[1],
+            removed = REMOVED_EMAIL_SQL
+        )
+    };
+    let ids: Vec<Id> = match conn {
+        DbConn::Postgresql(c) => diesel::sql_query(query(["$1", "$2"]))
+            .bind::<Timestamp, _>(cutoff)
+            .bind::<BigInt, _>(limit)
+            .load(c)?,
+        DbConn::Sqlite(c) => diesel::sql_query(query(["?1", "?2"]))
+            .bind::<Timestamp, _>(cutoff)
+            .bind::<BigInt, _>(limit)
+            .load(c)?,
+    };
+    Ok(ids.into_iter().map(|i| i.id).collect())
+}
+
+/// The addresses of these registrations (to find their older mail, which may lack the id).
+pub fn emails(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<String>> {
+    r::registrations
+        .filter(r::id.eq_any(ids))
+        .select(r::email)
+        .load(conn)
 }

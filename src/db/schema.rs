@@ -203,6 +203,9 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        registration_id -> Nullable<BigInt>,
+        failed_at -> Nullable<Timestamp>,
+        scrubbed_at -> Nullable<Timestamp>,
     }
 }
 

@@ -60,6 +60,7 @@ pub fn enqueue_password_changed(
             message_id: &ctx.message_id(),
             kind: PASSWORD_CHANGED,
             meeting_id: None,
+            registration_id: None,
             recipient: &account.email,
             subject: "Your Quorum password was changed",
             body_text: &text,

@@ -331,6 +331,7 @@ pub fn enqueue(
             status: outbox::PENDING,
             next_attempt_at: crate::db::truncate_micros(now.naive_utc()),
             created_at: crate::db::truncate_micros(now.naive_utc()),
+            registration_id: Some(reg.id),
         },
     )
 }

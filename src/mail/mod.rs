@@ -4,6 +4,7 @@
 pub mod about;
 pub mod account;
 pub mod messages;
+pub mod smtp;
 pub mod transport;
 pub mod worker;
 

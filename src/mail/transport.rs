@@ -2,12 +2,16 @@
 
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
 
+use super::smtp::{Failure, SmtpPool, SmtpServer};
 use crate::db::outbox::OutboxMessage;
 
+/// How long one message may take, connecting included.
+const SMTP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 pub enum Transport {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Smtp(Box<SmtpPool>),
     Files(AsyncFileTransport<Tokio1Executor>),
 }
 
@@ -21,14 +25,18 @@ pub enum SendError {
 }
 
 impl Transport {
-    pub fn from_settings(smtp_url: Option<&str>, mail_dir: &str) -> anyhow::Result<Transport> {
+    /// SMTP over up to `connections` sessions at once when `smtp_url` is set, else files.
+    pub fn from_settings(
+        smtp_url: Option<&str>,
+        mail_dir: &str,
+        connections: usize,
+    ) -> anyhow::Result<Transport> {
         match smtp_url {
-            Some(url) => Ok(Transport::Smtp(
-                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-                    .map_err(|e| anyhow::anyhow!("QUORUM_SMTP_URL: {e}"))?
-                    .timeout(Some(std::time::Duration::from_secs(30)))
-                    .build(),
-            )),
+            Some(url) => Ok(Transport::Smtp(Box::new(SmtpPool::new(
+                SmtpServer::from_url(url).map_err(|e| anyhow::anyhow!("QUORUM_SMTP_URL: {e}"))?,
+                connections,
+                SMTP_TIMEOUT,
+            )))),
             None => {
                 std::fs::create_dir_all(mail_dir)
                     .map_err(|e| anyhow::anyhow!("QUORUM_MAIL_DIR {mail_dir:?}: {e}"))?;
@@ -39,18 +47,27 @@ impl Transport {
 
     pub async fn send(&self, message: Message) -> Result<(), SendError> {
         match self {
-            Transport::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| {
-                if e.is_permanent() {
-                    SendError::Permanent(e.to_string())
-                } else {
-                    SendError::Transient(e.to_string())
-                }
-            }),
+            Transport::Smtp(pool) => pool
+                .send(message.envelope(), &message.formatted())
+                .await
+                .map_err(|failure| match failure {
+                    Failure::Smtp(e) if e.is_permanent() => SendError::Permanent(e.to_string()),
+                    Failure::Smtp(e) => SendError::Transient(e.to_string()),
+                    Failure::TimedOut => SendError::Transient("SMTP server timed out".into()),
+                    Failure::Connect(e) => SendError::Transient(format!("connecting: {e}")),
+                }),
             Transport::Files(t) => t
                 .send(message)
                 .await
                 .map(|_| ())
                 .map_err(|e| SendError::Transient(e.to_string())),
+        }
+    }
+
+    /// Ends SMTP sessions that have been idle for `idle_for`.
+    pub async fn close_idle(&self, idle_for: std::time::Duration) {
+        if let Transport::Smtp(pool) = self {
+            pool.close_idle(idle_for).await;
         }
     }
 }

@@ -148,6 +148,9 @@ pub fn settings(
         max_connections_per_client: 256,
         body_timeout: Duration::from_secs(10),
         metrics_token: None,
+        smtp_connections: 4,
+        retention_days: None,
+        retention_sweep_interval: Duration::from_millis(200),
     }
 }
 

@@ -14,6 +14,7 @@ both_backends!(
     transient_smtp_failures_are_retried_until_delivered_once,
     permanent_smtp_failure_marks_the_message_failed,
     mail_queued_while_smtp_is_down_is_sent_once_after_restart,
+    a_burst_goes_out_over_several_smtp_connections_each_message_once,
 );
 
 fn unfold(ics: &str) -> String {
@@ -255,4 +256,46 @@ async fn mail_queued_while_smtp_is_down_is_sent_once_after_restart(db: Db) {
     ids.dedup();
     assert_eq!(ids.len(), 5, "each message once");
     assert!(second.outbox().await.iter().all(|m| m.2 == "sent"));
+}
+
+async fn a_burst_goes_out_over_several_smtp_connections_each_message_once(db: Db) {
+    let Some(test_db) = test_db(db) else { return };
+    let smtp = Arc::new(SmtpSink::start());
+    let app = spawn_app_on(db, Arc::new(test_db), smtp.clone(), |s| {
+        s.smtp_connections = 3;
+    })
+    .await;
+    let id = app.create_meeting(json!({})).await["id"].as_i64().unwrap();
+    for i in 0..30 {
+        let (status, body) = app
+            .staff_post(
+                &format!("/api/v1/meetings/{id}/registrations"),
+                &json!({"name": format!("Observer {i}"), "email": format!("o{i}@example.org"), "attendance": "remote"}),
+            )
+            .await;
+        assert_eq!(status, 201, "{body}");
+    }
+    smtp.wait_for(30, MAIL_WAIT).await;
+    // One change queues 30 updates in one transaction: the worker sends them at once.
+    let (status, _) = app
+        .staff_patch(
+            &format!("/api/v1/meetings/{id}"),
+            &json!({"title": "Moved"}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let mails = smtp.wait_for(60, MAIL_WAIT).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(smtp.raw_messages().len(), 60, "each message once");
+    let mut ids: Vec<_> = mails.iter().filter_map(|m| m.message_id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 60);
+    assert_eq!(
+        smtp.max_open_sessions(),
+        3,
+        "QUORUM_SMTP_CONNECTIONS sessions at once, never more"
+    );
+    let outbox = app.outbox().await;
+    assert!(outbox.iter().all(|m| m.2 == "sent"), "{outbox:?}");
 }

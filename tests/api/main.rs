@@ -20,6 +20,7 @@ mod pages;
 mod props;
 mod registration;
 mod resilience;
+mod retention;
 mod series;
 mod staff;
 mod staff_security;

@@ -160,6 +160,9 @@ proptest! {
             last_error: None,
             created_at: now,
             sent_at: None,
+            registration_id: None,
+            failed_at: None,
+            scrubbed_at: None,
         };
         let from: lettre::message::Mailbox = "Quorum <noreply@quorum.test>".parse().unwrap();
         if let Ok(message) = quorum::mail::transport::build_message(&from, &msg) {

@@ -37,6 +37,9 @@ struct Shared {
     /// (RCPT TO addresses, raw message) per accepted message, in order.
     accepted: Mutex<Vec<(Vec<String>, Vec<u8>)>>,
     refused: AtomicUsize,
+    /// SMTP sessions open now (greeted with EHLO/HELO and not yet closed), and the most at once.
+    open_sessions: AtomicUsize,
+    max_open_sessions: AtomicUsize,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -44,15 +47,36 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// mailin-embedded clones the handler for each connection, so the fields below are per session.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct SinkHandler {
     shared: Arc<Shared>,
+    /// This handler serves a session that has said EHLO/HELO (counted in `open_sessions`).
+    greeted: bool,
     refused_this_transaction: bool,
     envelope_to: Vec<String>,
     data: Vec<u8>,
 }
 
+impl Drop for SinkHandler {
+    /// mailin drops a session's handler when the connection closes.
+    fn drop(&mut self) {
+        if self.greeted {
+            self.shared.open_sessions.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+}
+
 impl Handler for SinkHandler {
+    fn helo(&mut self, _ip: IpAddr, _domain: &str) -> Response {
+        if !std::mem::replace(&mut self.greeted, true) {
+            let open = self.shared.open_sessions.fetch_add(1, Ordering::SeqCst) + 1;
+            self.shared
+                .max_open_sessions
+                .fetch_max(open, Ordering::SeqCst);
+        }
+        response::OK
+    }
+
     fn mail(&mut self, _ip: IpAddr, _domain: &str, _from: &str) -> Response {
         self.refused_this_transaction = false;
         response::OK
@@ -111,7 +135,10 @@ impl SmtpSink {
         let shared = Arc::new(Shared::default());
         let handler = SinkHandler {
             shared: Arc::clone(&shared),
-            ..SinkHandler::default()
+            greeted: false,
+            refused_this_transaction: false,
+            envelope_to: Vec::new(),
+            data: Vec::new(),
         };
         let mut server = Server::new(handler);
         server
@@ -145,6 +172,11 @@ impl SmtpSink {
     pub fn raw_messages(&self) -> Vec<Vec<u8>> {
         let accepted = lock(&self.shared.accepted);
         accepted.iter().map(|(_, raw)| raw.clone()).collect()
+    }
+
+    /// The most SMTP sessions that were open at once.
+    pub fn max_open_sessions(&self) -> usize {
+        self.shared.max_open_sessions.load(Ordering::SeqCst)
     }
 
     /// Number of delivery attempts (SMTP transactions) refused because of the mode.

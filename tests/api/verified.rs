@@ -12,7 +12,7 @@ use crate::both_backends;
 use crate::helpers::{
     browser, extract_csrf, location, spawn_app, spawn_app_on, test_db, Db, TestApp, MAIL_WAIT,
 };
-use crate::smtp::{ReceivedMail, SmtpSink};
+use crate::smtp::{ReceivedMail, SmtpMode, SmtpSink};
 
 both_backends!(
     form_path_confirms_only_on_post,
@@ -416,6 +416,12 @@ async fn unconfirmed_registrations_expire_with_their_data(db: Db) {
     let mails = app.smtp.wait_for(1, MAIL_WAIT).await;
     let link = link_in(&mails[0], &app.base_url);
     assert_eq!(app.get_text(&link).await.0, 200);
+    // A second one whose link cannot be delivered: its queued mail goes with it.
+    app.smtp.set_mode(SmtpMode::TempFail);
+    let (status, _) = app
+        .register_api(id, "Hal", "hal@example.org", "remote")
+        .await;
+    assert_eq!(status, 202);
     let deadline = std::time::Instant::now() + Duration::from_secs(15);
     while !statuses(&app, id).await.is_empty() {
         assert!(std::time::Instant::now() < deadline, "never expired");
@@ -434,6 +440,17 @@ async fn unconfirmed_registrations_expire_with_their_data(db: Db) {
         .unwrap();
     assert_eq!(res.status().as_u16(), 404);
     assert_eq!(seats(&app.meeting(id).await, "remote"), (0, 0));
+    let left = app.outbox().await;
+    assert!(
+        left.iter()
+            .all(|(_, r, _, _)| !r.contains("gus@") && !r.contains("hal@")),
+        "no address of an expired registration stays in the outbox: {left:?}"
+    );
+    assert!(
+        left.iter().all(|(kind, _, _, _)| kind == "confirm_address"),
+        "{left:?}"
+    );
+    app.smtp.set_mode(SmtpMode::Accept);
     // The address may register again.
     let (status, _) = app
         .register_api(id, "Gus", "gus@example.org", "remote")

@@ -90,7 +90,7 @@ pub fn cancel_by_token(
     db::write_tx(conn, |conn| {
         let found = find_locked(conn, secret)?;
         if found.registration.is_pending() {
-            regs::delete_with_links(conn, &[found.registration.id])?;
+            regs::delete_with_links(conn, &[found.registration.id], db::now())?;
             return Ok(Cancelled::Withdrawn);
         }
         if !found.registration.is_active() {

@@ -165,7 +165,7 @@ pub fn confirm(
 pub fn expire(conn: &mut DbConn, ctx: &MailContext) -> Result<usize, AppError> {
     db::write_tx(conn, |conn| {
         let now = db::now();
-        let gone = regs::delete_pending_before(conn, now - ctx.pending)?;
+        let gone = regs::delete_pending_before(conn, now - ctx.pending, now)?;
         mail_caps::prune_before(conn, now - caps::longest_window())?;
         Ok(gone.len())
     })

@@ -4,8 +4,7 @@ use super::seats as seat_rules;
 use crate::db::registrations as regs;
 use crate::db::seats::{self, Seat};
 use crate::db::staff::Staff;
-use crate::db::{self, sessions, DbConn};
-use crate::domain::token;
+use crate::db::{self, outbox, sessions, DbConn};
 use crate::error::AppError;
 use crate::mail::MailContext;
 
@@ -45,7 +44,8 @@ pub fn set_checked_in(
 }
 
 /// Removes a person's data from the registration that holds `seat_id` (kept as an anonymous
-/// cancelled row so the counts stay right); every seat still ahead goes to the waitlist.
+/// cancelled row so the counts stay right) and from the outbox (unsent mail to them is
+/// deleted, kept mail loses its content); every seat still ahead goes to the waitlist.
 /// Answers the seat's meeting.
 pub fn remove_personal_data(
     conn: &mut DbConn,
@@ -59,7 +59,8 @@ pub fn remove_personal_data(
             regs::find(conn, seat.registration_id)?.ok_or(AppError::NotFound("registration"))?;
         super::Subject::lock(conn, reg.target(), None)?;
         let now = db::now();
-        regs::erase_person(conn, reg.id, &token::hash(&token::generate()), now)?;
+        regs::erase_person(conn, reg.id, now)?;
+        outbox::forget_registrations(conn, &[reg.id], std::slice::from_ref(&reg.email), now)?;
         for s in seats::of_registration(conn, reg.id)? {
             let ahead =
                 crate::db::meetings::find(conn, s.meeting_id)?.is_some_and(|m| m.starts_at > now);
