@@ -61,8 +61,14 @@ impl Application {
             &settings.mail_dir,
             settings.smtp_connections,
         )?;
+        // The worker has a connection of its own: recording sent mail must not wait for
+        // a pooled connection behind a burst of requests.
+        let mail_pool = {
+            let url = settings.database_url.clone();
+            tokio::task::spawn_blocking(move || db::connect_more(&url, 1)).await??
+        };
         let worker = Worker {
-            pool: pool.clone(),
+            pool: mail_pool,
             transport,
             from: settings.mail_from.clone(),
             wake: mail_wake.clone(),

@@ -107,7 +107,19 @@ pub fn connect(url: &str, pool_size: u32) -> anyhow::Result<DbPool> {
         .map_err(|e| anyhow::anyhow!("DATABASE_URL: cannot configure SQLite: {e}"))?;
     run_migrations(&mut first)?;
     drop(first);
+    build_pool(&manager_url, pool_size)
+}
 
+/// Another pool on a database that `connect` has opened (and migrated): for work that must
+/// not wait for a connection behind requests, such as the mail worker.
+pub fn connect_more(url: &str, pool_size: u32) -> anyhow::Result<DbPool> {
+    match Backend::from_url(url) {
+        Some(Backend::Sqlite) => build_pool(sqlite_path(url), pool_size),
+        _ => build_pool(url, pool_size),
+    }
+}
+
+fn build_pool(manager_url: &str, pool_size: u32) -> anyhow::Result<DbPool> {
     let manager = ConnectionManager::<DbConn>::new(manager_url);
     let pool = Pool::builder()
         .max_size(pool_size)
