@@ -357,7 +357,7 @@ run_backend() {
         n=$((i + 1))
         day=$(date -u -d "$today + $((7 + i * 180 / MEETINGS)) days" +%F)
         if ((i % 2 == 0)); then tz=UTC; else tz=Europe/Madrid; fi
-        printf '{"group":"load","title":"Load test call #%d","description":"Weekly call: action items and draft report.","format":"online","timezone":"%s","starts_at":"%sT14:00","ends_at":"%sT15:00","online_url":"https://meet.example.org/load-%d","remote_capacity":null,"status":"published"}\n' \
+        printf '{"group":"load","title":"Load test call #%d","description":"Weekly call: action items and draft report.","format":"online","timezone":"%s","starts_at":"%sT14:00","ends_at":"%sT15:00","online_url":"https://meet.example.org/load-%d","remote_capacity":null,"status":"published","verify_email":false}\n' \
             "$n" "$tz" "$day" "$day" "$n" >"$dir/seed/$n.json"
         ((i == 0)) || echo next >>"$cfg"
         cat >>"$cfg" <<EOF
