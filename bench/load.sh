@@ -48,7 +48,9 @@
 # MAIL_DRAIN_S (600: how long to wait after the last run for every queued mail to be sent;
 # then the messages the sink received must number exactly the outbox rows, with no
 # Message-ID twice: each mail sent once), BURST (5000: observers of the burst meeting;
-# 0 = no burst), SMTP_CONNECTIONS (unset: Quorum's default QUORUM_SMTP_CONNECTIONS).
+# 0 = no burst), SMTP_CONNECTIONS (unset: Quorum's default QUORUM_SMTP_CONNECTIONS),
+# VERIFIED (1: afterwards run bench/verified.sh, the whole verified registration path beside
+# the unverified form path, and append its table; 0 = skip).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -722,4 +724,13 @@ if ((${#WARNINGS[@]} > 0)); then
     for w in "${WARNINGS[@]}"; do
         echo "- $w"
     done
+fi
+
+# The verified registration path (form POST, the link read back from the mail, confirm POST)
+# beside the unverified one, with the same binary.
+if [[ ${VERIFIED:-1} == 1 ]]; then
+    echo
+    log "bench/verified.sh (the verified registration path)"
+    SKIP_BUILD=1 QUIET_WAIT=$QUIET_WAIT BACKENDS=$BACKENDS CARGO_TARGET_DIR=$TARGET \
+        bash bench/verified.sh || echo "- warning: bench/verified.sh failed (see above)"
 fi

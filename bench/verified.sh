@@ -20,7 +20,8 @@
 # confirmations = confirmed registrations. Quorum's peak memory (VmHWM) is read per run.
 #
 # Environment: USERS (32), DURATION_S (10), MEETINGS (8), BACKENDS ("sqlite postgres"),
-# MODES ("unverified verified"), SKIP_BUILD=1 (use the existing binaries), QUIET_WAIT (60:
+# MODES ("unverified verified"), SKIP_BUILD=1 (use the existing quorum binary; the client is
+# built when missing), QUIET_WAIT (60:
 # seconds to wait for an idle machine before each run), PGHOST_PORT (127.0.0.1:5432).
 set -euo pipefail
 
@@ -64,8 +65,12 @@ TARGET=${CARGO_TARGET_DIR:-target}
 BIN=$TARGET/release/quorum
 CLIENT=bench/verified/target/release/quorum-bench-verified
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
-    log "cargo build --release (quorum, then the load client)"
+    log "cargo build --release"
     cargo build --release --quiet >&2 || die "cargo build --release failed"
+fi
+# The load client is built unless it is there already (SKIP_BUILD=1).
+if [[ ${SKIP_BUILD:-0} != 1 || ! -x $CLIENT ]]; then
+    log "building the load client (bench/verified)"
     cargo build --release --quiet --manifest-path bench/verified/Cargo.toml >&2 ||
         die "building the load client failed"
 fi

@@ -82,9 +82,19 @@ impl CustomizeConnection<DbConn, diesel::r2d2::Error> for SqlitePragmas {
     }
 }
 
+/// Lets the process exit while pool threads still hold TLS connections to PostgreSQL.
+/// Left to itself, OpenSSL tears itself down in an `atexit` handler while another thread may
+/// still use it: a segfault at exit (diesel-rs/diesel#3441). `openssl_sys::init` turns that
+/// handler off, and only counts if it is the process's first use of OpenSSL, so `connect`
+/// calls it before libpq does, and so must anything that opens a connection on its own.
+pub fn prepare_tls() {
+    openssl_sys::init();
+}
+
 /// Connects once directly (so a bad URL fails fast with the real message), runs pending
 /// migrations, then builds the pool.
 pub fn connect(url: &str, pool_size: u32) -> anyhow::Result<DbPool> {
+    prepare_tls();
     let backend = Backend::from_url(url).ok_or_else(|| {
         anyhow::anyhow!("DATABASE_URL must start with sqlite://, postgres:// or postgresql://")
     })?;

@@ -22,7 +22,7 @@ pub const PENDING: &str = "pending";
 pub const ACTIVE: &str = "active";
 pub const CANCELLED: &str = "cancelled";
 
-#[derive(Queryable, Identifiable, Debug, Clone)]
+#[derive(Queryable, QueryableByName, Identifiable, Debug, Clone)]
 #[diesel(table_name = registrations)]
 pub struct Registration {
     pub id: i64,

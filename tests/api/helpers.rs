@@ -69,6 +69,8 @@ impl TestDb {
 
 /// `None` (with a line saying why) when PostgreSQL is not configured, unless CI demands it.
 pub fn test_db(db: Db) -> Option<TestDb> {
+    // Before this test's first connection or SMTP sink touches OpenSSL.
+    quorum::db::prepare_tls();
     let dir = tempfile::tempdir().expect("tempdir");
     match db {
         Db::Sqlite => Some(TestDb {
@@ -446,6 +448,20 @@ impl TestApp {
         assert_eq!(res.status().as_u16(), 303, "login failed");
         assert_eq!(location(&res), "/staff");
         browser
+    }
+
+    /// A new browser signed in as a fresh organizer (org@example.org).
+    pub async fn organizer_browser(&self) -> reqwest::Client {
+        let pw = "a long organiser passphrase";
+        self.add_staff("org@example.org", quorum::auth::Role::Organizer, pw)
+            .await;
+        self.staff_browser("org@example.org", pw).await
+    }
+
+    /// The body of a page as `browser` sees it.
+    pub async fn page(&self, browser: &reqwest::Client, path: &str) -> String {
+        let res = browser.get(self.url(path)).send().await.unwrap();
+        res.text().await.unwrap()
     }
 
     pub async fn login(

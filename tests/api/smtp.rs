@@ -126,6 +126,7 @@ pub struct SmtpSink {
 impl SmtpSink {
     /// Starts a server on 127.0.0.1:0 in background threads; never blocks the caller.
     pub fn start() -> SmtpSink {
+        quorum::db::prepare_tls();
         let listener = TcpListener::bind("127.0.0.1:0")
             .unwrap_or_else(|e| panic!("SmtpSink: cannot bind 127.0.0.1:0: {e}"));
         let port = listener

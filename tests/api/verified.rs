@@ -22,6 +22,7 @@ both_backends!(
     unconfirmed_registrations_expire_with_their_data,
     concurrent_confirmations_never_exceed_capacity,
     series_confirmation_takes_a_seat_in_every_occurrence,
+    staff_forms_ask_for_verification_by_default,
 );
 
 const JOIN: &str = "https://meet.example.org/ssr2";
@@ -569,4 +570,67 @@ async fn series_confirmation_takes_a_seat_in_every_occurrence(db: Db) {
     let mails = app.smtp.wait_for(2, MAIL_WAIT).await;
     let cal = mails[1].calendar.as_ref().unwrap();
     assert!(cal.body.contains("RRULE:") && cal.body.contains(JOIN));
+}
+
+async fn staff_forms_ask_for_verification_by_default(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    app.create_group("ssr2").await;
+    let b = app.organizer_browser().await;
+    let checked = "name=\"verify_email\" value=\"on\" checked";
+    for page in ["/staff/meetings/new", "/staff/series/new"] {
+        let html = app.page(&b, page).await;
+        assert!(html.contains(checked), "{page}: {html}");
+    }
+    let day = (chrono::Utc::now() + chrono::Duration::days(20)).date_naive();
+    let (start, end) = (format!("{day}T10:00"), format!("{day}T11:00"));
+    let meeting = |verify: bool| {
+        let mut f = vec![
+            ("group", "ssr2"),
+            ("title", "Call"),
+            ("format", "online"),
+            ("timezone", "UTC"),
+            ("starts_at", start.as_str()),
+            ("ends_at", end.as_str()),
+            ("online_url", JOIN),
+            ("status", "published"),
+        ];
+        if verify {
+            f.push(("verify_email", "on"));
+        }
+        f
+    };
+    for verify in [true, false] {
+        let new = "/staff/meetings/new";
+        let res = app.staff_form(&b, new, new, &meeting(verify)).await;
+        assert_eq!(res.status().as_u16(), 303);
+        let id = location(&res);
+        let id: i64 = id["/staff/meetings/".len()..]
+            .split('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(app.meeting(id).await["verify_email"], verify);
+    }
+    let new = "/staff/series/new";
+    let fields = [
+        ("group", "ssr2"),
+        ("title", "Weekly"),
+        ("format", "online"),
+        ("timezone", "UTC"),
+        ("first_start", start.as_str()),
+        ("duration_minutes", "60"),
+        ("interval_weeks", "1"),
+        ("count", "2"),
+        ("online_url", JOIN),
+        ("status", "published"),
+    ];
+    let res = app.staff_form(&b, new, new, &fields).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let sid = location(&res).trim_start_matches("/series/").to_string();
+    let s = app.get(&format!("/api/v1/series/{sid}")).await;
+    let s: Value = s.json().await.unwrap();
+    assert_eq!(s["verify_email"], false, "unchecked box: no verification");
 }

@@ -234,11 +234,24 @@ pub fn register(
         }
         let token = token::generate();
         let new = new_registration(&subject, input, &normalized, &token, now);
-        let Some(registration) = regs::insert_unless_registered(conn, &new)? else {
+        // One meeting: the registration and its seat in one statement.
+        let inserted = match (&subject, known) {
+            (Subject::Meeting(m, _), Some(status)) => {
+                crate::db::seats::insert_registration_with_seat(conn, &new, m.id, status)?
+            }
+            _ => regs::insert_unless_registered(conn, &new)?,
+        };
+        let Some(registration) = inserted else {
             let existing = find_existing(conn, target, &normalized)?;
             return notify_existing(conn, ctx, existing, requester, now);
         };
-        let status = take_seats(conn, ctx, &subject, &registration, &offered, known, &token)?;
+        let status = match known {
+            Some(status) => {
+                mail_standing(conn, ctx, &subject, &registration, status, &token)?;
+                status
+            }
+            None => take_seats(conn, ctx, &subject, &registration, &offered, None, &token)?,
+        };
         Ok(Registered::New {
             registration,
             status,
@@ -312,6 +325,19 @@ fn take_seats(
             }
         }
     }
+    mail_standing(conn, ctx, subject, registration, status, token)?;
+    Ok(status)
+}
+
+/// The confirmation with the invite, or the waitlist notice, with the manage link.
+fn mail_standing(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    subject: &Subject,
+    registration: &Registration,
+    status: RegistrationStatus,
+    token: &str,
+) -> Result<(), AppError> {
     let kind = match status {
         RegistrationStatus::Confirmed => MailKind::Confirmed,
         _ => MailKind::Waitlisted,
@@ -321,7 +347,7 @@ fn take_seats(
         status,
     };
     mail::enqueue(conn, ctx, kind, &subject.about(), &to, Some(token))?;
-    Ok(status)
+    Ok(())
 }
 
 /// The address is registered already: a fresh manage link is mailed to it (earlier links
