@@ -142,6 +142,9 @@ SINK_BIN=$TARGET/release/quorum-smtp-sink
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
     log "cargo build --release"
     cargo build --release --quiet >&2 || die "cargo build --release failed"
+fi
+# The SMTP sink is built unless it is there already (SKIP_BUILD=1).
+if [[ ${SKIP_BUILD:-0} != 1 || ! -x $SINK_BIN ]]; then
     log "cargo build --release (bench/smtp-sink)"
     cargo build --release --quiet --manifest-path bench/smtp-sink/Cargo.toml --target-dir "$TARGET" >&2 ||
         die "building bench/smtp-sink failed"

@@ -63,7 +63,7 @@ trap 'exit 143' TERM
 ensure_commands curl:curl jq:jq psql:postgresql-client createdb:postgresql-client
 TARGET=${CARGO_TARGET_DIR:-target}
 BIN=$TARGET/release/quorum
-CLIENT=bench/verified/target/release/quorum-bench-verified
+CLIENT=$TARGET/release/quorum-bench-verified
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
     log "cargo build --release"
     cargo build --release --quiet >&2 || die "cargo build --release failed"
@@ -71,7 +71,7 @@ fi
 # The load client is built unless it is there already (SKIP_BUILD=1).
 if [[ ${SKIP_BUILD:-0} != 1 || ! -x $CLIENT ]]; then
     log "building the load client (bench/verified)"
-    cargo build --release --quiet --manifest-path bench/verified/Cargo.toml >&2 ||
+    cargo build --release --quiet --manifest-path bench/verified/Cargo.toml --target-dir "$TARGET" >&2 ||
         die "building the load client failed"
 fi
 [[ -x $BIN ]] || die "$BIN not found"
