@@ -42,8 +42,10 @@ pub struct OutboxMessage {
     pub scrubbed_at: Option<NaiveDateTime>,
 }
 
+/// `None` is written as `NULL` (the columns' default), so the statement's text is the same
+/// for every message and PostgreSQL keeps it prepared.
 #[derive(Insertable, Debug)]
-#[diesel(table_name = outbox)]
+#[diesel(table_name = outbox, treat_none_as_default_value = false)]
 pub struct NewOutboxMessage<'a> {
     pub message_id: &'a str,
     pub kind: &'a str,

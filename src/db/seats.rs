@@ -64,40 +64,21 @@ pub fn insert(conn: &mut DbConn, new: &NewSeat<'_>) -> QueryResult<Seat> {
 
 /// Inserts a registration for one meeting together with its seat there (`status`, decided
 /// under the meeting's lock), unless the address is registered already: `None` then, and
-/// nothing is written. On PostgreSQL one statement, so registering costs no extra round
-/// trip for the seat; on SQLite two (its statements cost no network).
+/// nothing is written. On PostgreSQL one statement that stays prepared
+/// (`RegistrationWithSeat`), so the seat costs no round trip of its own; on SQLite two
+/// inserts (its statements cost no network).
 pub fn insert_registration_with_seat(
     conn: &mut DbConn,
     new: &NewRegistration<'_>,
     meeting_id: i64,
     status: RegistrationStatus,
 ) -> QueryResult<Option<Registration>> {
-    use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
     match conn {
-        DbConn::Postgresql(pg) => diesel::sql_query(
-            "WITH r AS (INSERT INTO registrations (meeting_id, series_id, token_hash, name, \
-             email, email_normalized, affiliation, attendance, status, created_at, updated_at, \
-             confirmed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
-             ON CONFLICT DO NOTHING RETURNING *), \
-             s AS (INSERT INTO seats (registration_id, meeting_id, attendance, status, \
-             created_at, updated_at) SELECT id, $13, attendance, $14, created_at, created_at \
-             FROM r) \
-             SELECT * FROM r",
-        )
-        .bind::<Nullable<BigInt>, _>(new.meeting_id)
-        .bind::<Nullable<BigInt>, _>(new.series_id)
-        .bind::<Text, _>(&new.token_hash)
-        .bind::<Text, _>(new.name)
-        .bind::<Text, _>(new.email)
-        .bind::<Text, _>(new.email_normalized)
-        .bind::<Nullable<Text>, _>(new.affiliation)
-        .bind::<Text, _>(new.attendance)
-        .bind::<Text, _>(new.status)
-        .bind::<Timestamp, _>(new.created_at)
-        .bind::<Timestamp, _>(new.updated_at)
-        .bind::<Nullable<Timestamp>, _>(new.confirmed_at)
-        .bind::<BigInt, _>(meeting_id)
-        .bind::<Text, _>(status.as_str())
+        DbConn::Postgresql(pg) => RegistrationWithSeat {
+            new,
+            meeting_id,
+            status: status.as_str(),
+        }
         .get_result(pg)
         .optional(),
         DbConn::Sqlite(_) => {
@@ -296,4 +277,73 @@ pub fn roster(conn: &mut DbConn, meeting_id: i64, days: usize) -> QueryResult<Ve
             }
         })
         .collect())
+}
+
+/// `WITH r AS (INSERT INTO registrations … ON CONFLICT DO NOTHING RETURNING *), s AS
+/// (INSERT INTO seats … FROM r) SELECT * FROM r`, written as a query type with a fixed
+/// text and a static query id: diesel keeps it prepared per connection, where a
+/// `sql_query` would be parsed and planned again on every registration.
+struct RegistrationWithSeat<'a> {
+    new: &'a NewRegistration<'a>,
+    meeting_id: i64,
+    status: &'a str,
+}
+
+struct RegistrationWithSeatId;
+
+impl diesel::query_builder::QueryId for RegistrationWithSeat<'_> {
+    type QueryId = RegistrationWithSeatId;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::query_builder::Query for RegistrationWithSeat<'_> {
+    /// Read back by column name (`Registration: QueryableByName`).
+    type SqlType = diesel::sql_types::Untyped;
+}
+
+impl RunQueryDsl<diesel::PgConnection> for RegistrationWithSeat<'_> {}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for RegistrationWithSeat<'_> {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
+        let n = self.new;
+        out.push_sql(
+            "WITH r AS (INSERT INTO registrations (meeting_id, series_id, token_hash, name, \
+             email, email_normalized, affiliation, attendance, status, created_at, updated_at, \
+             confirmed_at) VALUES (",
+        );
+        out.push_bind_param::<Nullable<BigInt>, _>(&n.meeting_id)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Nullable<BigInt>, _>(&n.series_id)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Text, _>(&n.token_hash)?;
+        for text in [&n.name, &n.email, &n.email_normalized] {
+            out.push_sql(", ");
+            out.push_bind_param::<Text, _>(text)?;
+        }
+        out.push_sql(", ");
+        out.push_bind_param::<Nullable<Text>, _>(&n.affiliation)?;
+        for text in [&n.attendance, &n.status] {
+            out.push_sql(", ");
+            out.push_bind_param::<Text, _>(text)?;
+        }
+        for at in [&n.created_at, &n.updated_at] {
+            out.push_sql(", ");
+            out.push_bind_param::<Timestamp, _>(at)?;
+        }
+        out.push_sql(", ");
+        out.push_bind_param::<Nullable<Timestamp>, _>(&n.confirmed_at)?;
+        out.push_sql(
+            ") ON CONFLICT DO NOTHING RETURNING *), s AS (INSERT INTO seats (registration_id, \
+             meeting_id, attendance, status, created_at, updated_at) SELECT id, ",
+        );
+        out.push_bind_param::<BigInt, _>(&self.meeting_id)?;
+        out.push_sql(", attendance, ");
+        out.push_bind_param::<Text, _>(&self.status)?;
+        out.push_sql(", created_at, created_at FROM r) SELECT * FROM r");
+        Ok(())
+    }
 }

@@ -234,6 +234,9 @@ pub struct MailView {
 pub struct Recipient<'a> {
     pub registration: &'a Registration,
     pub status: RegistrationStatus,
+    /// The caller read `status` from the recipient's seat in the one meeting this mail is
+    /// about, in this transaction (registering for it): the seat need not be read again.
+    pub seat_checked: bool,
 }
 
 /// Renders and queues one message to `to` about `about`. `token` is the manage-link secret
@@ -252,10 +255,11 @@ pub fn enqueue(
     // (for a whole series: in one of its meetings), whatever the caller's standing says.
     let holds_seat = to.status == RegistrationStatus::Confirmed
         && reg.is_active()
-        && crate::db::seats::confirmed_among(
-            &crate::db::seats::of_registration(conn, reg.id)?,
-            about.meeting_id(),
-        );
+        && (to.seat_checked && about.meeting_id().is_some()
+            || crate::db::seats::confirmed_among(
+                &crate::db::seats::of_registration(conn, reg.id)?,
+                about.meeting_id(),
+            ));
     let cancelled = matches!(
         kind,
         MailKind::ObserverCancelled | MailKind::MeetingCancelled

@@ -386,6 +386,7 @@ fn notify_seat_holders(
         let to = Recipient {
             registration: &reg,
             status: seat.status(),
+            seat_checked: false,
         };
         seat_rules::mail_about_seat(conn, ctx, kind, meeting, group, &to)?;
     }

@@ -257,6 +257,7 @@ pub fn update(
                 let to = Recipient {
                     registration: reg,
                     status: RegistrationStatus::Confirmed,
+                    seat_checked: false,
                 };
                 mail::enqueue(
                     conn,

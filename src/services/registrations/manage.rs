@@ -106,6 +106,7 @@ pub fn cancel_by_token(
         let to = Recipient {
             registration: &found.registration,
             status: RegistrationStatus::Cancelled,
+            seat_checked: false,
         };
         mail::enqueue(
             conn,
@@ -177,6 +178,7 @@ pub fn change_attendance(
         let to = Recipient {
             registration: &changed,
             status,
+            seat_checked: false,
         };
         mail::enqueue(conn, ctx, kind, &found.subject.about(), &to, None)?;
         Ok(status)

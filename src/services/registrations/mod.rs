@@ -345,6 +345,8 @@ fn mail_standing(
     let to = Recipient {
         registration,
         status,
+        // For one meeting, `status` is the seat just taken there.
+        seat_checked: matches!(subject, Subject::Meeting(..)),
     };
     mail::enqueue(conn, ctx, kind, &subject.about(), &to, Some(token))?;
     Ok(())

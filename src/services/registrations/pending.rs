@@ -70,6 +70,7 @@ pub fn send_fresh_link(
     let to = Recipient {
         registration: existing,
         status: manage::standing(conn, existing)?,
+        seat_checked: false,
     };
     let about = subject.about();
     mail::enqueue(
@@ -93,6 +94,7 @@ fn mail_confirm_link(
     let to = Recipient {
         registration,
         status: RegistrationStatus::Pending,
+        seat_checked: false,
     };
     let about = subject.about();
     mail::enqueue(

@@ -140,6 +140,7 @@ pub fn promote_waitlisted(
         let to = Recipient {
             registration: &reg,
             status: RegistrationStatus::Confirmed,
+            seat_checked: false,
         };
         mail_about_seat(conn, ctx, MailKind::Promoted, meeting, group, &to)?;
         promoted += 1;
