@@ -61,6 +61,7 @@ impl Application {
             &settings.mail_dir,
             settings.smtp_connections,
         )?;
+        let connections = transport.parallel(settings.smtp_connections);
         // The worker has a connection of its own: recording sent mail must not wait for
         // a pooled connection behind a burst of requests.
         let mail_pool = {
@@ -76,7 +77,7 @@ impl Application {
             retry_base: settings.mail_retry_base,
             max_attempts: settings.mail_max_attempts,
             lease: settings.mail_lease,
-            connections: settings.smtp_connections,
+            connections,
         };
         let retention = (settings.retention_days, settings.retention_sweep_interval);
         let limiter = crate::rate_limit::Limiter::new(

@@ -45,6 +45,17 @@ impl Transport {
         }
     }
 
+    /// Messages sent at once: `QUORUM_SMTP_CONNECTIONS` over SMTP, one at a time into the
+    /// mail folder (files created side by side in one directory contend for its lock in the
+    /// kernel: four at once took a third of the SQLite registration rate in
+    /// `bench/load.sh`'s file-transport runs).
+    pub fn parallel(&self, smtp_connections: usize) -> usize {
+        match self {
+            Transport::Smtp(_) => smtp_connections,
+            Transport::Files(_) => 1,
+        }
+    }
+
     pub async fn send(&self, message: Message) -> Result<(), SendError> {
         match self {
             Transport::Smtp(pool) => pool
