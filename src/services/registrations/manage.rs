@@ -27,7 +27,14 @@ pub fn find_by_token(conn: &mut DbConn, secret: &str) -> Result<Managed, AppErro
     let registration = regs::find_by_token_hash(conn, &token::hash(secret))?
         .ok_or(AppError::NotFound("registration"))?;
     let subject = Subject::load(conn, registration.target())?;
-    let held = seats::of_registration_with_meetings(conn, registration.id)?;
+    let held = match &subject {
+        // One meeting: its seat, beside the meeting just loaded (not read a second time).
+        Subject::Meeting(m, _) => seats::of_registration(conn, registration.id)?
+            .into_iter()
+            .map(|s| (s, m.clone()))
+            .collect(),
+        Subject::Series(_) => seats::of_registration_with_meetings(conn, registration.id)?,
+    };
     let status = standing_of(&registration, held.iter().map(|(s, _)| s.status()));
     Ok(Managed {
         registration,
