@@ -252,7 +252,8 @@ pub fn enqueue(
     let now = Utc::now();
     let reg = to.registration;
     // The join details go only to holders of a confirmed seat in what the mail is about
-    // (for a whole series: in one of its meetings), whatever the caller's standing says.
+    // (for a whole series: in one of its meetings). The seat is read here, whatever the
+    // caller's standing says, unless the caller has just taken it (`seat_checked`).
     let holds_seat = to.status == RegistrationStatus::Confirmed
         && reg.is_active()
         && (to.seat_checked && about.meeting_id().is_some()
