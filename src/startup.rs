@@ -6,6 +6,7 @@ use std::sync::Arc;
 use actix_web::dev::Server;
 use actix_web::{middleware, web, App, HttpServer};
 use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
 
 use crate::config::Settings;
 use crate::db::{self, DbPool};
@@ -20,11 +21,12 @@ pub struct Application {
     server: Server,
     pool: DbPool,
     worker: Option<Worker>,
-    sweep: Option<crate::services::sweep::Sweep>,
     shutdown: Arc<Notify>,
-    /// Stops the retention sweep.
-    sweep_stop: Arc<Notify>,
-    /// `QUORUM_RETENTION_DAYS` and how often the sweep runs.
+    /// Stops the housekeeping sweeps.
+    sweep_stop: CancellationToken,
+    /// What the pending-registration sweep mails with, and how often it runs.
+    pending_sweep: (MailContext, std::time::Duration),
+    /// `QUORUM_RETENTION_DAYS` and how often the retention sweep runs.
     retention: (Option<u32>, std::time::Duration),
 }
 
@@ -105,11 +107,7 @@ impl Application {
                 state.feeds.clone(),
             );
         }
-        let sweep = crate::services::sweep::Sweep {
-            pool: pool.clone(),
-            mail: state.mail.clone(),
-            interval: state.settings.sweep_interval,
-        };
+        let pending_sweep = (state.mail.clone(), state.settings.sweep_interval);
         let limiter = state.limiter.clone();
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -142,9 +140,9 @@ impl Application {
             server,
             pool,
             worker: Some(worker),
-            sweep: Some(sweep),
             shutdown: Arc::new(Notify::new()),
-            sweep_stop: Arc::new(Notify::new()),
+            sweep_stop: CancellationToken::new(),
+            pending_sweep,
             retention,
         })
     }
@@ -167,13 +165,19 @@ impl Application {
     }
 
     /// Serves until the server stops (SIGINT/SIGTERM), with the mail worker and the
-    /// retention sweep beside it.
+    /// housekeeping sweeps beside it.
     pub async fn run_until_stopped(mut self) -> anyhow::Result<()> {
         let worker = self.worker.take().map(|w| {
             let shutdown = self.shutdown.clone();
             tokio::spawn(w.run(shutdown))
         });
-        let sweep = self.sweep.take().map(|s| tokio::spawn(s.run()));
+        let (mail, interval) = self.pending_sweep.clone();
+        tokio::spawn(crate::services::sweep::expire_pending(
+            self.pool.clone(),
+            mail,
+            interval,
+            self.sweep_stop.clone(),
+        ));
         tokio::spawn(crate::services::retention::run(
             self.pool.clone(),
             self.retention.0,
@@ -181,11 +185,8 @@ impl Application {
             self.sweep_stop.clone(),
         ));
         let result = self.server.await;
-        if let Some(s) = sweep {
-            s.abort();
-        }
         self.shutdown.notify_one();
-        self.sweep_stop.notify_one();
+        self.sweep_stop.cancel();
         if let Some(w) = worker {
             let _ = w.await;
         }
@@ -198,14 +199,14 @@ impl Application {
 pub struct Stopper {
     server: actix_web::dev::ServerHandle,
     worker: Arc<Notify>,
-    sweep: Arc<Notify>,
+    sweep: CancellationToken,
 }
 
 impl Stopper {
     /// Signals both to stop at once; the future completes when the server has stopped.
     pub fn stop(&self) -> impl std::future::Future<Output = ()> {
         self.worker.notify_one();
-        self.sweep.notify_one();
+        self.sweep.cancel();
         self.server.stop(true)
     }
 }

@@ -4,12 +4,11 @@
 //! sweep in every instance; each step is idempotent, so instances sharing a database may
 //! sweep at the same time.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
 use diesel::QueryResult;
-use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
 
 use crate::db::{self, outbox, registrations as regs, DbConn, DbPool};
 
@@ -59,32 +58,22 @@ pub fn sweep(
     Ok(swept)
 }
 
-/// Sweeps every `every` (the first time right away) until `stop` is notified.
-pub async fn run(pool: DbPool, retention_days: Option<u32>, every: Duration, stop: Arc<Notify>) {
-    let mut tick = tokio::time::interval(every);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tokio::select! {
-            _ = tick.tick() => {}
-            _ = stop.notified() => break,
+/// Sweeps every `every` (the first time right away) until `stop` is cancelled.
+pub async fn run(
+    pool: DbPool,
+    retention_days: Option<u32>,
+    every: Duration,
+    stop: CancellationToken,
+) {
+    let job = move |conn: &mut DbConn| Ok(sweep(conn, db::now(), retention_days)?);
+    let report = |swept: Swept| {
+        if swept != Swept::default() {
+            tracing::info!(
+                failed_mail = swept.failed_mail,
+                registrations = swept.registrations,
+                "removed personal data past its retention"
+            );
         }
-        let pool = pool.clone();
-        let result = tokio::task::spawn_blocking(move || -> anyhow::Result<Swept> {
-            let mut conn = pool.get()?;
-            Ok(sweep(&mut conn, db::now(), retention_days)?)
-        })
-        .await;
-        match result {
-            Ok(Ok(swept)) if swept != Swept::default() => {
-                tracing::info!(
-                    failed_mail = swept.failed_mail,
-                    registrations = swept.registrations,
-                    "removed personal data past its retention"
-                );
-            }
-            Ok(Ok(_)) => {}
-            Ok(Err(e)) => tracing::warn!(error = %e, "retention sweep failed"),
-            Err(e) => tracing::warn!(error = %e, "retention sweep panicked"),
-        }
-    }
+    };
+    super::sweep::every("retention", pool, every, stop, job, report).await;
 }

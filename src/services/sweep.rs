@@ -1,38 +1,66 @@
-//! Housekeeping on a timer, beside the web server: pending registrations past
-//! `QUORUM_PENDING_HOURS` are deleted with their personal data, old mail counts forgotten.
+//! Housekeeping on a timer, beside the web server, in one loop shape (`every`): pending
+//! registrations past `QUORUM_PENDING_HOURS` are deleted with their personal data and old
+//! mail counts forgotten (`expire_pending`); personal data past its retention goes
+//! (`services::retention::run`).
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use crate::db::DbPool;
+use tokio_util::sync::CancellationToken;
+
+use crate::db::{DbConn, DbPool};
 use crate::mail::MailContext;
 use crate::services::registrations::pending;
 
-pub struct Sweep {
-    pub pool: DbPool,
-    pub mail: MailContext,
-    pub interval: Duration,
-}
-
-impl Sweep {
-    /// Runs until its task is aborted; a failed round is logged and tried again next time.
-    pub async fn run(self) {
-        let mut tick = tokio::time::interval(self.interval);
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            tick.tick().await;
-            let pool = self.pool.clone();
-            let mail = self.mail.clone();
-            let round = tokio::task::spawn_blocking(move || -> anyhow::Result<usize> {
-                let mut conn = pool.get()?;
-                Ok(pending::expire(&mut conn, &mail)?)
-            })
-            .await;
-            match round {
-                Ok(Ok(0)) => {}
-                Ok(Ok(n)) => tracing::info!(deleted = n, "expired pending registrations"),
-                Ok(Err(e)) => tracing::warn!(error = %e, "sweep failed"),
-                Err(e) => tracing::warn!(error = %e, "sweep task failed"),
-            }
+/// Runs `job` with a pooled connection on a blocking thread every `interval` (the first
+/// time at once) until `stop` is cancelled. `report` logs what a round did; a failed round
+/// is logged and tried again next time.
+pub async fn every<T, J, R>(
+    what: &'static str,
+    pool: DbPool,
+    interval: Duration,
+    stop: CancellationToken,
+    job: J,
+    report: R,
+) where
+    T: Send + 'static,
+    J: Fn(&mut DbConn) -> anyhow::Result<T> + Send + Sync + 'static,
+    R: Fn(T),
+{
+    let job = Arc::new(job);
+    let mut tick = tokio::time::interval(interval);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {}
+            _ = stop.cancelled() => break,
+        }
+        let (pool, job) = (pool.clone(), job.clone());
+        let round = tokio::task::spawn_blocking(move || -> anyhow::Result<T> {
+            let mut conn = pool.get()?;
+            job(&mut conn)
+        })
+        .await;
+        match round {
+            Ok(Ok(done)) => report(done),
+            Ok(Err(e)) => tracing::warn!(error = %e, sweep = what, "sweep failed"),
+            Err(e) => tracing::warn!(error = %e, sweep = what, "sweep panicked"),
         }
     }
+}
+
+/// Deletes expired pending registrations every `interval` until `stop` is cancelled.
+pub async fn expire_pending(
+    pool: DbPool,
+    mail: MailContext,
+    interval: Duration,
+    stop: CancellationToken,
+) {
+    let job = move |conn: &mut DbConn| Ok(pending::expire(conn, &mail)?);
+    let report = |deleted: usize| {
+        if deleted > 0 {
+            tracing::info!(deleted, "expired pending registrations");
+        }
+    };
+    every("pending", pool, interval, stop, job, report).await;
 }
