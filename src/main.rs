@@ -6,7 +6,6 @@ use quorum::cli::{Cli, Command, StaffCommand, TokenCommand};
 use quorum::config::Settings;
 
 fn main() -> ExitCode {
-    quorum::db::prepare_tls();
     let _ = dotenvy::dotenv();
     let cli = Cli::parse();
     init_tracing();
