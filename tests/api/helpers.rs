@@ -426,6 +426,34 @@ pub fn location(res: &reqwest::Response) -> String {
         .to_string()
 }
 
+/// Signs in through the login form of the server at `base` (its page first, for the CSRF
+/// token), from client address `forwarded_for` when given (`X-Forwarded-For`).
+pub async fn login_at(
+    browser: &reqwest::Client,
+    base: &str,
+    email: &str,
+    password: &str,
+    forwarded_for: Option<&str>,
+) -> reqwest::Response {
+    let url = format!("{base}/staff/login");
+    let with_ip = |req: reqwest::RequestBuilder| match forwarded_for {
+        Some(ip) => req.header("X-Forwarded-For", ip),
+        None => req,
+    };
+    let page = with_ip(browser.get(&url)).send().await.unwrap();
+    let csrf = extract_csrf(&page.text().await.unwrap());
+    let form = [
+        ("csrf_token", csrf.as_str()),
+        ("email", email),
+        ("password", password),
+    ];
+    with_ip(browser.post(&url))
+        .form(&form)
+        .send()
+        .await
+        .unwrap()
+}
+
 pub const MAIL_WAIT: Duration = Duration::from_secs(15);
 
 impl TestApp {
@@ -470,25 +498,7 @@ impl TestApp {
         email: &str,
         password: &str,
     ) -> reqwest::Response {
-        let page = browser
-            .get(self.url("/staff/login"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let csrf = extract_csrf(&page);
-        browser
-            .post(self.url("/staff/login"))
-            .form(&[
-                ("csrf_token", csrf.as_str()),
-                ("email", email),
-                ("password", password),
-            ])
-            .send()
-            .await
-            .unwrap()
+        login_at(browser, &self.base_url, email, password, None).await
     }
 
     /// Posts a staff form with the CSRF token taken from `form_page`.

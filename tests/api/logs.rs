@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::helpers::{extract_csrf, test_db, Db, TestDb};
+use crate::helpers::{login_at, test_db, Db, TestDb};
 use crate::smtp::{SmtpMode, SmtpSink};
 
 both_backends!(logs_hold_no_secrets_and_no_addresses);
@@ -155,24 +155,8 @@ async fn logs_hold_no_secrets_and_no_addresses(db: Db) {
     }
     // Staff sign in and search for the address.
     let browser = crate::helpers::browser();
-    let page = browser
-        .get(format!("{base}/staff/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let res = browser
-        .post(format!("{base}/staff/login"))
-        .form(&[
-            ("csrf_token", extract_csrf(&page).as_str()),
-            ("email", "logkeeper@example.org"),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let email = "logkeeper@example.org";
+    let res = login_at(&browser, &base, email, PASSWORD, None).await;
     assert_eq!(res.status().as_u16(), 303);
     let session: String = res
         .headers()

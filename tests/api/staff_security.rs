@@ -15,7 +15,7 @@ use serde_json::json;
 
 use crate::both_backends;
 use crate::helpers::{
-    browser, extract_csrf, location, spawn_app_on, test_db, Db, TestApp, MAIL_WAIT,
+    browser, extract_csrf, location, login_at, spawn_app_on, test_db, Db, TestApp, MAIL_WAIT,
 };
 use crate::smtp::SmtpSink;
 
@@ -49,27 +49,7 @@ async fn spawn_behind_proxy(db: Db) -> Option<TestApp> {
 
 /// A sign-in from a new browser at client address `ip`: the status and `Retry-After`.
 async fn login_from(base: &str, ip: &str, email: &str, password: &str) -> (u16, Option<u64>) {
-    let b = browser();
-    let page = b
-        .get(format!("{base}/staff/login"))
-        .header("X-Forwarded-For", ip)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let res = b
-        .post(format!("{base}/staff/login"))
-        .header("X-Forwarded-For", ip)
-        .form(&[
-            ("csrf_token", extract_csrf(&page).as_str()),
-            ("email", email),
-            ("password", password),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = login_at(&browser(), base, email, password, Some(ip)).await;
     let retry = res
         .headers()
         .get("retry-after")
