@@ -23,6 +23,9 @@ pub enum Command {
     Migrate,
     /// Load the demo data (the SSR2 review team, its meetings and weekly calls).
     Demo,
+    /// Check the settings, the database, pending migrations, the mail server and the tz
+    /// database; exit non-zero with one line per problem.
+    Check,
     /// Manage staff accounts.
     Staff {
         #[command(subcommand)]

@@ -2,6 +2,7 @@
 //! confirmation mail carrying calendar invites, and ICS feeds.
 
 pub mod auth;
+pub mod check;
 pub mod cli;
 pub mod client_ip;
 pub mod config;
@@ -23,4 +24,5 @@ pub mod services;
 pub mod startup;
 pub mod state;
 pub mod templates;
+pub mod tz;
 pub mod views;

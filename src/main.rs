@@ -36,6 +36,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             println!("migrations are up to date");
             Ok(())
         }
+        Command::Check => {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            let report = runtime.block_on(quorum::check::run(&settings));
+            for fact in &report.facts {
+                println!("{fact}");
+            }
+            for problem in &report.problems {
+                eprintln!("{problem}");
+            }
+            match report.problems.len() {
+                0 => Ok(()),
+                n => Err(anyhow::anyhow!("quorum check found {n} problem(s)")),
+            }
+        }
         Command::Demo => {
             let pool = quorum::db::connect(&settings.database_url, 2)?;
             let mut conn = pool.get()?;

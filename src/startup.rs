@@ -107,6 +107,15 @@ impl Application {
                 state.feeds.clone(),
             );
         }
+        {
+            let (pool, ctx) = (pool.clone(), state.mail.clone());
+            let moved = tokio::task::spawn_blocking(move || {
+                crate::services::zone_rules::realign(&pool, &ctx)
+            })
+            .await??;
+            let tz = crate::tz::db();
+            tracing::info!(tzdata = %tz.version(), origin = ?tz.origin(), moved, "time-zone rules");
+        }
         let pending_sweep = (state.mail.clone(), state.settings.sweep_interval);
         let limiter = state.limiter.clone();
         tokio::spawn(async move {

@@ -9,12 +9,16 @@ use crate::domain::Attendance;
 /// "Tue 16 May 2027, 09:00–17:00 CEST (Europe/Madrid)"; both dates when it ends on another day.
 pub fn when_local(m: &Meeting) -> String {
     let tz = m.tz();
-    format!("{} ({})", local_span(tz, m.starts_at, m.ends_at), tz.name())
+    format!(
+        "{} ({})",
+        local_span(&tz, m.starts_at, m.ends_at),
+        tz.name()
+    )
 }
 
-fn local_span(tz: chrono_tz::Tz, start: NaiveDateTime, end: NaiveDateTime) -> String {
-    let start = Utc.from_utc_datetime(&start).with_timezone(&tz);
-    let end = Utc.from_utc_datetime(&end).with_timezone(&tz);
+fn local_span(tz: &crate::tz::Zone, start: NaiveDateTime, end: NaiveDateTime) -> String {
+    let start = Utc.from_utc_datetime(&start).with_timezone(tz);
+    let end = Utc.from_utc_datetime(&end).with_timezone(tz);
     if start.date_naive() == end.date_naive() {
         format!(
             "{}–{} {}",
@@ -67,7 +71,7 @@ pub fn day_lines(m: &Meeting) -> Vec<DayLine> {
         .spans()
         .iter()
         .map(|&(start, end)| DayLine {
-            local: format!("{} ({})", local_span(tz, start, end), tz.name()),
+            local: format!("{} ({})", local_span(&tz, start, end), tz.name()),
             utc: utc_span(start, end),
         })
         .collect()

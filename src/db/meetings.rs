@@ -85,8 +85,8 @@ impl Meeting {
     pub fn url_visibility(&self) -> UrlVisibility {
         UrlVisibility::parse(&self.online_url_visibility).unwrap_or(UrlVisibility::Registrants)
     }
-    pub fn tz(&self) -> chrono_tz::Tz {
-        self.timezone.parse().unwrap_or(chrono_tz::UTC)
+    pub fn tz(&self) -> crate::tz::Zone {
+        crate::tz::zone(&self.timezone).unwrap_or_else(crate::tz::Zone::utc)
     }
     /// The online URL if anyone may see it.
     pub fn public_online_url(&self) -> Option<&str> {
@@ -164,6 +164,7 @@ pub fn insert(
     uid: &str,
     now: NaiveDateTime,
 ) -> QueryResult<Meeting> {
+    super::settings::record_zone_rules(conn, &fields.timezone)?;
     diesel::insert_into(m::meetings)
         .values((
             fields,

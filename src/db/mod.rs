@@ -33,8 +33,8 @@ pub enum DbConn {
 pub type DbPool = Pool<ConnectionManager<DbConn>>;
 pub type PooledConn = PooledConnection<ConnectionManager<DbConn>>;
 
-const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
-const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+pub(crate) const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+pub(crate) const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
 /// Which backend a database URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,7 +57,7 @@ impl Backend {
 }
 
 /// The path diesel's SQLite connection wants, from `sqlite://PATH` or `sqlite:PATH`.
-fn sqlite_path(url: &str) -> &str {
+pub fn sqlite_path(url: &str) -> &str {
     url.strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))
         .unwrap_or(url)
@@ -102,22 +102,28 @@ pub fn connect(url: &str, pool_size: u32) -> anyhow::Result<DbPool> {
         Backend::Sqlite => sqlite_path(url).to_string(),
         Backend::Postgres => url.to_string(),
     };
-    let mut first = match backend {
+    let mut first = open(backend, &manager_url)?;
+    run_migrations(&mut first)?;
+    drop(first);
+    build_pool(&manager_url, pool_size)
+}
+
+/// One connection, with the errors named after the setting.
+pub fn open(backend: Backend, manager_url: &str) -> anyhow::Result<DbConn> {
+    let mut conn = match backend {
         Backend::Sqlite => DbConn::Sqlite(
-            diesel::SqliteConnection::establish(&manager_url)
+            diesel::SqliteConnection::establish(manager_url)
                 .map_err(|e| anyhow::anyhow!("DATABASE_URL: cannot open SQLite database: {e}"))?,
         ),
         Backend::Postgres => DbConn::Postgresql(
-            diesel::PgConnection::establish(&manager_url)
+            diesel::PgConnection::establish(manager_url)
                 .map_err(|e| anyhow::anyhow!("DATABASE_URL: cannot connect to PostgreSQL: {e}"))?,
         ),
     };
     SqlitePragmas
-        .on_acquire(&mut first)
+        .on_acquire(&mut conn)
         .map_err(|e| anyhow::anyhow!("DATABASE_URL: cannot configure SQLite: {e}"))?;
-    run_migrations(&mut first)?;
-    drop(first);
-    build_pool(&manager_url, pool_size)
+    Ok(conn)
 }
 
 /// Another pool on a database that `connect` has opened (and migrated): for work that must

@@ -29,8 +29,8 @@ pub struct Series {
 }
 
 impl Series {
-    pub fn tz(&self) -> chrono_tz::Tz {
-        self.timezone.parse().unwrap_or(chrono_tz::UTC)
+    pub fn tz(&self) -> crate::tz::Zone {
+        crate::tz::zone(&self.timezone).unwrap_or_else(crate::tz::Zone::utc)
     }
 }
 

@@ -28,3 +28,32 @@ pub fn get_or_insert(conn: &mut DbConn, key: &str, value: &str) -> QueryResult<S
         Err(e) => Err(e),
     }
 }
+
+/// Records the rules that the instants of meetings in the zone `name` are computed with,
+/// unless some are recorded already (see `services::zone_rules`).
+pub fn record_zone_rules(conn: &mut DbConn, name: &str) -> QueryResult<()> {
+    use base64::Engine;
+    let Some(zone) = crate::tz::zone(name) else {
+        return Ok(());
+    };
+    let tzif = base64::engine::general_purpose::STANDARD.encode(zone.tzif());
+    get_or_insert(conn, &format!("tzif:{name}"), &tzif).map(|_| ())
+}
+
+/// The value of `key`, locked until the transaction ends on PostgreSQL (SQLite's write
+/// transaction holds the whole database already).
+pub fn get_locked(conn: &mut DbConn, key: &str) -> QueryResult<Option<String>> {
+    let query = s::settings.filter(s::key.eq(key)).select(s::value);
+    match conn {
+        DbConn::Postgresql(c) => query.for_update().get_result(c).optional(),
+        DbConn::Sqlite(c) => query.get_result(c).optional(),
+    }
+}
+
+/// Stores `value` for an existing `key`.
+pub fn set(conn: &mut DbConn, key: &str, value: &str) -> QueryResult<()> {
+    diesel::update(s::settings.filter(s::key.eq(key)))
+        .set(s::value.eq(value))
+        .execute(conn)
+        .map(|_| ())
+}

@@ -1,8 +1,8 @@
 //! When a meeting takes place: one span, or up to 14 days each with its own hours, given as
 //! wall times in the venue's zone and kept as UTC instants.
 
+use crate::tz::Zone;
 use chrono::{Duration, NaiveDateTime};
-use chrono_tz::Tz;
 
 use super::schedule::{self, ScheduleError};
 use super::FieldErrors;
@@ -32,7 +32,7 @@ impl Days {
     }
 
     /// Parses `days` given as wall times in `tz`. Errors go to the field `days`.
-    pub fn parse(tz: Tz, raw: &[RawDay], errors: &mut FieldErrors) -> Option<Days> {
+    pub fn parse(tz: &Zone, raw: &[RawDay], errors: &mut FieldErrors) -> Option<Days> {
         if raw.is_empty() || raw.len() > MAX_DAYS {
             errors.add("days", format!("Give from 1 to {MAX_DAYS} days."));
             return None;
@@ -92,6 +92,11 @@ impl Days {
         self.0.last().map(|d| d.1).unwrap_or_default()
     }
 
+    /// The same days with every instant passed through `f`.
+    pub fn map(&self, f: impl Fn(NaiveDateTime) -> NaiveDateTime) -> Days {
+        Days(self.0.iter().map(|&(s, e)| (f(s), f(e))).collect())
+    }
+
     /// The stored form: `None` for one span, else every span as JSON.
     pub fn encode(&self) -> Option<String> {
         (self.0.len() > 1).then(|| serde_json::to_string(&self.0).unwrap_or_default())
@@ -129,10 +134,10 @@ mod tests {
 
     #[test]
     fn days_are_checked_and_placed_in_utc() {
-        let madrid: Tz = "Europe/Madrid".parse().unwrap_or(chrono_tz::UTC);
+        let madrid = crate::tz::zone("Europe/Madrid").unwrap_or_else(Zone::utc);
         let mut errors = FieldErrors::default();
         let days = Days::parse(
-            madrid,
+            &madrid,
             &[
                 day("2027-03-27T09:00", "2027-03-27T18:00"),
                 day("2027-03-28T09:00", "2027-03-28T13:00"),
@@ -161,7 +166,7 @@ mod tests {
             vec![RawDay::default()],
         ] {
             let mut errors = FieldErrors::default();
-            assert!(Days::parse(madrid, &bad, &mut errors).is_none(), "{bad:?}");
+            assert!(Days::parse(&madrid, &bad, &mut errors).is_none(), "{bad:?}");
             assert!(errors.get("days").is_some());
         }
         let mut errors = FieldErrors::default();
@@ -173,6 +178,6 @@ mod tests {
                 )
             })
             .collect();
-        assert!(Days::parse(madrid, &many, &mut errors).is_none());
+        assert!(Days::parse(&madrid, &many, &mut errors).is_none());
     }
 }

@@ -2,8 +2,8 @@
 //! checked field by field (`MeetingDraft`). Whether the named group exists is the one check
 //! left to the service: it needs the database.
 
+use crate::tz::Zone;
 use chrono::NaiveDateTime;
-use chrono_tz::Tz;
 
 use super::days::{Days, RawDay};
 use super::schedule;
@@ -59,7 +59,7 @@ pub struct MeetingDraft {
     pub title: String,
     pub description: String,
     pub format: MeetingFormat,
-    pub timezone: Tz,
+    pub timezone: Zone,
     pub days: Days,
     pub place: Place,
     pub online_url_visibility: UrlVisibility,
@@ -90,8 +90,8 @@ impl MeetingDraft {
         .unwrap_or_default();
         let format = format_of(&mut errors, input.format.as_deref());
         let tz = zone_of(&mut errors, input.timezone.as_deref());
-        let days = schedule_of(&mut errors, input, tz);
-        let (opens, closes) = registration_window(&mut errors, input, tz);
+        let days = schedule_of(&mut errors, input, tz.as_ref());
+        let (opens, closes) = registration_window(&mut errors, input, tz.as_ref());
         let place = Place::parse(&mut errors, input, format);
         let visibility = match input.online_url_visibility.as_deref().map(str::trim) {
             None | Some("") => UrlVisibility::Registrants,
@@ -164,7 +164,7 @@ fn format_of(errors: &mut FieldErrors, value: Option<&str>) -> Option<MeetingFor
     }
 }
 
-fn zone_of(errors: &mut FieldErrors, value: Option<&str>) -> Option<Tz> {
+fn zone_of(errors: &mut FieldErrors, value: Option<&str>) -> Option<Zone> {
     match value.map(str::trim) {
         None | Some("") => {
             errors.add(
@@ -207,7 +207,7 @@ fn wall_time(
     errors: &mut FieldErrors,
     field: &str,
     value: Option<&str>,
-    tz: Option<Tz>,
+    tz: Option<&Zone>,
     required: bool,
 ) -> Option<NaiveDateTime> {
     let Some(raw) = given(value) else {
@@ -247,7 +247,7 @@ fn capacity(errors: &mut FieldErrors, field: &str, value: Option<i64>) -> Option
 
 /// The meeting's days: `days` when given (with `starts_at`/`ends_at` only as the first start
 /// and the last end), else the one span from `starts_at` to `ends_at`.
-fn schedule_of(errors: &mut FieldErrors, input: &MeetingInput, tz: Option<Tz>) -> Option<Days> {
+fn schedule_of(errors: &mut FieldErrors, input: &MeetingInput, tz: Option<&Zone>) -> Option<Days> {
     let Some(raw) = &input.days else {
         let starts_at = wall_time(errors, "starts_at", input.starts_at.as_deref(), tz, true);
         let ends_at = wall_time(errors, "ends_at", input.ends_at.as_deref(), tz, true);
@@ -285,7 +285,7 @@ fn schedule_of(errors: &mut FieldErrors, input: &MeetingInput, tz: Option<Tz>) -
 fn registration_window(
     errors: &mut FieldErrors,
     input: &MeetingInput,
-    tz: Option<Tz>,
+    tz: Option<&Zone>,
 ) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
     let opens = wall_time(
         errors,

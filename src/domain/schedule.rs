@@ -1,7 +1,7 @@
 //! Wall time in a meeting's zone ⇄ UTC.
 
+use crate::tz::Zone;
 use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Tz;
 
 /// Why a wall time cannot be placed in a zone.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -16,10 +16,8 @@ pub enum ScheduleError {
     Ambiguous(String, String),
 }
 
-pub fn parse_zone(name: &str) -> Result<Tz, ScheduleError> {
-    name.trim()
-        .parse::<Tz>()
-        .map_err(|_| ScheduleError::UnknownZone)
+pub fn parse_zone(name: &str) -> Result<Zone, ScheduleError> {
+    crate::tz::zone(name.trim()).ok_or(ScheduleError::UnknownZone)
 }
 
 /// Parses `2027-05-15T09:00` (seconds optional; a space may stand for the `T`).
@@ -44,7 +42,7 @@ pub fn format_wall_time(t: NaiveDateTime) -> String {
 }
 
 /// The UTC instant of a wall time in `tz`; times skipped or repeated by a DST change are refused.
-pub fn local_to_utc(tz: Tz, local: NaiveDateTime) -> Result<NaiveDateTime, ScheduleError> {
+pub fn local_to_utc(tz: &Zone, local: NaiveDateTime) -> Result<NaiveDateTime, ScheduleError> {
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc).naive_utc()),
         LocalResult::Ambiguous(_, _) => Err(ScheduleError::Ambiguous(
@@ -59,8 +57,8 @@ pub fn local_to_utc(tz: Tz, local: NaiveDateTime) -> Result<NaiveDateTime, Sched
 }
 
 /// A stored UTC instant seen in `tz`.
-pub fn utc_to_local(tz: Tz, utc: NaiveDateTime) -> DateTime<Tz> {
-    Utc.from_utc_datetime(&utc).with_timezone(&tz)
+pub fn utc_to_local(tz: &Zone, utc: NaiveDateTime) -> DateTime<Zone> {
+    Utc.from_utc_datetime(&utc).with_timezone(tz)
 }
 
 #[cfg(test)]
@@ -75,19 +73,19 @@ mod tests {
     fn converts_summer_and_winter_and_refuses_dst_gaps() {
         let madrid = parse_zone("Europe/Madrid").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
-            local_to_utc(madrid, wall("2027-05-15T09:00")),
+            local_to_utc(&madrid, wall("2027-05-15T09:00")),
             Ok(wall("2027-05-15T07:00"))
         );
         assert_eq!(
-            local_to_utc(madrid, wall("2027-01-15T09:00")),
+            local_to_utc(&madrid, wall("2027-01-15T09:00")),
             Ok(wall("2027-01-15T08:00"))
         );
         assert!(matches!(
-            local_to_utc(madrid, wall("2027-03-28T02:30")),
+            local_to_utc(&madrid, wall("2027-03-28T02:30")),
             Err(ScheduleError::Nonexistent(..))
         ));
         assert!(matches!(
-            local_to_utc(madrid, wall("2027-10-31T02:30")),
+            local_to_utc(&madrid, wall("2027-10-31T02:30")),
             Err(ScheduleError::Ambiguous(..))
         ));
         assert!(parse_zone("Mars/Olympus").is_err());

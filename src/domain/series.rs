@@ -137,7 +137,7 @@ impl SeriesDraft {
         let starts = self.rule.expand(self.first_start);
         for s in &starts {
             for t in [*s, *s + Duration::minutes(self.duration_minutes)] {
-                if let Err(e) = schedule::local_to_utc(self.meeting.timezone, t) {
+                if let Err(e) = schedule::local_to_utc(&self.meeting.timezone, t) {
                     let mut errors = FieldErrors::default();
                     errors.add(
                         "first_start",

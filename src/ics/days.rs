@@ -17,7 +17,7 @@ pub fn meeting_events(source: &EventSource<'_>, now: DateTime<Utc>) -> Vec<Event
         .schedule()
         .spans()
         .iter()
-        .map(|&(s, e)| (local(tz, s), local(tz, e)))
+        .map(|&(s, e)| (local(&tz, s), local(&tz, e)))
         .collect();
     let Some(&(first_start, first_end)) = days.first() else {
         return Vec::new();

@@ -1,7 +1,7 @@
 //! The parts every calendar is made of: the head, one meeting's event, the attendee and
 //! organizer of an invite, and the VTIMEZONEs. A leaf: the other calendar modules build on it.
 
-use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
 
 use super::text::{clean, escape_text, param_text, refold};
@@ -94,11 +94,11 @@ pub(super) fn event(source: &EventSource<'_>, now: DateTime<Utc>) -> Event {
         .uid(&m.uid)
         .timestamp(now)
         .starts(CalendarDateTime::WithTimezone {
-            date_time: local(tz, m.starts_at),
+            date_time: local(&tz, m.starts_at),
             tzid: tz.name().to_string(),
         })
         .ends(CalendarDateTime::WithTimezone {
-            date_time: local(tz, m.ends_at),
+            date_time: local(&tz, m.ends_at),
             tzid: tz.name().to_string(),
         })
         .sequence(u32::try_from(m.sequence).unwrap_or(0))
@@ -129,8 +129,8 @@ pub(super) fn event(source: &EventSource<'_>, now: DateTime<Utc>) -> Event {
     event
 }
 
-pub(super) fn local(tz: chrono_tz::Tz, utc: NaiveDateTime) -> NaiveDateTime {
-    Utc.from_utc_datetime(&utc).with_timezone(&tz).naive_local()
+pub(super) fn local(tz: &crate::tz::Zone, utc: NaiveDateTime) -> NaiveDateTime {
+    Utc.from_utc_datetime(&utc).with_timezone(tz).naive_local()
 }
 
 /// Where the meeting is: the venue for people in the room, else the join link or "Online".
@@ -181,10 +181,10 @@ fn description(source: &EventSource<'_>) -> String {
 
 /// Inserts one VTIMEZONE per zone used, covering the meetings' dates, before the first VEVENT.
 pub(super) fn with_timezones(text: String, meetings: &[&Meeting]) -> String {
-    let mut zones: Vec<(chrono_tz::Tz, NaiveDateTime, NaiveDateTime)> = Vec::new();
+    let mut zones: Vec<(crate::tz::Zone, NaiveDateTime, NaiveDateTime)> = Vec::new();
     for m in meetings {
         let tz = m.tz();
-        match zones.iter_mut().find(|(z, _, _)| *z == tz) {
+        match zones.iter_mut().find(|(z, _, _)| z.name() == tz.name()) {
             Some((_, from, to)) => {
                 *from = (*from).min(m.starts_at);
                 *to = (*to).max(m.ends_at);
@@ -192,12 +192,12 @@ pub(super) fn with_timezones(text: String, meetings: &[&Meeting]) -> String {
             None => zones.push((tz, m.starts_at, m.ends_at)),
         }
     }
-    zones.sort_by_key(|(z, _, _)| z.name());
+    zones.sort_by(|(a, _, _), (b, _, _)| a.name().cmp(b.name()));
     let mut block = String::new();
     for (tz, from, to) in zones {
-        let from = Utc.from_utc_datetime(&(from - Duration::days(1)));
-        let to = Utc.from_utc_datetime(&(to + Duration::days(1)));
-        for line in vtimezone::vtimezone_lines(tz, from, to) {
+        let from = Utc.from_utc_datetime(&from);
+        let to = Utc.from_utc_datetime(&to);
+        for line in vtimezone::vtimezone_lines(&tz, from, to) {
             block.push_str(&line);
             block.push_str("\r\n");
         }

@@ -112,6 +112,8 @@ pub enum MailKind {
     AttendanceChanged,
     ObserverCancelled,
     MeetingChanged,
+    /// The tz rules of the meeting's zone changed: same wall time, another UTC instant.
+    ZoneRulesChanged,
     MeetingCancelled,
 }
 
@@ -126,6 +128,7 @@ impl MailKind {
             MailKind::AttendanceChanged => "attendance_changed",
             MailKind::ObserverCancelled => "observer_cancelled",
             MailKind::MeetingChanged => "meeting_changed",
+            MailKind::ZoneRulesChanged => "zone_rules_changed",
             MailKind::MeetingCancelled => "meeting_cancelled",
         }
     }
@@ -135,7 +138,8 @@ impl MailKind {
             MailKind::Confirmed
             | MailKind::Promoted
             | MailKind::AttendanceChanged
-            | MailKind::MeetingChanged => Some(Method::Request),
+            | MailKind::MeetingChanged
+            | MailKind::ZoneRulesChanged => Some(Method::Request),
             MailKind::ObserverCancelled | MailKind::MeetingCancelled => Some(Method::Cancel),
             MailKind::ConfirmAddress | MailKind::Waitlisted | MailKind::AlreadyRegistered => None,
         }
@@ -151,6 +155,7 @@ impl MailKind {
             MailKind::AttendanceChanged => "Attendance changed",
             MailKind::ObserverCancelled => "Registration cancelled",
             MailKind::MeetingChanged => "Meeting updated",
+            MailKind::ZoneRulesChanged => "Meeting time corrected",
             MailKind::MeetingCancelled => "Meeting cancelled",
         }
     }
@@ -181,6 +186,9 @@ impl MailKind {
             ],
             MailKind::MeetingChanged => vec![
                 "This meeting has changed. The attached invitation updates your calendar; the details below are the new ones.".into(),
+            ],
+            MailKind::ZoneRulesChanged => vec![
+                format!("The time-zone rules of this meeting's place have changed (tz database {}). The meeting keeps its local time, shown below; its time in UTC, and so in other time zones, has moved. The attached invitation updates your calendar.", crate::tz::version()),
             ],
             MailKind::MeetingCancelled => {
                 let mut v = vec!["This meeting has been cancelled. The attached cancellation removes it from your calendar.".to_string()];

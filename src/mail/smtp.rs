@@ -99,6 +99,17 @@ impl SmtpServer {
         })
     }
 
+    /// Whether the server answers and accepts our greeting, encryption and login (for
+    /// `quorum check`): one session, closed with QUIT.
+    pub async fn check(&self, timeout: Duration) -> Result<(), String> {
+        let mut conn = tokio::time::timeout(timeout, self.connect())
+            .await
+            .map_err(|_| format!("no answer from {}:{} in {timeout:?}", self.host, self.port))?
+            .map_err(|e| format!("{}:{}: {e:?}", self.host, self.port))?;
+        let _ = conn.quit().await;
+        Ok(())
+    }
+
     /// A new session, ready for mail: connected (`TCP_NODELAY`), greeted, encrypted and
     /// logged in as the URL says.
     async fn connect(&self) -> Result<AsyncSmtpConnection, Failure> {

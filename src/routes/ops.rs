@@ -19,12 +19,20 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
         })
         .await;
     match result {
-        Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "ok", "database": "ok"})),
+        Ok(()) => HttpResponse::Ok().json(serde_json::json!({
+            "status": "ok",
+            "database": "ok",
+            "tzdata": crate::tz::version(),
+        })),
         Err(e) => {
             tracing::warn!(error = %e, "health check failed");
             HttpResponse::ServiceUnavailable()
                 .insert_header((header::RETRY_AFTER, "5"))
-                .json(serde_json::json!({"status": "unavailable", "database": "unreachable"}))
+                .json(serde_json::json!({
+                    "status": "unavailable",
+                    "database": "unreachable",
+                    "tzdata": crate::tz::version(),
+                }))
         }
     }
 }

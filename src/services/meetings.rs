@@ -94,7 +94,7 @@ pub fn create(
 /// The meeting as an input, with times as wall times in its zone: the starting point of edits.
 pub fn input_from(m: &Meeting, g: &Group) -> MeetingInput {
     let tz = m.tz();
-    let wall = |t| schedule::format_wall_time(schedule::utc_to_local(tz, t).naive_local());
+    let wall = |t| schedule::format_wall_time(schedule::utc_to_local(&tz, t).naive_local());
     MeetingInput {
         group: Some(g.slug.clone()),
         title: Some(m.title.clone()),
@@ -268,6 +268,7 @@ fn update_inner(
         let sequence = old.sequence + i32::from(visible);
         {
             use crate::db::schema::meetings::dsl as m;
+            crate::db::settings::record_zone_rules(conn, &fields.timezone)?;
             diesel::update(m::meetings.find(id))
                 .set((
                     &fields,
@@ -367,7 +368,7 @@ pub fn cancel(
 /// Tells everyone holding a place in `meeting` that it changed (confirmed seats) or was
 /// cancelled (seats and waitlist places): a meeting registrant about the meeting, a series
 /// registrant about that occurrence.
-fn notify_seat_holders(
+pub(crate) fn notify_seat_holders(
     conn: &mut DbConn,
     ctx: &MailContext,
     kind: MailKind,
@@ -377,7 +378,9 @@ fn notify_seat_holders(
 ) -> Result<(), AppError> {
     for (seat, reg) in seats::in_meeting(conn, meeting.id)? {
         let wanted = match kind {
-            MailKind::MeetingChanged => seat.status() == RegistrationStatus::Confirmed,
+            MailKind::MeetingChanged | MailKind::ZoneRulesChanged => {
+                seat.status() == RegistrationStatus::Confirmed
+            }
             _ => seat.status() != RegistrationStatus::Cancelled,
         };
         if !wanted || !reg.is_active() || (reg.series_id.is_some() && !include_series) {

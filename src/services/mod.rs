@@ -7,3 +7,4 @@ pub mod retention;
 pub mod series;
 pub mod staff_auth;
 pub mod sweep;
+pub mod zone_rules;

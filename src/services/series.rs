@@ -192,7 +192,7 @@ pub fn update(
                     // in calendars as an override at its real time.
                     let expected = schedule::parse_zone(&target.timezone)
                         .ok()
-                        .and_then(|tz| schedule::local_to_utc(tz, *start).ok());
+                        .and_then(|tz| schedule::local_to_utc(&tz, *start).ok());
                     let fits = m.recurrence_local == Some(*start) && expected == Some(m.starts_at);
                     series::set_occurrence_link(
                         conn,

@@ -1,6 +1,8 @@
 //! `spawn_app` and friends: one application, database and SMTP server per test.
 #![allow(dead_code)]
 
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -539,4 +541,54 @@ impl TestApp {
         let status = res.status().as_u16();
         (status, res.json().await.unwrap_or(Value::Null))
     }
+}
+
+/// `quorum serve` in a process of its own (for what only a process shows: its log, its
+/// environment such as `TZDIR`, a restart).
+pub struct Serve {
+    child: Child,
+    pub port: u16,
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn serve(
+    url: &str,
+    smtp: &str,
+    dir: &std::path::Path,
+    log: std::fs::File,
+    env: &[(&str, &std::ffi::OsStr)],
+) -> Serve {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(env!("CARGO_BIN_EXE_quorum"))
+        .arg("serve")
+        .current_dir(dir)
+        .env("DATABASE_URL", url)
+        .env("QUORUM_BIND", format!("127.0.0.1:{port}"))
+        .env("QUORUM_SMTP_URL", smtp)
+        .env("QUORUM_RATE_LIMIT", "0")
+        .env("RUST_LOG", "info")
+        .env_remove("QUORUM_LOG_FORMAT")
+        .envs(env.iter().copied())
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .unwrap();
+    let server = Serve { child, port };
+    for _ in 0..200 {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return server;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("quorum serve did not start");
 }

@@ -98,6 +98,11 @@ pub fn problems_bytes(raw: &[u8]) -> Vec<String> {
     out
 }
 
+/// The text after the last VTIMEZONE: the events (their RRULEs, not the zones' yearly ones).
+pub fn events_part(ics: &str) -> &str {
+    ics.rsplit("END:VTIMEZONE").next().unwrap_or(ics)
+}
+
 /// Panics with all problems (and the offending text, numbered lines) if any.
 pub fn assert_valid(ics: &str) {
     let found = problems(ics);

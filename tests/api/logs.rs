@@ -3,14 +3,13 @@
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::helpers::{login_at, test_db, Db, TestDb};
+use crate::helpers::{login_at, serve, test_db, Db, TestDb};
 use crate::smtp::{SmtpMode, SmtpSink};
 
 both_backends!(logs_hold_no_secrets_and_no_addresses);
@@ -33,47 +32,6 @@ fn without_colours(line: &str) -> String {
         }
     }
     out
-}
-
-struct Serve {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(url: &str, smtp: &str, dir: &std::path::Path, log: std::fs::File) -> Serve {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = Command::new(env!("CARGO_BIN_EXE_quorum"))
-        .arg("serve")
-        .current_dir(dir)
-        .env("DATABASE_URL", url)
-        .env("QUORUM_BIND", format!("127.0.0.1:{port}"))
-        .env("QUORUM_SMTP_URL", smtp)
-        .env("QUORUM_RATE_LIMIT", "0")
-        .env("RUST_LOG", "info")
-        .env_remove("QUORUM_LOG_FORMAT")
-        .stdout(Stdio::null())
-        .stderr(log)
-        .spawn()
-        .unwrap();
-    let server = Serve { child, port };
-    for _ in 0..200 {
-        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return server;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("quorum serve did not start");
 }
 
 async fn logs_hold_no_secrets_and_no_addresses(db: Db) {
@@ -106,6 +64,7 @@ async fn logs_hold_no_secrets_and_no_addresses(db: Db) {
         &smtp.url(),
         dir.path(),
         std::fs::File::create(&log_path).unwrap(),
+        &[],
     );
     let base = format!("http://127.0.0.1:{}", server.port);
     let api = reqwest::Client::new();

@@ -24,4 +24,5 @@ mod retention;
 mod series;
 mod staff;
 mod staff_security;
+mod tzrules;
 mod verified;

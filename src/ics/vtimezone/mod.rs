@@ -1,104 +1,111 @@
-//! VTIMEZONE generation (RFC 5545 §3.6.5) from the tz database shipped in
-//! `chrono-tz`.
+//! VTIMEZONE components (RFC 5545 §3.6.5) the way calendar clients import them best.
 //!
-//! `chrono-tz` does not expose its transition table, so transitions are found
-//! by sampling the zone's offset once a day and bisecting every change down to
-//! the exact second. Each transition becomes one observance with an explicit
-//! DTSTART (no RRULE), which is unambiguous and valid for any range.
+//! - Every change of the zone within the covered range is an observance. Changes that repeat
+//!   every year (same month, weekday rule and wall time, same offsets) are one `STANDARD` or
+//!   `DAYLIGHT` observance with a yearly `RRULE`; the others are explicit observances.
+//! - A yearly `RRULE` that the zone's current rule keeps repeating has no `UNTIL`, so a client
+//!   that keeps the first VTIMEZONE it sees for a TZID still places later events right.
+//! - The range covers at least a year before the first and after the last event.
 
-mod tzdb;
+mod yearly;
 
-use chrono::{DateTime, NaiveDateTime, Offset, Utc};
-use chrono_tz::{OffsetComponents, OffsetName, Tz, TzOffset};
+use chrono::{DateTime, NaiveDateTime, Utc};
 
-use tzdb::{find_transitions, offset_at, Observance};
+use crate::tz::transitions::Transition;
+use crate::tz::Zone;
 
-/// How far before `from` to look for the transition that put the offset in
-/// force at `from` into effect (so its observance carries a real TZOFFSETFROM).
-const LOOKBACK_SECS: i64 = 366 * 86_400;
+/// Margin around the events: a full year and then some, on both sides.
+const MARGIN_SECS: i64 = 400 * 86_400;
 
-/// Lines (without line endings, unfolded) of one VTIMEZONE component for `tz`
-/// whose observances cover every instant in [from, to], computed from the tz database.
-pub fn vtimezone_lines(tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<String> {
-    let min_secs = DateTime::<Utc>::MIN_UTC.timestamp();
-    let from_secs = from.timestamp();
-    // Transitions happen on whole seconds, so flooring `to` loses nothing.
-    let end = to.timestamp().max(from_secs);
-    let start = from_secs.saturating_sub(LOOKBACK_SECS).max(min_secs);
+/// How far past the covered range (and past the end of the zone's table) changes are read to
+/// pin down a yearly pattern: over eight years its day moves through every weekday position.
+const PATTERN_SECS: i64 = 8 * 366 * 86_400;
 
-    let transitions = find_transitions(tz, start, end);
-    // The transition that established the offset in force at `from`, if it
-    // lies within the look-back window; every later one is in the range.
-    let first_in_range = transitions.partition_point(|t| t.at <= from_secs);
-    let mut observances: Vec<(NaiveDateTime, Observance)> = Vec::new();
-    let rest = match first_in_range.checked_sub(1) {
-        Some(i) => &transitions[i..],
-        None => {
-            // No change for LOOKBACK_SECS before `from`: describe the offset
-            // in force there, starting at local midnight after `start`.
-            let offset = offset_at(tz, start);
-            let local_start = local(start, &offset);
-            let local_from = local(from_secs, &offset);
-            let midnight = local_start
-                .date()
-                .succ_opt()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-                .filter(|m| *m <= local_from)
-                .unwrap_or(local_start);
-            let initial = Observance {
-                at: start,
-                from: offset,
-                to: offset,
-            };
-            observances.push((midnight, initial));
-            &transitions[first_in_range..]
-        }
+/// Lines (without line endings, unfolded) of one VTIMEZONE for `zone`, covering its events
+/// between `first` and `last` with a year's margin on both sides.
+pub fn vtimezone_lines(zone: &Zone, first: DateTime<Utc>, last: DateTime<Utc>) -> Vec<String> {
+    let start = first.timestamp().saturating_sub(MARGIN_SECS);
+    let end = last
+        .timestamp()
+        .max(first.timestamp())
+        .saturating_add(MARGIN_SECS);
+    // Look past the end far enough to tell whether a yearly pattern goes on under the
+    // zone's current rule (its table may run years ahead).
+    let rule_from = zone.rule_applies_from();
+    let horizon = if zone.has_yearly_rule() {
+        end.max(rule_from.unwrap_or(end))
+            .saturating_add(PATTERN_SECS)
+    } else {
+        end
     };
-    observances.extend(rest.iter().map(|t| (local(t.at, &t.from), *t)));
-    // Stable sort: keeps chronological order for equal wall-clock starts.
-    observances.sort_by_key(|(dtstart, _)| *dtstart);
+    let mut changes: Vec<Transition> = zone.last_transition(start).into_iter().collect();
+    changes.extend(zone.transitions(start, horizon));
+    let open_after = zone
+        .has_yearly_rule()
+        .then(|| rule_from.unwrap_or(i64::MIN));
 
     let mut lines = vec![
         "BEGIN:VTIMEZONE".to_string(),
-        format!("TZID:{}", tz.name()),
-        format!("X-LIC-LOCATION:{}", tz.name()),
+        format!("TZID:{}", zone.name()),
+        format!("X-LIC-LOCATION:{}", zone.name()),
     ];
-    for (dtstart, obs) in observances {
-        // Only a positive DST part is "daylight": tzdb models Irish winter
-        // time as negative DST, which RFC 5545 clients expect as STANDARD.
-        let kind = if obs.to.dst_offset().num_seconds() > 0 {
-            "DAYLIGHT"
-        } else {
-            "STANDARD"
+    if changes.is_empty() {
+        // A zone that never changed (UTC, or a file with a single type).
+        let ltt = zone.local_time_type(start);
+        let only = Transition {
+            at: 0,
+            from: ltt,
+            to: ltt,
         };
-        lines.push(format!("BEGIN:{kind}"));
-        lines.push(format!("TZOFFSETFROM:{}", format_offset(&obs.from)));
-        lines.push(format!("TZOFFSETTO:{}", format_offset(&obs.to)));
-        if let Some(name) = tzname(&obs.to) {
-            lines.push(format!("TZNAME:{name}"));
+        push_observance(&mut lines, &only, yearly::onset(&only), None);
+    }
+    for observance in yearly::observances(&changes, open_after) {
+        if observance.first.at > end {
+            continue;
         }
-        lines.push(format!("DTSTART:{}", dtstart.format("%Y%m%dT%H%M%S")));
-        lines.push(format!("END:{kind}"));
+        let rrule = observance.rrule();
+        push_observance(
+            &mut lines,
+            &observance.first,
+            yearly::onset(&observance.first),
+            rrule,
+        );
     }
     lines.push("END:VTIMEZONE".to_string());
     lines
 }
 
-/// Wall-clock time of the UTC instant `secs` under `offset`.
-fn local(secs: i64, offset: &TzOffset) -> NaiveDateTime {
-    let total = secs.saturating_add(i64::from(offset.fix().local_minus_utc()));
-    DateTime::from_timestamp(total, 0)
-        .unwrap_or(if total < 0 {
-            DateTime::<Utc>::MIN_UTC
-        } else {
-            DateTime::<Utc>::MAX_UTC
-        })
-        .naive_utc()
+fn push_observance(
+    lines: &mut Vec<String>,
+    t: &Transition,
+    onset: NaiveDateTime,
+    rrule: Option<String>,
+) {
+    // Only a move forward into daylight time is "daylight": tzdb models Irish winter time as
+    // negative DST, which clients expect as STANDARD.
+    let kind = if t.to.is_dst() && t.to.ut_offset() > t.from.ut_offset() {
+        "DAYLIGHT"
+    } else {
+        "STANDARD"
+    };
+    lines.push(format!("BEGIN:{kind}"));
+    lines.push(format!("DTSTART:{}", onset.format("%Y%m%dT%H%M%S")));
+    if let Some(rrule) = rrule {
+        lines.push(format!("RRULE:{rrule}"));
+    }
+    lines.push(format!(
+        "TZOFFSETFROM:{}",
+        format_offset(t.from.ut_offset())
+    ));
+    lines.push(format!("TZOFFSETTO:{}", format_offset(t.to.ut_offset())));
+    if let Some(name) = tzname(t.to.time_zone_designation()) {
+        lines.push(format!("TZNAME:{name}"));
+    }
+    lines.push(format!("END:{kind}"));
 }
 
 /// `+HHMM`, or `+HHMMSS` when the offset has seconds (RFC 5545 UTC-OFFSET).
-fn format_offset(offset: &TzOffset) -> String {
-    let total = offset.fix().local_minus_utc();
+fn format_offset(total: i32) -> String {
     let sign = if total < 0 { '-' } else { '+' };
     let abs = total.unsigned_abs();
     let (h, m, s) = (abs / 3600, abs / 60 % 60, abs % 60);
@@ -109,10 +116,10 @@ fn format_offset(offset: &TzOffset) -> String {
     }
 }
 
-/// The abbreviation, when it is a real name ("CEST") rather than a numeric
-/// stand-in ("-03", "+0530"), which carries no information beyond the offset.
-fn tzname(offset: &TzOffset) -> Option<&str> {
-    offset.abbreviation().filter(|name| {
+/// The abbreviation, when it is a real name ("CEST") rather than a numeric stand-in ("-03",
+/// "+0530"), which carries no information beyond the offset.
+fn tzname(abbreviation: &str) -> Option<&str> {
+    Some(abbreviation).filter(|name| {
         name.chars().any(|c| c.is_ascii_alphabetic())
             && name
                 .chars()

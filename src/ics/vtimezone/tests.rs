@@ -1,17 +1,24 @@
-use super::*;
-use chrono::{Datelike, LocalResult, NaiveDate, TimeDelta, TimeZone};
+//! The emitted VTIMEZONEs are read back with an independent RRULE implementation (the `rrule`
+//! crate) and must give the zone's offset at every quarter hour of the covered range.
 
-/// An observance as read back from the emitted text.
+use super::*;
+use chrono::{TimeDelta, TimeZone};
+
+use crate::tz::TzDb;
+
+/// One observance as read back from the text, expanded to its onsets (UTC).
 struct Parsed {
-    onset: NaiveDateTime, // UTC instant, as naive
+    kind: String,
     from: i64,
     to: i64,
-    dst: bool,
+    onsets: Vec<NaiveDateTime>,
+    rrule: Option<String>,
 }
 
 fn parse_offset(s: &str) -> i64 {
     let sign = if s.starts_with('-') { -1 } else { 1 };
     let d = &s[1..];
+    assert!(d.len() == 4 || d.len() == 6, "bad offset {s}");
     let h: i64 = d[0..2].parse().unwrap();
     let m: i64 = d[2..4].parse().unwrap();
     let sec: i64 = if d.len() == 6 {
@@ -19,7 +26,6 @@ fn parse_offset(s: &str) -> i64 {
     } else {
         0
     };
-    assert!(d.len() == 4 || d.len() == 6, "bad offset {s}");
     sign * (h * 3600 + m * 60 + sec)
 }
 
@@ -27,26 +33,58 @@ fn parse_dt(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y%m%dT%H%M%S").unwrap()
 }
 
-/// Reads the observances of the VTIMEZONE in `lines`.
-fn parse_vtimezone(lines: &[String]) -> Vec<Parsed> {
+/// Expands an observance's DTSTART and RRULE (wall times on the clock before each change),
+/// up to `until` (UTC), with the `rrule` crate.
+fn onsets(
+    dtstart: NaiveDateTime,
+    rrule: Option<&str>,
+    from: i64,
+    until: NaiveDateTime,
+) -> Vec<NaiveDateTime> {
+    let first = dtstart - TimeDelta::seconds(from);
+    let Some(rule) = rrule else {
+        return vec![first];
+    };
+    // Wall times are expanded as if they were UTC; UNTIL (true UTC) is moved to that clock.
+    let rule = match rule.split_once(";UNTIL=") {
+        Some((head, until)) => {
+            let until = NaiveDateTime::parse_from_str(until, "%Y%m%dT%H%M%SZ").unwrap();
+            format!(
+                "{head};UNTIL={}",
+                (until + TimeDelta::seconds(from)).format("%Y%m%dT%H%M%SZ")
+            )
+        }
+        None => rule.to_string(),
+    };
+    let text = format!("DTSTART:{}Z\nRRULE:{rule}", dtstart.format("%Y%m%dT%H%M%S"));
+    let set: rrule::RRuleSet = text.parse().unwrap_or_else(|e| panic!("{e}: {text}"));
+    set.into_iter()
+        .map(|d| d.naive_utc() - TimeDelta::seconds(from))
+        .take_while(|t| *t <= until)
+        .collect()
+}
+
+fn parse_vtimezone(lines: &[String], until: NaiveDateTime) -> Vec<Parsed> {
     let mut out = Vec::new();
-    let (mut from, mut to, mut start, mut dst) = (None, None, None, false);
+    let (mut from, mut to, mut start, mut rrule) = (None, None, None, None);
     for line in lines {
         let (name, value) = line.split_once(':').unwrap();
         match name {
             "BEGIN" if value == "DAYLIGHT" || value == "STANDARD" => {
-                (from, to, start, dst) = (None, None, None, value == "DAYLIGHT");
+                (from, to, start, rrule) = (None, None, None, None);
             }
             "TZOFFSETFROM" => from = Some(parse_offset(value)),
             "TZOFFSETTO" => to = Some(parse_offset(value)),
             "DTSTART" => start = Some(parse_dt(value)),
+            "RRULE" => rrule = Some(value.to_string()),
             "END" if value == "DAYLIGHT" || value == "STANDARD" => {
                 let (from, to, start) = (from.unwrap(), to.unwrap(), start.unwrap());
                 out.push(Parsed {
-                    onset: start - TimeDelta::seconds(from),
+                    kind: value.to_string(),
                     from,
                     to,
-                    dst,
+                    onsets: onsets(start, rrule.as_deref(), from, until),
+                    rrule: rrule.take(),
                 });
             }
             _ => {}
@@ -55,328 +93,147 @@ fn parse_vtimezone(lines: &[String]) -> Vec<Parsed> {
     out
 }
 
-/// All UTC instants whose wall-clock time is `local` according to the
-/// observances: 0 in a gap, 1 normally, 2 in an overlap.
-fn evaluate(obs: &[Parsed], local: NaiveDateTime) -> Vec<NaiveDateTime> {
-    let governing = |t: NaiveDateTime| obs.iter().rposition(|o| o.onset <= t);
-    let mut out: Vec<NaiveDateTime> = (0..obs.len())
-        .filter_map(|i| {
-            let t = local - TimeDelta::seconds(obs[i].to);
-            (governing(t) == Some(i)).then_some(t)
-        })
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-fn expected(tz: Tz, local: NaiveDateTime) -> Vec<NaiveDateTime> {
-    let n = |d: DateTime<Tz>| d.naive_utc();
-    match tz.from_local_datetime(&local) {
-        LocalResult::None => vec![],
-        LocalResult::Single(a) => vec![n(a)],
-        LocalResult::Ambiguous(a, b) => {
-            let mut v = vec![n(a), n(b)];
-            v.sort();
-            v
-        }
-    }
+fn zone(name: &str) -> Zone {
+    TzDb::built_in()
+        .zone(name)
+        .unwrap_or_else(|| panic!("no zone {name}"))
 }
 
 fn utc(y: i32, m: u32, d: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap()
 }
 
-/// Full round trip for one zone; returns the emitted lines.
-fn check_zone(tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<String> {
-    let lines = vtimezone_lines(tz, from, to);
-    let obs = parse_vtimezone(&lines);
-    assert!(!obs.is_empty(), "{tz}: no observance");
-    assert_eq!(lines[1], format!("TZID:{}", tz.name()));
-
-    // Sorted by DTSTART; the first one covers `from`; kinds match DST.
-    let dtstarts: Vec<_> = obs
+/// Emits the zone for events from `first` to `last`, expands it, and compares the offset it
+/// gives with the zone's at every quarter hour from a year before to a year after.
+fn check_zone(zone: &Zone, first: DateTime<Utc>, last: DateTime<Utc>) -> Vec<Parsed> {
+    let lines = vtimezone_lines(zone, first, last);
+    assert_eq!(lines[1], format!("TZID:{}", zone.name()));
+    let lo = (first - TimeDelta::days(366)).naive_utc();
+    let hi = (last + TimeDelta::days(366)).naive_utc();
+    let obs = parse_vtimezone(&lines, hi + TimeDelta::days(400));
+    let mut changes: Vec<(NaiveDateTime, i64, i64)> = obs
         .iter()
-        .map(|o| o.onset + TimeDelta::seconds(o.from))
+        .flat_map(|o| o.onsets.iter().map(|t| (*t, o.from, o.to)))
         .collect();
-    assert!(dtstarts.windows(2).all(|w| w[0] <= w[1]), "{tz}: unsorted");
+    changes.sort();
     assert!(
-        obs[0].onset <= from.naive_utc(),
-        "{tz}: does not cover from"
+        changes.first().is_some_and(|c| c.0 <= lo),
+        "{zone}: does not cover {lo}"
     );
-    for o in &obs {
-        let at = tz.offset_from_utc_datetime(&o.onset);
-        let prev = tz.offset_from_utc_datetime(&(o.onset - TimeDelta::seconds(1)));
+    for (at, from, to) in &changes {
+        if *at < lo || *at > hi {
+            continue;
+        }
+        let before = zone.offset_from_utc_datetime(&(*at - TimeDelta::seconds(1)));
+        let after = zone.offset_from_utc_datetime(at);
         assert_eq!(
-            i64::from(at.fix().local_minus_utc()),
-            o.to,
-            "{tz}: TO at {}",
-            o.onset
+            i64::from(before.seconds()),
+            *from,
+            "{zone}: TZOFFSETFROM at {at}"
         );
         assert_eq!(
-            o.dst,
-            at.dst_offset().num_seconds() > 0,
-            "{tz}: kind at {}",
-            o.onset
+            i64::from(after.seconds()),
+            *to,
+            "{zone}: TZOFFSETTO at {at}"
         );
-        if o.from != o.to {
-            // A real transition: exact to the second.
-            assert_eq!(
-                i64::from(prev.fix().local_minus_utc()),
-                o.from,
-                "{tz}: FROM at {}",
-                o.onset
-            );
-        }
     }
-    // Independent hourly scan: every offset change in range is emitted.
-    let mut t = from.naive_utc();
-    let mut prev = tz.offset_from_utc_datetime(&t);
-    let mut changes = 0;
-    while t < to.naive_utc() {
-        t += TimeDelta::hours(1);
-        let cur = tz.offset_from_utc_datetime(&t);
-        if cur != prev {
-            changes += 1;
-            assert!(
-                obs.iter()
-                    .any(|o| o.onset > t - TimeDelta::hours(1) && o.onset <= t),
-                "{tz}: missed change before {t}"
-            );
-        }
-        prev = cur;
+    let mut t = lo;
+    while t <= hi {
+        let idx = changes.partition_point(|c| c.0 <= t);
+        let given = changes[idx - 1].2;
+        let actual = i64::from(zone.offset_from_utc_datetime(&t).seconds());
+        assert_eq!(given, actual, "{zone}: offset at {t}\n{}", lines.join("\n"));
+        t += TimeDelta::minutes(15);
     }
-    assert_eq!(obs.len() - 1, changes, "{tz}: observance count");
-
-    // VEVENTs near every transition (both sides, both wall clocks) and
-    // mid-winter / mid-summer.
-    let mut locals = Vec::new();
-    for o in &obs {
-        for base in [
-            o.onset + TimeDelta::seconds(o.from),
-            o.onset + TimeDelta::seconds(o.to),
-        ] {
-            for d in [-3601, -61, -1, 0, 1, 60, 3600] {
-                locals.push(base + TimeDelta::seconds(d));
-            }
-        }
-    }
-    for year in from.year()..=to.year() {
-        for month in [1, 7] {
-            locals.push(
-                NaiveDate::from_ymd_opt(year, month, 15)
-                    .unwrap()
-                    .and_hms_opt(12, 0, 0)
-                    .unwrap(),
-            );
-        }
-    }
-    let lo = from.naive_utc() + TimeDelta::days(1);
-    let hi = to.naive_utc() - TimeDelta::days(1);
-    locals.retain(|l| *l >= lo && *l <= hi && *l >= obs[0].onset + TimeDelta::seconds(obs[0].to));
-
-    let mut ics = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n");
-    for line in &lines {
-        ics.push_str(line);
-        ics.push_str("\r\n");
-    }
-    for (i, l) in locals.iter().enumerate() {
-        ics.push_str(&format!(
-            "BEGIN:VEVENT\r\nUID:{i}@test\r\nDTSTAMP:20260101T000000Z\r\n\
-             DTSTART;TZID={}:{}\r\nSUMMARY:e{i}\r\nEND:VEVENT\r\n",
-            tz.name(),
-            l.format("%Y%m%dT%H%M%S")
-        ));
-    }
-    ics.push_str("END:VCALENDAR\r\n");
-    let cal = icalendar::parser::read_calendar(&ics)
-        .unwrap_or_else(|e| panic!("{tz}: parse error {e}\n{ics}"));
-    let vtz = cal
-        .components
-        .iter()
-        .find(|c| c.name == "VTIMEZONE")
-        .unwrap();
-    assert_eq!(vtz.components.len(), obs.len());
-
-    // Evaluate each event's DTSTART as read back from the ICS text.
-    let mut checked = 0;
-    for line in ics.lines().filter(|l| l.starts_with("DTSTART;TZID=")) {
-        let local = parse_dt(line.rsplit_once(':').unwrap().1);
-        assert_eq!(evaluate(&obs, local), expected(tz, local), "{tz}: {local}");
-        checked += 1;
-    }
-    assert_eq!(checked, locals.len());
-
-    // Dense grid of wall-clock times (every 15 minutes) across the range.
-    let mut local = lo;
-    while local <= hi {
-        assert_eq!(
-            evaluate(&obs, local),
-            expected(tz, local),
-            "{tz}: grid {local}"
-        );
-        local += TimeDelta::minutes(15);
-    }
-    lines
+    obs
 }
 
 #[test]
-fn dst_zones_round_trip() {
-    use chrono_tz::{America, Australia, Europe, Pacific};
-    for tz in [
-        Europe::Madrid,
-        Europe::Copenhagen,
-        Europe::Dublin,
-        America::New_York,
-        America::St_Johns,
-        Australia::Sydney,
-        Australia::Lord_Howe,
-        Pacific::Chatham,
+fn zones_read_back_at_every_quarter_hour() {
+    for name in [
+        "Europe/Madrid",
+        "Europe/Copenhagen",
+        "Europe/Dublin",
+        "America/New_York",
+        "America/St_Johns",
+        "America/Vancouver",
+        "America/Sao_Paulo",
+        "America/Havana",
+        "Africa/Casablanca",
+        "Africa/Johannesburg",
+        "Asia/Kolkata",
+        "Asia/Jerusalem",
+        "Australia/Sydney",
+        "Australia/Lord_Howe",
+        "Pacific/Chatham",
+        "America/Nuuk",
+        "UTC",
     ] {
-        let lines = check_zone(tz, utc(2026, 1, 1), utc(2028, 6, 30));
-        let obs = parse_vtimezone(&lines);
-        assert_eq!(obs.len(), 6, "{tz}: 1 initial + 5 transitions");
+        let z = zone(name);
+        check_zone(&z, utc(2026, 11, 1), utc(2028, 6, 30));
+        check_zone(&z, utc(2017, 1, 1), utc(2019, 6, 30));
     }
 }
 
 #[test]
-fn madrid_output() {
-    let lines = vtimezone_lines(
-        chrono_tz::Europe::Madrid,
-        utc(2027, 1, 1),
-        utc(2027, 12, 31),
+fn yearly_changes_are_rules_without_end() {
+    let obs = check_zone(&zone("Europe/Madrid"), utc(2027, 5, 15), utc(2027, 5, 16));
+    let rules: Vec<(&str, Option<&str>)> = obs
+        .iter()
+        .map(|o| (o.kind.as_str(), o.rrule.as_deref()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("DAYLIGHT", Some("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")),
+            ("STANDARD", Some("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")),
+        ]
     );
-    let expected = [
-        "BEGIN:VTIMEZONE",
-        "TZID:Europe/Madrid",
-        "X-LIC-LOCATION:Europe/Madrid",
-        "BEGIN:STANDARD",
-        "TZOFFSETFROM:+0200",
-        "TZOFFSETTO:+0100",
-        "TZNAME:CET",
-        "DTSTART:20261025T030000",
-        "END:STANDARD",
-        "BEGIN:DAYLIGHT",
-        "TZOFFSETFROM:+0100",
-        "TZOFFSETTO:+0200",
-        "TZNAME:CEST",
-        "DTSTART:20270328T020000",
-        "END:DAYLIGHT",
-        "BEGIN:STANDARD",
-        "TZOFFSETFROM:+0200",
-        "TZOFFSETTO:+0100",
-        "TZNAME:CET",
-        "DTSTART:20271031T030000",
-        "END:STANDARD",
-        "END:VTIMEZONE",
-    ];
-    assert_eq!(lines, expected);
+    let obs = check_zone(&zone("America/New_York"), utc(2027, 7, 1), utc(2027, 7, 1));
+    let rules: Vec<Option<&str>> = obs.iter().map(|o| o.rrule.as_deref()).collect();
+    assert_eq!(
+        rules,
+        [
+            Some("FREQ=YEARLY;BYMONTH=3;BYDAY=2SU"),
+            Some("FREQ=YEARLY;BYMONTH=11;BYDAY=1SU"),
+        ]
+    );
 }
 
 #[test]
-fn negative_dst_is_standard() {
-    // tzdb gives Europe/Dublin's winter GMT a DST part of -1h.
-    let lines = check_zone(
-        chrono_tz::Europe::Dublin,
-        utc(2026, 1, 1),
-        utc(2026, 12, 31),
-    );
-    assert!(!lines.iter().any(|l| l.contains("DAYLIGHT")));
-    assert!(lines.contains(&"TZNAME:IST".to_string()));
-    assert!(lines.contains(&"TZNAME:GMT".to_string()));
+fn a_rule_that_ended_has_until_and_fixed_zones_one_observance() {
+    // São Paulo kept DST until February 2019.
+    let obs = check_zone(&zone("America/Sao_Paulo"), utc(2018, 1, 1), utc(2020, 1, 1));
+    assert!(obs
+        .iter()
+        .any(|o| o.rrule.as_deref().is_some_and(|r| r.contains("UNTIL=2019"))));
+    let obs = check_zone(&zone("Asia/Kolkata"), utc(2027, 1, 1), utc(2027, 1, 2));
+    assert_eq!(obs.len(), 1);
+    assert_eq!((obs[0].kind.as_str(), obs[0].to), ("STANDARD", 19_800));
 }
 
 #[test]
-fn half_hour_and_quarter_hour_offsets() {
-    let lines = vtimezone_lines(
-        chrono_tz::Australia::Lord_Howe,
-        utc(2026, 1, 1),
-        utc(2026, 12, 31),
-    );
-    assert!(lines.contains(&"TZOFFSETFROM:+1100".to_string()));
-    assert!(lines.contains(&"TZOFFSETTO:+1030".to_string()));
-    let lines = vtimezone_lines(
-        chrono_tz::Pacific::Chatham,
-        utc(2026, 1, 1),
-        utc(2026, 12, 31),
-    );
+fn negative_dst_is_standard_and_odd_offsets_are_exact() {
+    // Whether a copy models Irish winter time as negative DST (main form) or summer time as
+    // DST (rearguard form), winter GMT is standard time.
+    for db in [TzDb::built_in(), TzDb::from_env()] {
+        let dublin = db.zone("Europe/Dublin").unwrap();
+        let obs = check_zone(&dublin, utc(2027, 1, 1), utc(2027, 12, 31));
+        assert!(obs.iter().any(|o| o.to == 0 && o.kind == "STANDARD"));
+        assert!(!obs.iter().any(|o| o.to == 0 && o.kind == "DAYLIGHT"));
+    }
+    let lines = vtimezone_lines(&zone("Pacific/Chatham"), utc(2027, 1, 1), utc(2027, 12, 31));
     assert!(lines.contains(&"TZOFFSETFROM:+1345".to_string()));
     assert!(lines.contains(&"TZOFFSETTO:+1245".to_string()));
-}
-
-#[test]
-fn southern_hemisphere_historical() {
-    // São Paulo observed DST until February 2019; numeric names get no TZNAME.
-    let lines = check_zone(
-        chrono_tz::America::Sao_Paulo,
-        utc(2017, 1, 1),
-        utc(2019, 6, 30),
-    );
-    assert_eq!(parse_vtimezone(&lines).len(), 6);
-    assert!(lines.contains(&"TZOFFSETTO:-0200".to_string()));
-    assert!(!lines.iter().any(|l| l.starts_with("TZNAME")));
-}
-
-#[test]
-fn fixed_zones_have_one_standard_observance() {
-    use chrono_tz::{Africa, Asia, Etc};
-    for (tz, off) in [
-        (Asia::Kolkata, "+0530"),
-        (Tz::UTC, "+0000"),
-        (Etc::GMTPlus5, "-0500"),
-        (Africa::Johannesburg, "+0200"),
-    ] {
-        let lines = check_zone(tz, utc(2026, 1, 1), utc(2028, 6, 30));
-        assert_eq!(
-            lines
-                .iter()
-                .filter(|l| l.starts_with("BEGIN:STANDARD"))
-                .count(),
-            1
-        );
-        assert!(!lines.iter().any(|l| l.contains("DAYLIGHT")), "{tz}");
-        assert!(lines.contains(&format!("TZOFFSETFROM:{off}")));
-        assert!(lines.contains(&format!("TZOFFSETTO:{off}")));
-        // DTSTART at or before `from`.
-        let dtstart = lines
-            .iter()
-            .find_map(|l| l.strip_prefix("DTSTART:"))
-            .unwrap();
-        assert!(
-            parse_dt(dtstart)
-                <= NaiveDate::from_ymd_opt(2026, 1, 1)
-                    .unwrap()
-                    .and_hms_opt(0, 0, 0)
-                    .unwrap()
-        );
-    }
-}
-
-#[test]
-fn offsets_with_seconds() {
-    // Monrovia moved from -00:44:30 to GMT on 1972-01-07.
-    let lines = check_zone(
-        chrono_tz::Africa::Monrovia,
-        utc(1971, 1, 1),
-        utc(1973, 1, 1),
-    );
+    let lines = vtimezone_lines(&zone("Africa/Monrovia"), utc(1972, 1, 1), utc(1972, 2, 1));
     assert!(lines.contains(&"TZOFFSETFROM:-004430".to_string()));
-    assert!(lines.contains(&"TZOFFSETTO:+0000".to_string()));
 }
 
 #[test]
-fn transition_exactly_at_from_and_degenerate_ranges() {
-    let tz = chrono_tz::Europe::Madrid;
-    let at = Utc.with_ymd_and_hms(2027, 3, 28, 1, 0, 0).unwrap();
-    let lines = vtimezone_lines(tz, at, at);
-    let obs = parse_vtimezone(&lines);
-    assert_eq!(obs.len(), 1);
-    assert_eq!(obs[0].to, 7200);
-    assert_eq!(obs[0].from, 3600);
-    // `to` before `from` is treated as an empty range, not a panic.
-    let lines = vtimezone_lines(tz, at, at - TimeDelta::days(30));
-    assert_eq!(parse_vtimezone(&lines).len(), 1);
-    // Extreme inputs do not panic.
-    let _ = vtimezone_lines(tz, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MIN_UTC);
-    let _ = vtimezone_lines(tz, DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MAX_UTC);
+fn extreme_ranges_do_not_panic() {
+    let z = zone("Europe/Madrid");
+    let at = utc(2027, 3, 28);
+    assert!(!vtimezone_lines(&z, at, at - TimeDelta::days(30)).is_empty());
+    let _ = vtimezone_lines(&z, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MIN_UTC);
+    let _ = vtimezone_lines(&z, DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MAX_UTC);
 }

@@ -222,14 +222,7 @@ impl FormPage {
 /// Every IANA zone name, sorted, for the searchable zone field.
 pub(super) fn zones() -> &'static [String] {
     static ZONES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    ZONES.get_or_init(|| {
-        let mut v: Vec<String> = chrono_tz::TZ_VARIANTS
-            .iter()
-            .map(|z| z.name().to_string())
-            .collect();
-        v.sort();
-        v
-    })
+    ZONES.get_or_init(|| crate::tz::db().names())
 }
 
 pub(super) struct FormContext {

