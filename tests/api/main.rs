@@ -18,6 +18,7 @@ mod mail;
 mod migrate;
 mod pages;
 mod props;
+mod readers;
 mod registration;
 mod resilience;
 mod retention;
