@@ -15,7 +15,7 @@ use icalendar::{EventStatus, Property};
 
 use crate::db::meetings::Meeting;
 use event::{address, calendar_head, with_timezones};
-use text::escape_text;
+use text::{clean, escape_text};
 
 /// A meeting's invite (`METHOD:REQUEST` or `METHOD:CANCEL`).
 pub fn invite(source: &EventSource<'_>, invitation: &Invitation<'_>, now: DateTime<Utc>) -> String {
@@ -40,9 +40,11 @@ pub fn feed(
 ) -> String {
     let mut cal = calendar_head();
     cal.append_property(Property::new("METHOD", "PUBLISH"));
-    // The icalendar crate escapes only the TEXT properties it knows; these it writes raw.
+    // The icalendar crate escapes, as it writes them, the TEXT properties of RFC 5545 and every
+    // `X-` property (CATEGORIES and RESOURCES excepted); RFC 7986's NAME it writes raw. So
+    // each is given the name as it must reach the crate, and is escaped exactly once.
     cal.append_property(Property::new("NAME", escape_text(name)));
-    cal.append_property(Property::new("X-WR-CALNAME", escape_text(name)));
+    cal.append_property(Property::new("X-WR-CALNAME", clean(name)));
     let mut refresh = Property::new("REFRESH-INTERVAL", "PT1H");
     refresh.add_parameter("VALUE", "DURATION");
     cal.append_property(refresh.done());

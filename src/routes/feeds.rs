@@ -128,7 +128,7 @@ async fn feed(state: &web::Data<AppState>, key: FeedKey) -> Result<Arc<CachedFee
             let past_days = st.settings.feed_past_days;
             let (name, rows) = match &k {
                 FeedKey::All => (
-                    "Quorum meetings".to_string(),
+                    crate::views::SITE_NAME.to_string(),
                     listing(conn, past_days, None)?,
                 ),
                 FeedKey::Group(slug) => {

@@ -11,6 +11,7 @@ mod api;
 mod cli;
 mod days;
 mod disclosure;
+mod feed_names;
 mod feeds;
 mod httpsec;
 mod logs;
