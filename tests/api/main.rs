@@ -23,6 +23,7 @@ mod registration;
 mod resilience;
 mod retention;
 mod series;
+mod series_change;
 mod staff;
 mod staff_security;
 mod verified;
