@@ -6,12 +6,12 @@ mod series;
 mod text;
 pub mod vtimezone;
 
-pub use event::{location, EventSource, Invitation, Method, PRODID};
+pub use event::{location, EventSource, Invitation, Method, Organizer, PRODID};
 pub use series::{occurrence_invite, series_invite, SeriesSource};
 pub use text::refold;
 
 use chrono::{DateTime, Utc};
-use icalendar::{EventStatus, Property};
+use icalendar::{Component, EventStatus, Property};
 
 use crate::db::meetings::Meeting;
 use event::{address, calendar_head, with_timezones};
@@ -31,11 +31,13 @@ pub fn invite(source: &EventSource<'_>, invitation: &Invitation<'_>, now: DateTi
     with_timezones(cal.to_string(), &[source.meeting])
 }
 
-/// A feed of many meetings (and series) for calendar subscriptions.
+/// A feed of many meetings (and series) for calendar subscriptions. Each event names its
+/// group's contact as `ORGANIZER`, else `sender`.
 pub fn feed(
     name: &str,
     sources: &[EventSource<'_>],
     series: &[SeriesSource<'_>],
+    sender: Organizer<'_>,
     now: DateTime<Utc>,
 ) -> String {
     let mut cal = calendar_head();
@@ -52,13 +54,14 @@ pub fn feed(
     if let Some(zone) = dominant_zone(sources) {
         cal.append_property(Property::new("X-WR-TIMEZONE", zone));
     }
-    for source in sources {
-        for mut e in days::meeting_events(source, now) {
-            cal.push(e.done());
-        }
-    }
-    for s in series {
-        for mut e in s.events(now) {
+    let events = sources
+        .iter()
+        .map(|s| (s.group, days::meeting_events(s, now)))
+        .chain(series.iter().map(|s| (s.group, s.events(now))));
+    for (group, events) in events {
+        let organizer = Organizer::of_group(group, sender).property();
+        for mut e in events {
+            e.append_property(organizer.clone());
             cal.push(e.done());
         }
     }

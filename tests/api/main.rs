@@ -12,6 +12,7 @@ mod cli;
 mod days;
 mod disclosure;
 mod feed_names;
+mod feed_organizer;
 mod feeds;
 mod httpsec;
 mod logs;

@@ -22,6 +22,18 @@ pub(crate) async fn cancel(app: &TestApp, id: i64) {
     assert_eq!(res.status().as_u16(), 200);
 }
 
+/// Moves an occurrence to other hours of its day (it becomes an override).
+pub(crate) async fn move_occurrence(app: &TestApp, occurrence: &Value, start: &str, end: &str) {
+    let day = &occurrence["recurrence_id"].as_str().unwrap()[..10];
+    let (status, m) = app
+        .staff_patch(
+            &format!("/api/v1/meetings/{}", occurrence["id"]),
+            &json!({"starts_at": format!("{day}T{start}"), "ends_at": format!("{day}T{end}")}),
+        )
+        .await;
+    assert_eq!(status, 200, "{m}");
+}
+
 /// The UTC instant of a wall time (`2027-01-20T11:00`) in Madrid.
 fn in_madrid(wall: &str) -> DateTime<Utc> {
     let local = NaiveDateTime::parse_from_str(wall, "%Y-%m-%dT%H:%M").unwrap();
@@ -53,16 +65,8 @@ async fn cancelled_occurrences_follow_a_changed_series(db: Db) {
     let occ = s["occurrences"].as_array().unwrap();
     // One cancelled where the rule put it; one moved to the afternoon first, then cancelled.
     let cancelled = occ[2]["id"].as_i64().unwrap();
-    let moved = &occ[12];
-    let day = &moved["recurrence_id"].as_str().unwrap()[..10];
-    let (status, m) = app
-        .staff_patch(
-            &format!("/api/v1/meetings/{}", moved["id"]),
-            &json!({"starts_at": format!("{day}T15:00"), "ends_at": format!("{day}T16:00")}),
-        )
-        .await;
-    assert_eq!(status, 200, "{m}");
-    let moved = moved["id"].as_i64().unwrap();
+    move_occurrence(&app, &occ[12], "15:00", "16:00").await;
+    let moved = occ[12]["id"].as_i64().unwrap();
     cancel(&app, cancelled).await;
     cancel(&app, moved).await;
 
