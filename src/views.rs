@@ -197,6 +197,9 @@ pub fn webcal(feed_url: &str) -> String {
         .unwrap_or_else(|| feed_url.to_string())
 }
 
+/// The site's name, as its pages show it; the feed of all its meetings is named after it.
+pub const SITE_NAME: &str = "Quorum";
+
 /// Links that subscribe a calendar client to a feed.
 pub struct SubscribeLinks {
     pub https: String,

@@ -177,6 +177,25 @@ pub fn insert(
         .get_result(conn)
 }
 
+/// Writes a meeting's new fields; a change that calendars show raises its SEQUENCE.
+pub fn reshape(
+    conn: &mut DbConn,
+    id: i64,
+    fields: &MeetingFields,
+    calendar_visible: bool,
+) -> QueryResult<()> {
+    super::settings::record_zone_rules(conn, &fields.timezone)?;
+    let sequence = m::sequence + i32::from(calendar_visible);
+    diesel::update(m::meetings.find(id))
+        .set((
+            fields,
+            m::sequence.eq(sequence),
+            m::updated_at.eq(super::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Meeting>> {
     m::meetings.find(id).get_result(conn).optional()
 }

@@ -51,16 +51,55 @@ pub struct Invitation<'a> {
     pub accepted: bool,
 }
 
-pub(super) fn address(event: &mut Event, invitation: &Invitation<'_>) {
-    let mut organizer = Property::new(
-        "ORGANIZER",
-        format!("mailto:{}", invitation.organizer_email),
-    );
-    if let Some(name) = invitation.organizer_name {
-        organizer.add_parameter("CN", &param_text(name));
+/// Who organizes a meeting, as `ORGANIZER` names it.
+#[derive(Debug, Clone, Copy)]
+pub struct Organizer<'a> {
+    pub name: Option<&'a str>,
+    pub email: &'a str,
+}
+
+impl<'a> Organizer<'a> {
+    /// The organizer of a group's events in a feed: its contact address, else `sender`.
+    pub fn of_group(group: &'a Group, sender: Organizer<'a>) -> Organizer<'a> {
+        match group.contact_email.as_deref().map(str::trim) {
+            Some(email) if !email.is_empty() => Organizer {
+                name: Some(&group.name),
+                email,
+            },
+            _ => sender,
+        }
     }
-    event.append_property(organizer.done());
-    let mut attendee = Property::new("ATTENDEE", format!("mailto:{}", invitation.attendee_email));
+
+    pub(super) fn property(self) -> Property {
+        let mut organizer = Property::new("ORGANIZER", mailto(self.email));
+        if let Some(name) = self.name.filter(|n| !n.trim().is_empty()) {
+            organizer.add_parameter("CN", &param_text(name));
+        }
+        organizer.done()
+    }
+}
+
+/// A `mailto:` URI (RFC 6068): what an address may hold but a URI may not is percent-encoded.
+fn mailto(email: &str) -> String {
+    let mut uri = String::with_capacity(email.len() + 7);
+    uri.push_str("mailto:");
+    for b in email.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$'()*+;:@".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
+}
+
+pub(super) fn address(event: &mut Event, invitation: &Invitation<'_>) {
+    let organizer = Organizer {
+        name: invitation.organizer_name,
+        email: invitation.organizer_email,
+    };
+    event.append_property(organizer.property());
+    let mut attendee = Property::new("ATTENDEE", mailto(invitation.attendee_email));
     attendee
         .add_parameter("CN", &param_text(invitation.attendee_name))
         .add_parameter("ROLE", "NON-PARTICIPANT")
@@ -213,4 +252,19 @@ pub(super) fn with_timezones(text: String, meetings: &[&Meeting]) -> String {
         None => text,
     };
     refold(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mailto;
+
+    #[test]
+    fn mailto_encodes_what_a_uri_may_not_hold() {
+        assert_eq!(mailto("ada@example.org"), "mailto:ada@example.org");
+        assert_eq!(
+            mailto("a?b%c#d,e@example.org"),
+            "mailto:a%3Fb%25c%23d%2Ce@example.org"
+        );
+        assert_eq!(mailto("zoë@example.org"), "mailto:zo%C3%AB@example.org");
+    }
 }

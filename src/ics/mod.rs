@@ -6,16 +6,16 @@ mod series;
 mod text;
 pub mod vtimezone;
 
-pub use event::{location, EventSource, Invitation, Method, PRODID};
+pub use event::{location, EventSource, Invitation, Method, Organizer, PRODID};
 pub use series::{occurrence_invite, series_invite, SeriesSource};
 pub use text::refold;
 
 use chrono::{DateTime, Utc};
-use icalendar::{EventStatus, Property};
+use icalendar::{Component, EventStatus, Property};
 
 use crate::db::meetings::Meeting;
 use event::{address, calendar_head, with_timezones};
-use text::escape_text;
+use text::{clean, escape_text};
 
 /// A meeting's invite (`METHOD:REQUEST` or `METHOD:CANCEL`).
 pub fn invite(source: &EventSource<'_>, invitation: &Invitation<'_>, now: DateTime<Utc>) -> String {
@@ -31,18 +31,22 @@ pub fn invite(source: &EventSource<'_>, invitation: &Invitation<'_>, now: DateTi
     with_timezones(cal.to_string(), &[source.meeting])
 }
 
-/// A feed of many meetings (and series) for calendar subscriptions.
+/// A feed of many meetings (and series) for calendar subscriptions. Each event names its
+/// group's contact as `ORGANIZER`, else `sender`.
 pub fn feed(
     name: &str,
     sources: &[EventSource<'_>],
     series: &[SeriesSource<'_>],
+    sender: Organizer<'_>,
     now: DateTime<Utc>,
 ) -> String {
     let mut cal = calendar_head();
     cal.append_property(Property::new("METHOD", "PUBLISH"));
-    // The icalendar crate escapes only the TEXT properties it knows; these it writes raw.
+    // The icalendar crate escapes, as it writes them, the TEXT properties of RFC 5545 and every
+    // `X-` property (CATEGORIES and RESOURCES excepted); RFC 7986's NAME it writes raw. So
+    // each is given the name as it must reach the crate, and is escaped exactly once.
     cal.append_property(Property::new("NAME", escape_text(name)));
-    cal.append_property(Property::new("X-WR-CALNAME", escape_text(name)));
+    cal.append_property(Property::new("X-WR-CALNAME", clean(name)));
     let mut refresh = Property::new("REFRESH-INTERVAL", "PT1H");
     refresh.add_parameter("VALUE", "DURATION");
     cal.append_property(refresh.done());
@@ -50,13 +54,14 @@ pub fn feed(
     if let Some(zone) = dominant_zone(sources) {
         cal.append_property(Property::new("X-WR-TIMEZONE", zone));
     }
-    for source in sources {
-        for mut e in days::meeting_events(source, now) {
-            cal.push(e.done());
-        }
-    }
-    for s in series {
-        for mut e in s.events(now) {
+    let events = sources
+        .iter()
+        .map(|s| (s.group, days::meeting_events(s, now)))
+        .chain(series.iter().map(|s| (s.group, s.events(now))));
+    for (group, events) in events {
+        let organizer = Organizer::of_group(group, sender).property();
+        for mut e in events {
+            e.append_property(organizer.clone());
             cal.push(e.done());
         }
     }

@@ -92,8 +92,13 @@ fn render(
     let stamp = last_modified
         .map(|t| Utc.from_utc_datetime(&t))
         .unwrap_or_else(|| Utc.timestamp_opt(0, 0).single().unwrap_or_default());
+    let from = &state.mail.from;
+    let sender = ics::Organizer {
+        name: from.name.as_deref(),
+        email: from.email.as_ref(),
+    };
     (
-        ics::feed(name, &sources, &series_sources, stamp),
+        ics::feed(name, &sources, &series_sources, sender, stamp),
         last_modified,
     )
 }
@@ -128,7 +133,7 @@ async fn feed(state: &web::Data<AppState>, key: FeedKey) -> Result<Arc<CachedFee
             let past_days = st.settings.feed_past_days;
             let (name, rows) = match &k {
                 FeedKey::All => (
-                    "Quorum meetings".to_string(),
+                    crate::views::SITE_NAME.to_string(),
                     listing(conn, past_days, None)?,
                 ),
                 FeedKey::Group(slug) => {

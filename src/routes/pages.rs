@@ -58,7 +58,7 @@ pub async fn upcoming(state: web::Data<AppState>) -> Result<HttpResponse, HtmlEr
         empty: "No meetings are scheduled right now.",
         feed: Some(crate::views::subscribe_links(
             &format!("{}/calendar.ics", state.mail.base_url),
-            "Quorum meetings",
+            crate::views::SITE_NAME,
         )),
         show_past_link: true,
         group: None,

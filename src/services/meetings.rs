@@ -138,7 +138,7 @@ fn audit_view(m: &Meeting, g: &Group) -> serde_json::Value {
 }
 
 /// Whether a change shows in calendars (and so raises SEQUENCE and mails observers).
-fn calendar_visible_change(old: &Meeting, new: &MeetingFields) -> bool {
+pub(crate) fn calendar_visible_change(old: &Meeting, new: &MeetingFields) -> bool {
     old.title != new.title
         || old.starts_at != new.starts_at
         || old.ends_at != new.ends_at
@@ -153,7 +153,8 @@ fn calendar_visible_change(old: &Meeting, new: &MeetingFields) -> bool {
         || old.status != new.status
 }
 
-fn any_change(old: &Meeting, new: &MeetingFields) -> bool {
+/// Whether anything of the meeting changes.
+pub(crate) fn any_change(old: &Meeting, new: &MeetingFields) -> bool {
     calendar_visible_change(old, new)
         || old.group_id != new.group_id
         || old.description != new.description
@@ -265,18 +266,7 @@ fn update_inner(
             return Ok((old, old_group));
         }
         let visible = calendar_visible_change(&old, &fields);
-        let sequence = old.sequence + i32::from(visible);
-        {
-            use crate::db::schema::meetings::dsl as m;
-            crate::db::settings::record_zone_rules(conn, &fields.timezone)?;
-            diesel::update(m::meetings.find(id))
-                .set((
-                    &fields,
-                    m::sequence.eq(sequence),
-                    m::updated_at.eq(db::now()),
-                ))
-                .execute(conn)?;
-        }
+        meetings::reshape(conn, id, &fields, visible)?;
         if visible && single_change && old.series_id.is_some() {
             // A single occurrence changed: it becomes an override of its series.
             crate::db::series::set_detached(conn, id)?;

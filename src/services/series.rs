@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::db::groups::Group;
-use crate::db::meetings::{self, Meeting};
+use crate::db::meetings::{self, Meeting, MeetingFields};
 use crate::db::registrations as regs;
 use crate::db::series::{self, Loaded, Series, SeriesFields};
 use crate::db::staff::Staff;
@@ -202,8 +202,12 @@ pub fn update(
                         m.detached || !fits,
                     )?;
                 }
-                Some(m) if m.detached || m.status() == MeetingStatus::Cancelled => {
-                    series::set_occurrence_link(conn, m.id, target.id, *start, m.detached)?;
+                Some(m) if m.status() == MeetingStatus::Cancelled => {
+                    follow_rule_cancelled(conn, m, &occ_input)?;
+                    series::set_occurrence_link(conn, m.id, target.id, *start, false)?;
+                }
+                Some(m) if m.detached => {
+                    series::set_occurrence_link(conn, m.id, target.id, *start, true)?;
                 }
                 Some(m) => {
                     series::set_occurrence_link(conn, m.id, target.id, *start, false)?;
@@ -279,6 +283,26 @@ pub fn update(
         )?;
         Ok(target)
     })
+}
+
+/// A cancelled occurrence takes its new place and shape in the rule, still cancelled (an
+/// EXDATE of the series), so that its start and its RECURRENCE-ID name the same instant.
+/// Nobody is told: its observers had the cancellation, series registrants get the series.
+fn follow_rule_cancelled(
+    conn: &mut DbConn,
+    m: &Meeting,
+    occ_input: &MeetingInput,
+) -> Result<(), AppError> {
+    let fields = MeetingFields {
+        status: m.status.clone(),
+        ..meeting_service::validate(conn, occ_input)?
+    };
+    if !meeting_service::any_change(m, &fields) {
+        return Ok(());
+    }
+    let visible = meeting_service::calendar_visible_change(m, &fields);
+    meetings::reshape(conn, m.id, &fields, visible)?;
+    Ok(())
 }
 
 fn series_fields_of(s: &Series) -> SeriesFields {

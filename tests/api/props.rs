@@ -133,7 +133,8 @@ proptest! {
             );
             let problems = crate::ics_check::problems(&text);
             prop_assert!(problems.is_empty(), "{problems:?}\n{text}");
-            let feed = ics::feed(&person, &[source], &[], Utc::now());
+            let sender = ics::Organizer { name: Some(&person), email: "noreply@quorum.test" };
+            let feed = ics::feed(&person, &[source], &[], sender, Utc::now());
             let problems = crate::ics_check::problems(&feed);
             prop_assert!(problems.is_empty(), "{problems:?}\n{feed}");
         }

@@ -16,7 +16,7 @@ both_backends!(
 );
 
 /// Creates a series; registrations are made at once unless `body` asks for verification.
-async fn create_series(app: &TestApp, mut body: Value) -> Value {
+pub(crate) async fn create_series(app: &TestApp, mut body: Value) -> Value {
     if body.get("verify_email").is_none() {
         body["verify_email"] = json!(false);
     }
@@ -25,12 +25,12 @@ async fn create_series(app: &TestApp, mut body: Value) -> Value {
     s
 }
 
-fn unfold(ics: &str) -> String {
+pub(crate) fn unfold(ics: &str) -> String {
     ics.replace("\r\n ", "")
 }
 
 /// The VEVENT blocks of a calendar with this UID.
-fn vevents<'a>(ics: &'a str, uid: &str) -> Vec<&'a str> {
+pub(crate) fn vevents<'a>(ics: &'a str, uid: &str) -> Vec<&'a str> {
     ics.split("BEGIN:VEVENT\r\n")
         .skip(1)
         .map(|b| b.split("END:VEVENT\r\n").next().unwrap())
@@ -38,7 +38,7 @@ fn vevents<'a>(ics: &'a str, uid: &str) -> Vec<&'a str> {
         .collect()
 }
 
-fn prop<'a>(block: &'a str, name: &str) -> Vec<&'a str> {
+pub(crate) fn prop<'a>(block: &'a str, name: &str) -> Vec<&'a str> {
     block
         .split("\r\n")
         .filter(|l| l.starts_with(&format!("{name}:")) || l.starts_with(&format!("{name};")))
@@ -46,7 +46,7 @@ fn prop<'a>(block: &'a str, name: &str) -> Vec<&'a str> {
 }
 
 /// Expands the master with the `rrule` crate (an independent implementation) to UTC instants.
-fn expand(master: &str) -> Vec<DateTime<Utc>> {
+pub(crate) fn expand(master: &str) -> Vec<DateTime<Utc>> {
     let mut text = String::new();
     for name in ["DTSTART", "RRULE", "EXDATE"] {
         for line in prop(master, name) {
