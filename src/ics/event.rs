@@ -236,8 +236,8 @@ pub(super) fn with_timezones(text: String, meetings: &[&Meeting]) -> String {
     for (tz, from, to) in zones {
         let from = Utc.from_utc_datetime(&from);
         let to = Utc.from_utc_datetime(&to);
-        for line in vtimezone::vtimezone_lines(&tz, from, to) {
-            block.push_str(&line);
+        for line in vtimezone::vtimezone_lines(&tz, from, to).iter() {
+            block.push_str(line);
             block.push_str("\r\n");
         }
     }

@@ -6,7 +6,8 @@
 //! ended, those rules are compared with the rules in use. When they differ, in one
 //! transaction that holds the zone's settings row: every such meeting's instants are read
 //! back to wall time with the old rules and placed again with the new ones; a meeting that
-//! moved gets a raised `SEQUENCE` and its confirmed observers an updated invite saying why.
+//! moved gets a raised `SEQUENCE` and its confirmed observers an updated invite saying why
+//! (a series registrant gets one: the series' invite, its `SEQUENCE` raised).
 //! The row then names the new rules, so a second instance (or start) finds nothing to do.
 //! Past meetings keep their instants.
 
@@ -17,8 +18,9 @@ use diesel::prelude::*;
 use crate::db::meetings::Meeting;
 use crate::db::schema::meetings::dsl as m;
 use crate::db::{self, settings, DbConn, DbPool};
+use crate::domain::RegistrationStatus;
 use crate::error::AppError;
-use crate::mail::{MailContext, MailKind};
+use crate::mail::{About, MailContext, MailKind, Recipient};
 use crate::tz::Zone;
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
@@ -71,8 +73,15 @@ fn realign_zone(
                 .filter(m::timezone.eq(zone.name()).and(m::ends_at.gt(now)))
                 .order(m::id)
                 .load(conn)?;
+            let mut series = std::collections::BTreeSet::new();
             for meeting in &future {
-                moved += usize::from(move_meeting(conn, ctx, meeting, &old, zone)?);
+                if move_meeting(conn, ctx, meeting, &old, zone)? {
+                    moved += 1;
+                    series.extend(meeting.series_id);
+                }
+            }
+            for id in series {
+                tell_series_registrants(conn, ctx, id)?;
             }
             tracing::info!(zone = %zone.name(), tzdata = %crate::tz::version(), moved, "tz rules changed");
         }
@@ -117,16 +126,46 @@ fn move_meeting(
     let (moved, group) = crate::db::meetings::find_with_group(conn, meeting.id)?
         .ok_or(AppError::NotFound("meeting"))?;
     if moved.status() == crate::domain::MeetingStatus::Published {
+        // Series registrants hear of their series once, not of each occurrence.
         crate::services::meetings::notify_seat_holders(
             conn,
             ctx,
             MailKind::ZoneRulesChanged,
             &moved,
             &group,
-            true,
+            false,
         )?;
     }
     Ok(true)
+}
+
+/// The series' `SEQUENCE` raised and its invite sent again to its active registrants.
+fn tell_series_registrants(conn: &mut DbConn, ctx: &MailContext, id: i64) -> Result<(), AppError> {
+    use crate::db::schema::series::dsl as s;
+    diesel::update(s::series.find(id))
+        .set((s::sequence.eq(s::sequence + 1), s::updated_at.eq(db::now())))
+        .execute(conn)?;
+    let loaded = crate::services::series::load(conn, id)?;
+    for registration in crate::db::registrations::active_for_series(conn, id)? {
+        // Active: the address is confirmed and the registration holds or waits for seats.
+        if registration.status != crate::db::registrations::ACTIVE {
+            continue;
+        }
+        let to = Recipient {
+            registration: &registration,
+            status: RegistrationStatus::Confirmed,
+            seat_checked: false,
+        };
+        crate::mail::enqueue(
+            conn,
+            ctx,
+            MailKind::ZoneRulesChanged,
+            &About::Series(&loaded),
+            &to,
+            None,
+        )?;
+    }
+    Ok(())
 }
 
 /// The instant that shows, under `new`, the wall time that `utc` showed under `old`. A wall

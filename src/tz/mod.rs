@@ -43,6 +43,15 @@ struct Inner {
     rules: tzif::TimeZone,
     /// The TZif data the rules were read from (empty for the built-in UTC).
     tzif: Vec<u8>,
+    /// A hash of the name and `tzif`: what caches of derived text are keyed by.
+    fingerprint: u64,
+}
+
+fn fingerprint(name: &str, tzif: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (name, tzif).hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Zone {
@@ -53,6 +62,7 @@ impl Zone {
             name: name.to_string(),
             rules,
             tzif: bytes.to_vec(),
+            fingerprint: fingerprint(name, bytes),
         })))
     }
 
@@ -63,6 +73,7 @@ impl Zone {
                 name: "UTC".to_string(),
                 rules: tzif::TimeZone::utc(),
                 tzif: Vec::new(),
+                fingerprint: fingerprint("UTC", &[]),
             }))
         });
         UTC.clone()
@@ -76,6 +87,11 @@ impl Zone {
     /// The TZif data of the rules: what is kept to tell later whether the rules changed.
     pub fn tzif(&self) -> &[u8] {
         &self.0.tzif
+    }
+
+    /// Equal for zones of the same name and TZif data.
+    pub fn fingerprint(&self) -> u64 {
+        self.0.fingerprint
     }
 
     pub(crate) fn rules(&self) -> tzif::TimeZoneRef<'_> {

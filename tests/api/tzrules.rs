@@ -146,8 +146,37 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
         .await
         .unwrap();
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
-    let confirmed = smtp.wait_for(1, Duration::from_secs(20)).await;
-    let invite = confirmed[0].calendar.as_ref().unwrap();
+    // A weekly call on Wednesdays at 09:00 from 6 January 2027, and a whole-series observer.
+    let series: Value = post(
+        "/api/v1/series",
+        json!({"group": "van", "title": "Weekly call", "format": "online",
+               "timezone": "America/Vancouver", "first_start": "2027-01-06T09:00",
+               "duration_minutes": 60, "count": 4, "online_url": "https://meet.example.org/w",
+               "status": "published", "verify_email": false}),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let sid = series["id"].as_i64().unwrap();
+    assert_eq!(
+        series["occurrences"][0]["starts_at_utc"], "2027-01-06T17:00:00Z",
+        "{series}"
+    );
+    let res = api
+        .post(format!("{base}/api/v1/series/{sid}/registrations"))
+        .json(&json!({"name": "Bob", "email": "bob@example.org", "attendance": "remote"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+    let confirmed = smtp.wait_for(2, Duration::from_secs(20)).await;
+    let invite = confirmed
+        .iter()
+        .find(|m| m.subject.contains("Winter"))
+        .unwrap();
+    let invite = invite.calendar.as_ref().unwrap();
     assert!(invite.body.contains("TZOFFSETTO:-0800"), "{}", invite.body);
     let (_, feed) = get(&base, "/groups/van/calendar.ics").await;
     assert!(feed.contains("DTSTART;TZID=America/Vancouver:20270115T100000"));
@@ -193,8 +222,28 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
     let kept: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(kept["starts_at_utc"], "2026-11-18T18:00:00Z", "{kept}");
     assert_eq!(kept["sequence"], 0);
-    let mails = smtp.wait_for(2, Duration::from_secs(20)).await;
-    let update = &mails[1];
+    let (_, body) = get(&base, &format!("/api/v1/series/{sid}")).await;
+    let series: Value = serde_json::from_str(&body).unwrap();
+    for occurrence in series["occurrences"].as_array().unwrap() {
+        let utc = occurrence["starts_at_utc"].as_str().unwrap();
+        assert!(utc.ends_with("T16:00:00Z"), "{occurrence}");
+    }
+    let mails = smtp.wait_for(4, Duration::from_secs(20)).await;
+    let to = |m: &crate::smtp::ReceivedMail, who: &str| m.to.iter().any(|t| t.contains(who));
+    let corrections: Vec<_> = mails[2..].iter().collect();
+    assert!(corrections
+        .iter()
+        .all(|m| m.subject.starts_with("Meeting time corrected")));
+    // Bob hears once, of his series: its invite with the rule, SEQUENCE raised.
+    let bob: Vec<_> = corrections.iter().filter(|m| to(m, "bob@")).collect();
+    assert_eq!(bob.len(), 1);
+    let bob_cal = &bob[0].calendar.as_ref().unwrap().body;
+    let events = crate::ics_check::events_part(bob_cal);
+    assert!(
+        events.contains("RRULE:") && events.contains("SEQUENCE:1"),
+        "{bob_cal}"
+    );
+    let update = corrections.iter().find(|m| to(m, "ada@")).unwrap();
     assert!(
         update.subject.starts_with("Meeting time corrected"),
         "{}",
@@ -228,7 +277,7 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert_eq!(
         smtp.raw_messages().len(),
-        2,
-        "one confirmation, one correction"
+        4,
+        "a confirmation and a correction each"
     );
 }

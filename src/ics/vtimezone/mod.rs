@@ -9,7 +9,10 @@
 
 mod yearly;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 use crate::tz::transitions::Transition;
 use crate::tz::Zone;
@@ -21,14 +24,48 @@ const MARGIN_SECS: i64 = 400 * 86_400;
 /// pin down a yearly pattern: over eight years its day moves through every weekday position.
 const PATTERN_SECS: i64 = 8 * 366 * 86_400;
 
+/// Most VTIMEZONEs kept (by zone and years); the cache starts over when it is full.
+const CACHE_ENTRIES: usize = 512;
+
+type CacheKey = (u64, i32, i32);
+
 /// Lines (without line endings, unfolded) of one VTIMEZONE for `zone`, covering its events
-/// between `first` and `last` with a year's margin on both sides.
-pub fn vtimezone_lines(zone: &Zone, first: DateTime<Utc>, last: DateTime<Utc>) -> Vec<String> {
-    let start = first.timestamp().saturating_sub(MARGIN_SECS);
-    let end = last
-        .timestamp()
-        .max(first.timestamp())
-        .saturating_add(MARGIN_SECS);
+/// between `first` and `last` with a year's margin on both sides. The range is widened to
+/// whole years, so the text depends on the zone and two years only and is computed once.
+pub fn vtimezone_lines(zone: &Zone, first: DateTime<Utc>, last: DateTime<Utc>) -> Arc<[String]> {
+    static CACHE: LazyLock<Mutex<HashMap<CacheKey, Arc<[String]>>>> = LazyLock::new(Mutex::default);
+    let key = (
+        zone.fingerprint(),
+        first.year(),
+        last.year().max(first.year()),
+    );
+    if let Some(lines) = CACHE.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return lines;
+    }
+    let lines: Arc<[String]> = compute(zone, key.1, key.2).into();
+    if let Ok(mut cache) = CACHE.lock() {
+        if cache.len() >= CACHE_ENTRIES {
+            cache.clear();
+        }
+        cache.insert(key, lines.clone());
+    }
+    lines
+}
+
+/// The start of `year` (seconds since the epoch), clamped to chrono's range.
+fn year_start(year: i32) -> i64 {
+    NaiveDate::from_ymd_opt(year, 1, 1)
+        .map(|d| d.and_time(NaiveTime::MIN).and_utc().timestamp())
+        .unwrap_or(if year < 0 {
+            DateTime::<Utc>::MIN_UTC.timestamp()
+        } else {
+            DateTime::<Utc>::MAX_UTC.timestamp()
+        })
+}
+
+fn compute(zone: &Zone, first_year: i32, last_year: i32) -> Vec<String> {
+    let start = year_start(first_year).saturating_sub(MARGIN_SECS);
+    let end = year_start(last_year.saturating_add(1)).saturating_add(MARGIN_SECS);
     // Look past the end far enough to tell whether a yearly pattern goes on under the
     // zone's current rule (its table may run years ahead).
     let rule_from = zone.rule_applies_from();
