@@ -57,3 +57,20 @@ pub fn set(conn: &mut DbConn, key: &str, value: &str) -> QueryResult<()> {
         .execute(conn)
         .map(|_| ())
 }
+
+/// Stores `value` for `key` if no row has it yet; false when one had (on PostgreSQL, after
+/// waiting for a transaction that is inserting it to end).
+pub fn claim(conn: &mut DbConn, key: &str, value: &str) -> QueryResult<bool> {
+    let row = (s::key.eq(key), s::value.eq(value));
+    let inserted = match conn {
+        DbConn::Postgresql(c) => diesel::insert_into(s::settings)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execute(c)?,
+        DbConn::Sqlite(c) => diesel::insert_into(s::settings)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execute(c)?,
+    };
+    Ok(inserted == 1)
+}

@@ -53,52 +53,84 @@ fn realign_zone(
 ) -> Result<usize, AppError> {
     let key = format!("tzif:{}", zone.name());
     let current = B64.encode(zone.tzif());
-    // Meetings from before rules were recorded were placed with the rules of this start.
-    let recorded = settings::get_or_insert(conn, &key, &current)?;
-    if recorded == current {
+    if settings::get(conn, &key)?.as_deref() == Some(current.as_str()) {
         return Ok(0);
     }
     db::write_tx(conn, |conn| {
-        // Another instance may have realigned since: decide on the locked row.
-        let Some(recorded) = settings::get_locked(conn, &key)? else {
-            return Ok(0);
-        };
-        let old = B64
-            .decode(recorded.as_bytes())
-            .ok()
-            .and_then(|bytes| Zone::from_tzif(zone.name(), &bytes));
-        let mut moved = 0;
-        if let Some(old) = old.filter(|old| recorded != current && !old.same_rules(zone)) {
-            let future: Vec<Meeting> = m::meetings
-                .filter(m::timezone.eq(zone.name()).and(m::ends_at.gt(now)))
-                .order(m::id)
-                .load(conn)?;
-            let mut series = std::collections::BTreeSet::new();
-            for meeting in &future {
-                if move_meeting(conn, ctx, meeting, &old, zone)? {
-                    moved += 1;
-                    series.extend(meeting.series_id);
+        // Decided on the locked row, or on claiming it: another instance may be at it.
+        let old = match settings::get_locked(conn, &key)? {
+            Some(recorded) if recorded == current => return Ok(0),
+            Some(recorded) => {
+                settings::set(conn, &key, &current)?;
+                match B64
+                    .decode(recorded.as_bytes())
+                    .ok()
+                    .and_then(|b| Zone::from_tzif(zone.name(), &b))
+                {
+                    Some(old) if !old.same_rules(zone) => OldRules::Recorded(old),
+                    _ => return Ok(0),
                 }
             }
-            for id in series {
-                tell_series_registrants(conn, ctx, id)?;
+            // No rules recorded: the meetings were placed by a release that used chrono-tz.
+            None if settings::claim(conn, &key, &current)? => match zone.name().parse() {
+                Ok(legacy) => OldRules::ChronoTz(legacy),
+                Err(_) => return Ok(0),
+            },
+            None => return Ok(0),
+        };
+        let future: Vec<Meeting> = m::meetings
+            .filter(m::timezone.eq(zone.name()).and(m::ends_at.gt(now)))
+            .order(m::id)
+            .load(conn)?;
+        let shift = |utc| old.replace(utc, zone);
+        let (mut moved, mut series) = (0, std::collections::BTreeSet::new());
+        for meeting in &future {
+            if move_meeting(conn, ctx, meeting, &shift)? {
+                moved += 1;
+                series.extend(meeting.series_id);
             }
+        }
+        for id in series {
+            tell_series_registrants(conn, ctx, id)?;
+        }
+        if moved > 0 {
             tracing::info!(zone = %zone.name(), tzdata = %crate::tz::version(), moved, "tz rules changed");
         }
-        settings::set(conn, &key, &current)?;
         Ok(moved)
     })
 }
 
-/// Places `meeting`'s wall times (read with `old`) again with `new`; true when it moved.
+/// The rules a zone's stored instants were computed with.
+enum OldRules {
+    /// Recorded by an earlier start.
+    Recorded(Zone),
+    /// The tzdata 2025b built into `chrono-tz`, which releases before rules were recorded used.
+    ChronoTz(chrono_tz::Tz),
+}
+
+impl OldRules {
+    /// The instant that shows, under `new`, the wall time that `utc` showed under these
+    /// rules. A wall time that `new` skips keeps its instant; one it repeats takes the
+    /// earlier instant.
+    fn replace(&self, utc: NaiveDateTime, new: &Zone) -> NaiveDateTime {
+        let at = Utc.from_utc_datetime(&utc);
+        let wall = match self {
+            OldRules::Recorded(old) => at.with_timezone(old).naive_local(),
+            OldRules::ChronoTz(old) => at.with_timezone(old).naive_local(),
+        };
+        new.from_local_datetime(&wall)
+            .earliest()
+            .map_or(utc, |t| t.naive_utc())
+    }
+}
+
+/// Passes `meeting`'s instants through `shift`; true when that moved it.
 fn move_meeting(
     conn: &mut DbConn,
     ctx: &MailContext,
     meeting: &Meeting,
-    old: &Zone,
-    new: &Zone,
+    shift: &dyn Fn(NaiveDateTime) -> NaiveDateTime,
 ) -> Result<bool, AppError> {
-    let shift = |utc: NaiveDateTime| replace(utc, old, new);
     let days = meeting.schedule().map(shift);
     let opens = meeting.registration_opens_at.map(shift);
     let closes = meeting.registration_closes_at.map(shift);
@@ -166,13 +198,4 @@ fn tell_series_registrants(conn: &mut DbConn, ctx: &MailContext, id: i64) -> Res
         )?;
     }
     Ok(())
-}
-
-/// The instant that shows, under `new`, the wall time that `utc` showed under `old`. A wall
-/// time that `new` skips keeps its instant; one it repeats takes the earlier instant.
-fn replace(utc: NaiveDateTime, old: &Zone, new: &Zone) -> NaiveDateTime {
-    let wall = Utc.from_utc_datetime(&utc).with_timezone(old).naive_local();
-    new.from_local_datetime(&wall)
-        .earliest()
-        .map_or(utc, |t| t.naive_utc())
 }

