@@ -86,7 +86,10 @@ fn series_json(
         occurrences: shown
             .into_iter()
             .map(|m| OccurrenceJson {
-                recurrence_id: m.recurrence_local.map(format_wall_time).unwrap_or_default(),
+                recurrence_id: m
+                    .recurrence_local
+                    .map(|wall| with_offset(&s.tz(), wall))
+                    .unwrap_or_default(),
                 detached: m.detached,
                 meeting: meeting_json(
                     m,
@@ -205,4 +208,14 @@ pub async fn patch(
         .await?;
     state.calendar_changed();
     Ok(HttpResponse::Ok().json(json))
+}
+
+/// A wall time in `zone` with its offset (`2027-03-10T14:00:00+01:00`), as the contract gives
+/// an occurrence's `recurrence_id`.
+fn with_offset(zone: &crate::tz::Zone, wall: chrono::NaiveDateTime) -> String {
+    use chrono::TimeZone;
+    match zone.from_local_datetime(&wall).earliest() {
+        Some(t) => t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        None => format_wall_time(wall),
+    }
 }
