@@ -106,36 +106,92 @@ pub fn claim_due(
     lease: Duration,
     limit: i64,
 ) -> QueryResult<Vec<OutboxMessage>> {
-    use diesel::sql_types::{BigInt, Timestamp};
-    // The same statement for both; SQLite has no row locks (one writer at a time) and
-    // numbers its parameters ?N.
-    let claim = |p: [&str; 3], lock: &str| {
-        format!(
-            "UPDATE outbox SET lease_until = {0}, attempts = attempts + 1 \
-             WHERE status = 'pending' AND id IN (SELECT id FROM outbox \
-             WHERE status = 'pending' AND next_attempt_at <= {1} \
-             AND (lease_until IS NULL OR lease_until < {1}) \
-             ORDER BY next_attempt_at, id LIMIT {2}{lock}) RETURNING *",
-            p[0], p[1], p[2]
-        )
+    let claim = ClaimDue {
+        until: now + lease,
+        now,
+        limit,
     };
-    let until = now + lease;
     let mut claimed: Vec<OutboxMessage> = match conn {
-        DbConn::Postgresql(c) => {
-            diesel::sql_query(claim(["$1", "$2", "$3"], " FOR UPDATE SKIP LOCKED"))
-                .bind::<Timestamp, _>(until)
-                .bind::<Timestamp, _>(now)
-                .bind::<BigInt, _>(limit)
-                .load(c)?
-        }
-        DbConn::Sqlite(c) => diesel::sql_query(claim(["?1", "?2", "?3"], ""))
-            .bind::<Timestamp, _>(until)
-            .bind::<Timestamp, _>(now)
-            .bind::<BigInt, _>(limit)
-            .load(c)?,
+        DbConn::Postgresql(c) => claim.load(c)?,
+        DbConn::Sqlite(c) => claim.load(c)?,
     };
     claimed.sort_by_key(|m| m.id);
     Ok(claimed)
+}
+
+/// `UPDATE outbox SET lease_until = …, attempts = attempts + 1 WHERE id IN (the due ones,
+/// oldest first, LIMIT …) RETURNING *`: on PostgreSQL the subquery skips rows another
+/// instance has locked; SQLite has one writer at a time. A query type with a fixed text per
+/// backend and a static query id, so that diesel keeps it prepared per connection (a
+/// `sql_query` is parsed and planned again on every claim).
+struct ClaimDue {
+    until: NaiveDateTime,
+    now: NaiveDateTime,
+    limit: i64,
+}
+
+struct ClaimDueId;
+
+impl diesel::query_builder::QueryId for ClaimDue {
+    type QueryId = ClaimDueId;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::query_builder::Query for ClaimDue {
+    /// Read back by column name (`OutboxMessage: QueryableByName`).
+    type SqlType = diesel::sql_types::Untyped;
+}
+
+impl RunQueryDsl<diesel::PgConnection> for ClaimDue {}
+impl RunQueryDsl<diesel::SqliteConnection> for ClaimDue {}
+
+impl ClaimDue {
+    fn walk<'b, DB>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
+        lock: &'static str,
+    ) -> QueryResult<()>
+    where
+        DB: diesel::backend::Backend
+            + diesel::sql_types::HasSqlType<diesel::sql_types::Timestamp>
+            + diesel::sql_types::HasSqlType<diesel::sql_types::BigInt>,
+        NaiveDateTime: diesel::serialize::ToSql<diesel::sql_types::Timestamp, DB>,
+        i64: diesel::serialize::ToSql<diesel::sql_types::BigInt, DB>,
+    {
+        use diesel::sql_types::{BigInt, Timestamp};
+        out.push_sql("UPDATE outbox SET lease_until = ");
+        out.push_bind_param::<Timestamp, _>(&self.until)?;
+        out.push_sql(
+            ", attempts = attempts + 1 WHERE status = 'pending' AND id IN (SELECT id FROM \
+             outbox WHERE status = 'pending' AND next_attempt_at <= ",
+        );
+        out.push_bind_param::<Timestamp, _>(&self.now)?;
+        out.push_sql(" AND (lease_until IS NULL OR lease_until < ");
+        out.push_bind_param::<Timestamp, _>(&self.now)?;
+        out.push_sql(") ORDER BY next_attempt_at, id LIMIT ");
+        out.push_bind_param::<BigInt, _>(&self.limit)?;
+        out.push_sql(lock);
+        out.push_sql(") RETURNING *");
+        Ok(())
+    }
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for ClaimDue {
+    fn walk_ast<'b>(
+        &'b self,
+        out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        self.walk(out, " FOR UPDATE SKIP LOCKED")
+    }
+}
+
+impl diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for ClaimDue {
+    fn walk_ast<'b>(
+        &'b self,
+        out: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
+    ) -> QueryResult<()> {
+        self.walk(out, "")
+    }
 }
 
 type AmongIds<'a> = diesel::dsl::Filter<o::outbox, diesel::dsl::EqAny<o::id, &'a [i64]>>;

@@ -220,8 +220,8 @@ impl Worker {
         Ok(())
     }
 
-    /// Writes outcomes in one transaction (tried a few times: what is not recorded goes
-    /// out again after the lease).
+    /// Writes outcomes in one transaction, or as one statement when one does (all sent, the
+    /// usual case); tried a few times: what is not recorded goes out again after the lease.
     async fn record(&self, outcomes: Vec<(i64, Outcome)>) -> anyhow::Result<()> {
         let outcomes = Arc::new(outcomes);
         let mut tries = 0;
@@ -230,9 +230,12 @@ impl Worker {
             let (pool, outcomes) = (self.pool.clone(), outcomes.clone());
             let result = tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
                 let mut conn = pool.get()?;
-                Ok(db::write_tx(&mut conn, |conn| {
-                    record_batch(conn, &outcomes)
-                })?)
+                let record = |conn: &mut db::DbConn| record_batch(conn, &outcomes);
+                Ok(if statements(&outcomes) > 1 {
+                    db::write_tx(&mut conn, record)
+                } else {
+                    db::write_one(&mut conn, record)
+                }?)
             })
             .await?;
             match result {
@@ -245,6 +248,17 @@ impl Worker {
             }
         }
     }
+}
+
+/// How many statements `record_batch` runs for these outcomes.
+fn statements(outcomes: &[(i64, Outcome)]) -> usize {
+    let any = |want: fn(&Outcome) -> bool| usize::from(outcomes.iter().any(|(_, o)| want(o)));
+    any(|o| matches!(o, Outcome::Sent))
+        + any(|o| matches!(o, Outcome::Released))
+        + outcomes
+            .iter()
+            .filter(|(_, o)| matches!(o, Outcome::NotSent(..)))
+            .count()
 }
 
 fn record_batch(conn: &mut db::DbConn, outcomes: &[(i64, Outcome)]) -> diesel::QueryResult<()> {
