@@ -115,6 +115,11 @@ impl Application {
             .await??;
             let tz = crate::tz::db();
             tracing::info!(tzdata = %tz.version(), origin = ?tz.origin(), moved, "time-zone rules");
+            if std::env::var_os("TZDIR").is_some_and(|d| !d.is_empty())
+                && *tz.origin() == crate::tz::Origin::BuiltIn
+            {
+                tracing::warn!("TZDIR holds no time zones; using the built-in copy");
+            }
         }
         let pending_sweep = (state.mail.clone(), state.settings.sweep_interval);
         let limiter = state.limiter.clone();

@@ -273,7 +273,10 @@ fn check_names_the_tz_database_and_each_problem() {
         out.contains("migrations are up to date") && out.contains("mail goes to files"),
         "{out}"
     );
-    // An SMTP server that does not answer is a problem of its own.
+    // A mail server that answers is named; one that does not is a problem of its own.
+    let sink = crate::smtp::SmtpSink::start();
+    let (ok, out, err) = check(&[("QUORUM_SMTP_URL", &sink.url())]);
+    assert!(ok && out.contains("SMTP server answers"), "{out}{err}");
     let closed = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
