@@ -550,6 +550,36 @@ pub struct Serve {
     pub port: u16,
 }
 
+impl Serve {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// Sends the signal `sig` (`TERM`, `KILL`, …).
+    pub fn signal(&self, sig: &str) {
+        Command::new("kill")
+            .arg(format!("-{sig}"))
+            .arg(self.child.id().to_string())
+            .status()
+            .unwrap();
+    }
+
+    /// Waits for the process to end.
+    pub fn wait(&mut self) -> std::process::ExitStatus {
+        self.child.wait().unwrap()
+    }
+
+    /// Peak resident memory so far (VmHWM), in KiB.
+    pub fn peak_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap()
+    }
+}
+
 impl Drop for Serve {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -557,12 +587,29 @@ impl Drop for Serve {
     }
 }
 
+/// `quorum serve` on `url`, mail to the SMTP server `smtp`, logging at `info` to `log`.
 pub fn serve(
     url: &str,
     smtp: &str,
     dir: &std::path::Path,
     log: std::fs::File,
     env: &[(&str, &std::ffi::OsStr)],
+) -> Serve {
+    let mut all: Vec<(&str, &std::ffi::OsStr)> = vec![
+        ("DATABASE_URL", url.as_ref()),
+        ("QUORUM_SMTP_URL", smtp.as_ref()),
+        ("RUST_LOG", "info".as_ref()),
+    ];
+    all.extend_from_slice(env);
+    serve_process(dir, &all, Some(log))
+}
+
+/// `quorum serve` in `dir` with `env` (`DATABASE_URL` and whatever else; no rate limit,
+/// `RUST_LOG=warn` unless `env` says otherwise), its log written to `log` or dropped.
+pub fn serve_process(
+    dir: &std::path::Path,
+    env: &[(&str, &std::ffi::OsStr)],
+    log: Option<std::fs::File>,
 ) -> Serve {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -572,15 +619,13 @@ pub fn serve(
     let child = Command::new(env!("CARGO_BIN_EXE_quorum"))
         .arg("serve")
         .current_dir(dir)
-        .env("DATABASE_URL", url)
         .env("QUORUM_BIND", format!("127.0.0.1:{port}"))
-        .env("QUORUM_SMTP_URL", smtp)
         .env("QUORUM_RATE_LIMIT", "0")
-        .env("RUST_LOG", "info")
+        .env("RUST_LOG", "warn")
         .env_remove("QUORUM_LOG_FORMAT")
         .envs(env.iter().copied())
         .stdout(Stdio::null())
-        .stderr(log)
+        .stderr(log.map_or_else(Stdio::null, Stdio::from))
         .spawn()
         .unwrap();
     let server = Serve { child, port };

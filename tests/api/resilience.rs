@@ -3,14 +3,15 @@
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::helpers::{spawn_app, spawn_app_on, test_db, Db, TestDb, MAIL_WAIT};
+use crate::helpers::{
+    serve_process, spawn_app, spawn_app_on, test_db, Db, Serve, TestDb, MAIL_WAIT,
+};
 use crate::smtp::SmtpSink;
 
 both_backends!(
@@ -126,60 +127,18 @@ async fn an_unreachable_database_gives_503_with_retry_after(db: Db) {
 const SMTP_CONNECTIONS: usize = 4;
 
 /// A `quorum serve` process of its own, to be killed.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Server {
-    fn start(database_url: &str, smtp_url: &str, dir: &std::path::Path) -> Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new(env!("CARGO_BIN_EXE_quorum"))
-            .arg("serve")
-            .current_dir(dir)
-            .env("DATABASE_URL", database_url)
-            .env("QUORUM_BIND", format!("127.0.0.1:{port}"))
-            .env("QUORUM_SMTP_URL", smtp_url)
-            .env("QUORUM_RATE_LIMIT", "0")
-            .env("QUORUM_MAIL_LEASE_SECONDS", "2")
-            .env("QUORUM_SMTP_CONNECTIONS", SMTP_CONNECTIONS.to_string())
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let server = Server { child, port };
-        for _ in 0..200 {
-            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return server;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("quorum serve did not start");
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
-    }
-
-    fn signal(&self, sig: &str) {
-        Command::new("kill")
-            .arg(format!("-{sig}"))
-            .arg(self.child.id().to_string())
-            .status()
-            .unwrap();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+fn start_server(database_url: &str, smtp_url: &str, dir: &std::path::Path) -> Serve {
+    let connections = SMTP_CONNECTIONS.to_string();
+    serve_process(
+        dir,
+        &[
+            ("DATABASE_URL", database_url.as_ref()),
+            ("QUORUM_SMTP_URL", smtp_url.as_ref()),
+            ("QUORUM_MAIL_LEASE_SECONDS", "2".as_ref()),
+            ("QUORUM_SMTP_CONNECTIONS", connections.as_ref()),
+        ],
+        None,
+    )
 }
 
 fn token(test_db: &TestDb) -> String {
@@ -196,7 +155,7 @@ fn token(test_db: &TestDb) -> String {
     quorum::auth::create_token(&mut conn, "ops@example.org", "ops").unwrap()
 }
 
-async fn setup_meeting(server: &Server, token: &str, capacity: Option<i64>) -> i64 {
+async fn setup_meeting(server: &Serve, token: &str, capacity: Option<i64>) -> i64 {
     let client = reqwest::Client::new();
     let res = client
         .post(server.url("/api/v1/groups"))
@@ -231,7 +190,7 @@ async fn sigkill_during_registrations_loses_nothing_acknowledged(db: Db) {
     })
     .await
     .unwrap();
-    let server = Server::start(&url, &smtp.url(), dir.path());
+    let server = start_server(&url, &smtp.url(), dir.path());
     let id = setup_meeting(&server, &api_token, None).await;
 
     // 8 clients register as fast as they can; the server is killed with SIGKILL under load.
@@ -287,7 +246,7 @@ async fn sigkill_during_registrations_loses_nothing_acknowledged(db: Db) {
     );
 
     // After a restart every acknowledged registration is there, once.
-    let server = Server::start(&url, &smtp.url(), dir.path());
+    let server = start_server(&url, &smtp.url(), dir.path());
     let pool = quorum::db::connect(&url, 2).unwrap();
     let stored: Vec<String> = tokio::task::spawn_blocking(move || {
         let mut conn = pool.get().unwrap();
@@ -357,7 +316,7 @@ async fn sigterm_lets_requests_in_flight_finish(db: Db) {
     })
     .await
     .unwrap();
-    let mut server = Server::start(&url, &smtp.url(), dir.path());
+    let mut server = start_server(&url, &smtp.url(), dir.path());
     let id = setup_meeting(&server, &api_token, None).await;
     let port = server.port;
     let body =
@@ -381,7 +340,7 @@ async fn sigterm_lets_requests_in_flight_finish(db: Db) {
         .unwrap();
     stream.read_to_string(&mut answer).unwrap();
     assert!(answer.starts_with("HTTP/1.1 201"), "{answer}");
-    let status = server.child.wait().unwrap();
+    let status = server.wait();
     assert!(
         status.success() || status.code().is_some(),
         "exited after finishing: {status:?}"

@@ -3,8 +3,6 @@
 //! the password-change mail, session lifetime, API token expiry and last use, logins in
 //! the audit log, CSRF tokens bound to the session, and bounded memory for argon2.
 
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,7 +13,8 @@ use serde_json::json;
 
 use crate::both_backends;
 use crate::helpers::{
-    browser, extract_csrf, location, login_at, spawn_app_on, test_db, Db, TestApp, MAIL_WAIT,
+    browser, extract_csrf, location, login_at, serve_process, spawn_app_on, test_db, Db, Serve,
+    TestApp, MAIL_WAIT,
 };
 use crate::smtp::SmtpSink;
 
@@ -488,70 +487,25 @@ async fn csrf_tokens_are_bound_to_the_staff_session(db: Db) {
 }
 
 /// A `quorum serve` process of its own, so that its memory can be read.
-struct Server {
-    child: Child,
-    port: u16,
-    _dir: tempfile::TempDir,
-}
-
-impl Server {
-    fn start(database_url: &str) -> Server {
-        let dir = tempfile::tempdir().unwrap();
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new(env!("CARGO_BIN_EXE_quorum"))
-            .arg("serve")
-            .current_dir(dir.path())
-            .env("DATABASE_URL", database_url)
-            .env("QUORUM_BIND", format!("127.0.0.1:{port}"))
-            .env("QUORUM_MAIL_DIR", dir.path().join("mail"))
-            .env("QUORUM_RATE_LIMIT", "0")
-            .env("QUORUM_TRUSTED_PROXIES", "127.0.0.1")
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let server = Server {
-            child,
-            port,
-            _dir: dir,
-        };
-        for _ in 0..200 {
-            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return server;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("quorum serve did not start");
-    }
-
-    /// Peak resident memory so far (VmHWM), in KiB.
-    fn peak_kib(&self) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+fn start_server(database_url: &str, dir: &std::path::Path) -> Serve {
+    let mail = dir.join("mail");
+    serve_process(
+        dir,
+        &[
+            ("DATABASE_URL", database_url.as_ref()),
+            ("QUORUM_MAIL_DIR", mail.as_os_str()),
+            ("QUORUM_TRUSTED_PROXIES", "127.0.0.1".as_ref()),
+        ],
+        None,
+    )
 }
 
 async fn failed_logins_keep_memory_bounded(db: Db) {
     let Some(test_db) = test_db(db) else {
         return;
     };
-    let server = Server::start(&test_db.url);
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_server(&test_db.url, dir.path());
     let base = format!("http://127.0.0.1:{}", server.port);
     assert_eq!(login_from(&base, OWNER, ADMIN, "warming up").await.0, 401);
     let before = server.peak_kib();
