@@ -37,7 +37,9 @@ pub fn record_zone_rules(conn: &mut DbConn, name: &str) -> QueryResult<()> {
         return Ok(());
     };
     let tzif = base64::engine::general_purpose::STANDARD.encode(zone.tzif());
-    get_or_insert(conn, &format!("tzif:{name}"), &tzif).map(|_| ())
+    // Not `get_or_insert`: inside a PostgreSQL transaction a unique violation (another
+    // instance recording the same zone) would abort the meeting's transaction.
+    claim(conn, &format!("tzif:{name}"), &tzif).map(|_| ())
 }
 
 /// The value of `key`, locked until the transaction ends on PostgreSQL (SQLite's write
