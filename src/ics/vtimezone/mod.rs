@@ -21,8 +21,13 @@ use crate::tz::Zone;
 const MARGIN_SECS: i64 = 400 * 86_400;
 
 /// How far past the covered range (and past the end of the zone's table) changes are read to
-/// pin down a yearly pattern: over eight years its day moves through every weekday position.
-const PATTERN_SECS: i64 = 8 * 366 * 86_400;
+/// pin down a yearly pattern: the Gregorian calendar's days and weekdays repeat every 28
+/// years (between 1901 and 2099), so a rule that holds for 28 years in a row holds for good.
+const PATTERN_SECS: i64 = yearly::PATTERN_YEARS as i64 * 366 * 86_400;
+
+/// How far past the covered range observances are still written so that the zone's current
+/// yearly rule is reached (a rule that pauses and resumes, like Havana's in 2026).
+const REACH_SECS: i64 = 30 * 366 * 86_400;
 
 /// Most VTIMEZONEs kept (by zone and years); the cache starts over when it is full.
 const CACHE_ENTRIES: usize = 512;
@@ -96,8 +101,17 @@ fn compute(zone: &Zone, first_year: i32, last_year: i32) -> Vec<String> {
         };
         push_observance(&mut lines, &only, yearly::onset(&only), None);
     }
+    // Up to where the current rule takes over, so that a client that keeps this VTIMEZONE
+    // for later events still reads them right.
+    let emit_end = match (zone.has_yearly_rule(), rule_from) {
+        (true, Some(from)) => end.max(
+            from.saturating_add(MARGIN_SECS)
+                .min(end.saturating_add(REACH_SECS)),
+        ),
+        _ => end,
+    };
     for observance in yearly::observances(&changes, open_after) {
-        if observance.first.at > end {
+        if observance.first.at > emit_end {
             continue;
         }
         let rrule = observance.rrule();

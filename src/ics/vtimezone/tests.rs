@@ -249,3 +249,57 @@ fn one_computation_per_zone_and_pair_of_years() {
     let other = vtimezone_lines(&zone("Europe/Paris"), utc(2030, 2, 1), utc(2030, 3, 1));
     assert!(other.contains(&"TZID:Europe/Paris".to_string()));
 }
+
+/// A client that keeps one VTIMEZONE for a TZID reads later events with it: every change its
+/// rules generate, decades ahead, must be a real change of the zone, and where the zone's
+/// current rule is a yearly one the offsets must stay right.
+#[test]
+fn open_rules_hold_for_decades() {
+    let until = utc(2060, 1, 1).naive_utc();
+    for name in [
+        "Europe/Madrid",
+        "America/New_York",
+        "Asia/Jerusalem",
+        "America/Nuuk",
+        "America/Scoresbysund",
+        "America/Havana",
+        "America/Santiago",
+        "Australia/Lord_Howe",
+        "Pacific/Chatham",
+        "Africa/Cairo",
+    ] {
+        let z = zone(name);
+        let lines = vtimezone_lines(&z, utc(2027, 5, 1), utc(2027, 6, 1));
+        let obs = parse_vtimezone(&lines, until);
+        let mut changes: Vec<(NaiveDateTime, i64, i64)> = obs
+            .iter()
+            .flat_map(|o| o.onsets.iter().map(|t| (*t, o.from, o.to)))
+            .filter(|c| c.0 <= until)
+            .collect();
+        changes.sort();
+        for (at, from, to) in &changes {
+            let before = z.offset_from_utc_datetime(&(*at - TimeDelta::seconds(1)));
+            let after = z.offset_from_utc_datetime(at);
+            let real = (i64::from(before.seconds()), i64::from(after.seconds()));
+            assert_eq!(
+                real,
+                (*from, *to),
+                "{name}: no such change at {at}\n{}",
+                lines.join("\n")
+            );
+        }
+        // Cairo's rule (the day after the last Thursday of October) sometimes falls in
+        // November: no yearly RRULE states it, so its observances end with the range.
+        if name == "Africa/Cairo" {
+            continue;
+        }
+        let mut t = utc(2027, 1, 1).naive_utc();
+        while t < until {
+            let idx = changes.partition_point(|c| c.0 <= t);
+            let given = changes[idx - 1].2;
+            let actual = i64::from(z.offset_from_utc_datetime(&t).seconds());
+            assert_eq!(given, actual, "{name}: offset at {t}\n{}", lines.join("\n"));
+            t += TimeDelta::hours(5);
+        }
+    }
+}

@@ -48,6 +48,18 @@ impl Observance {
     }
 }
 
+/// Years after which the Gregorian calendar's dates fall on the same weekdays again (1901–2099).
+pub(super) const PATTERN_YEARS: usize = 28;
+
+/// The fewest days `month` has in any year.
+fn shortest(month: u32) -> u32 {
+    match month {
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 /// The day rules that name a date every year it is in: the n-th weekday of the month, the
 /// last one, or the weekday within seven days starting at `window` (any start in the range).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -64,8 +76,11 @@ impl DayRule {
         DayRule {
             nth: (day <= 28).then_some((day - 1) / 7 + 1),
             last: day + 7 > u32::from(month_len),
-            // A seven-day window must fit in every month (28 days): it starts by the 22nd.
-            window: (day.saturating_sub(6).max(1), day.min(22)),
+            // A seven-day window must fit in this month in every year.
+            window: (
+                day.saturating_sub(6).max(1),
+                day.min(shortest(onset.month()) - 6),
+            ),
         }
     }
 
@@ -139,8 +154,10 @@ pub(super) fn observances(changes: &[Transition], open_after: Option<i64>) -> Ve
         let latest_of_key = !ends
             .iter()
             .any(|(other, at)| *other == k && *at > run.last.at);
-        run.open =
-            run.count > 1 && latest_of_key && open_after.is_some_and(|after| run.last.at > after);
+        // Only a pattern seen through a whole calendar cycle is known to go on.
+        run.open = run.count >= PATTERN_YEARS
+            && latest_of_key
+            && open_after.is_some_and(|after| run.last.at > after);
     }
     runs.sort_by_key(|r| r.first.at);
     runs
