@@ -63,10 +63,15 @@ pub fn realign(pool: &DbPool, ctx: &MailContext) -> anyhow::Result<usize> {
             moved += realign_zone(&mut conn, ctx, &zone, now)?;
         } else {
             // No meeting to move: a later one is placed with the rules in use.
-            settings::put(&mut conn, &key_of(&zone), &B64.encode(zone.tzif()))?;
+            let (key, current) = (key_of(&zone), B64.encode(zone.tzif()));
+            if settings::get(&mut conn, &key)?.as_deref() != Some(current.as_str()) {
+                settings::put(&mut conn, &key, &current)?;
+            }
         }
     }
-    settings::put(&mut conn, VERSION_KEY, version)?;
+    if settings::get(&mut conn, VERSION_KEY)?.as_deref() != Some(version) {
+        settings::put(&mut conn, VERSION_KEY, version)?;
+    }
     Ok(moved)
 }
 
