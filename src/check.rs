@@ -49,6 +49,10 @@ pub async fn run(settings: &Settings) -> Report {
                 .push(format!("QUORUM_MAIL_DIR {:?}: {e}", settings.mail_dir)),
         },
     }
+    // One line per problem, whatever the driver's message looks like (libpq's span lines).
+    for problem in &mut report.problems {
+        *problem = problem.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     report
 }
 

@@ -288,4 +288,14 @@ fn check_names_the_tz_database_and_each_problem() {
         err.lines().any(|l| l.starts_with("QUORUM_SMTP_URL")),
         "{err}"
     );
+    // A database that does not answer: one line, whatever the driver's message spans.
+    let url = format!("postgres://postgres@127.0.0.1:{closed}/none");
+    let (ok, _, err) = check(&[("DATABASE_URL", &url)]);
+    assert!(!ok);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with("DATABASE_URL: cannot connect to PostgreSQL"),
+        "{err}"
+    );
 }
