@@ -1,5 +1,7 @@
-//! Key/value settings kept in the database (the generated secret key).
+//! Key/value settings kept in the database (the generated secret key, the tz rules each
+//! zone's meetings were placed with).
 
+use base64::Engine;
 use diesel::prelude::*;
 
 use super::schema::settings::dsl as s;
@@ -19,14 +21,10 @@ pub fn get_or_insert(conn: &mut DbConn, key: &str, value: &str) -> QueryResult<S
     if let Some(existing) = get(conn, key)? {
         return Ok(existing);
     }
-    match diesel::insert_into(s::settings)
-        .values((s::key.eq(key), s::value.eq(value)))
-        .execute(conn)
-    {
-        Ok(_) => Ok(value.to_string()),
-        Err(e) if super::is_unique_violation(&e) => get(conn, key)?.ok_or(e),
-        Err(e) => Err(e),
+    if claim(conn, key, value)? {
+        return Ok(value.to_string());
     }
+    get(conn, key)?.ok_or(diesel::result::Error::NotFound)
 }
 
 /// Every key that starts with `prefix`.
@@ -37,25 +35,46 @@ pub fn keys_with_prefix(conn: &mut DbConn, prefix: &str) -> QueryResult<Vec<Stri
         .load(conn)
 }
 
-/// Stores `value` for `key`, whether or not a row exists.
+/// Stores `value` for `key`, whether or not a row exists; writes nothing when it is stored
+/// already.
 pub fn put(conn: &mut DbConn, key: &str, value: &str) -> QueryResult<()> {
-    if !claim(conn, key, value)? {
-        set(conn, key, value)?;
+    match get(conn, key)? {
+        Some(stored) if stored == value => Ok(()),
+        Some(_) => set(conn, key, value),
+        None if claim(conn, key, value)? => Ok(()),
+        None => set(conn, key, value),
     }
-    Ok(())
+}
+
+/// Where the rules a zone's meetings were placed with are kept: `tzif:<zone>`.
+pub const ZONE_RULES_PREFIX: &str = "tzif:";
+
+/// The key and the stored text (base64 TZif) of `zone`'s rules.
+pub fn zone_rules_entry(zone: &crate::tz::Zone) -> (String, String) {
+    (
+        format!("{ZONE_RULES_PREFIX}{}", zone.name()),
+        base64::engine::general_purpose::STANDARD.encode(zone.tzif()),
+    )
+}
+
+/// The rules stored by `zone_rules_entry` for the zone `name`; `None` when unreadable.
+pub fn zone_rules_from(name: &str, stored: &str) -> Option<crate::tz::Zone> {
+    let tzif = base64::engine::general_purpose::STANDARD
+        .decode(stored)
+        .ok()?;
+    crate::tz::Zone::from_tzif(name, &tzif)
 }
 
 /// Records the rules that the instants of meetings in the zone `name` are computed with,
 /// unless some are recorded already (see `services::zone_rules`).
 pub fn record_zone_rules(conn: &mut DbConn, name: &str) -> QueryResult<()> {
-    use base64::Engine;
     let Some(zone) = crate::tz::zone(name) else {
         return Ok(());
     };
-    let tzif = base64::engine::general_purpose::STANDARD.encode(zone.tzif());
-    // Not `get_or_insert`: inside a PostgreSQL transaction a unique violation (another
-    // instance recording the same zone) would abort the meeting's transaction.
-    claim(conn, &format!("tzif:{name}"), &tzif).map(|_| ())
+    let (key, tzif) = zone_rules_entry(&zone);
+    // `claim`, which cannot fail on a row another instance inserts meanwhile (a unique
+    // violation would abort the meeting's PostgreSQL transaction).
+    claim(conn, &key, &tzif).map(|_| ())
 }
 
 /// The value of `key`, locked until the transaction ends on PostgreSQL (SQLite's write

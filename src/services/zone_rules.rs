@@ -13,7 +13,6 @@
 
 use std::collections::BTreeSet;
 
-use base64::Engine;
 use chrono::{NaiveDateTime, TimeZone, Utc};
 use diesel::prelude::*;
 
@@ -23,8 +22,6 @@ use crate::domain::RegistrationStatus;
 use crate::error::AppError;
 use crate::mail::{About, MailContext, MailKind, Recipient};
 use crate::tz::Zone;
-
-const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
 /// Brings every future meeting in line with the tz rules in use; returns how many moved.
 /// Every zone with recorded rules is loaded here, so this process keeps using these rules
@@ -49,10 +46,14 @@ pub fn realign(pool: &DbPool, ctx: &MailContext) -> anyhow::Result<usize> {
         .load::<String>(&mut conn)?
         .into_iter()
         .collect();
-    let recorded: BTreeSet<String> = settings::keys_with_prefix(&mut conn, KEY_PREFIX)?
-        .into_iter()
-        .filter_map(|k| k.strip_prefix(KEY_PREFIX).map(str::to_string))
-        .collect();
+    let recorded: BTreeSet<String> =
+        settings::keys_with_prefix(&mut conn, settings::ZONE_RULES_PREFIX)?
+            .into_iter()
+            .filter_map(|k| {
+                k.strip_prefix(settings::ZONE_RULES_PREFIX)
+                    .map(str::to_string)
+            })
+            .collect();
     let mut moved = 0;
     for name in with_future.union(&recorded) {
         let Some(zone) = crate::tz::zone(name) else {
@@ -63,26 +64,16 @@ pub fn realign(pool: &DbPool, ctx: &MailContext) -> anyhow::Result<usize> {
             moved += realign_zone(&mut conn, ctx, &zone, now)?;
         } else {
             // No meeting to move: a later one is placed with the rules in use.
-            let (key, current) = (key_of(&zone), B64.encode(zone.tzif()));
-            if settings::get(&mut conn, &key)?.as_deref() != Some(current.as_str()) {
-                settings::put(&mut conn, &key, &current)?;
-            }
+            let (key, current) = settings::zone_rules_entry(&zone);
+            settings::put(&mut conn, &key, &current)?;
         }
     }
-    if settings::get(&mut conn, VERSION_KEY)?.as_deref() != Some(version) {
-        settings::put(&mut conn, VERSION_KEY, version)?;
-    }
+    settings::put(&mut conn, VERSION_KEY, version)?;
     Ok(moved)
 }
 
-const KEY_PREFIX: &str = "tzif:";
-
 /// The tzdata version of the last start that placed meetings.
 const VERSION_KEY: &str = "tzdata_version";
-
-fn key_of(zone: &Zone) -> String {
-    format!("{KEY_PREFIX}{}", zone.name())
-}
 
 /// Whether tzdata version `a` is older than `b` (`2025b` < `2026f` < `2026aa`); versions of
 /// another form (`unknown`) are not compared.
@@ -103,8 +94,7 @@ fn realign_zone(
     zone: &Zone,
     now: NaiveDateTime,
 ) -> Result<usize, AppError> {
-    let key = key_of(zone);
-    let current = B64.encode(zone.tzif());
+    let (key, current) = settings::zone_rules_entry(zone);
     if settings::get(conn, &key)?.as_deref() == Some(current.as_str()) {
         return Ok(0);
     }
@@ -114,23 +104,22 @@ fn realign_zone(
             Some(recorded) if recorded == current => return Ok(0),
             Some(recorded) => {
                 settings::set(conn, &key, &current)?;
-                let decoded = B64.decode(recorded.as_bytes()).ok();
-                match decoded.and_then(|b| Zone::from_tzif(zone.name(), &b)) {
+                match settings::zone_rules_from(zone.name(), &recorded) {
                     Some(old) if old.same_rules(zone) => return Ok(0),
                     Some(old) => OldRules::Recorded(old),
                     None => {
                         tracing::warn!(zone = %zone.name(), "recorded tz rules unreadable; reading the meetings with chrono-tz's");
-                        match zone.name().parse() {
-                            Ok(legacy) => OldRules::ChronoTz(legacy),
-                            Err(_) => return Ok(0),
+                        match OldRules::chrono_tz(zone) {
+                            Some(legacy) => legacy,
+                            None => return Ok(0),
                         }
                     }
                 }
             }
             // No rules recorded: the meetings were placed by a release that used chrono-tz.
-            None if settings::claim(conn, &key, &current)? => match zone.name().parse() {
-                Ok(legacy) => OldRules::ChronoTz(legacy),
-                Err(_) => return Ok(0),
+            None if settings::claim(conn, &key, &current)? => match OldRules::chrono_tz(zone) {
+                Some(legacy) => legacy,
+                None => return Ok(0),
             },
             None => return Ok(0),
         };
@@ -166,6 +155,11 @@ enum OldRules {
 }
 
 impl OldRules {
+    /// chrono-tz's rules for the zone, when it knows the zone.
+    fn chrono_tz(zone: &Zone) -> Option<OldRules> {
+        zone.name().parse().ok().map(OldRules::ChronoTz)
+    }
+
     /// The instant that shows, under `new`, the wall time that `utc` showed under these
     /// rules. A wall time that `new` skips keeps its instant; one it repeats takes the
     /// earlier instant.
