@@ -76,9 +76,52 @@ async fn staff_token(test_db: &TestDb) -> String {
     .unwrap()
 }
 
-async fn get(base: &str, path: &str) -> (u16, String) {
-    let res = reqwest::get(format!("{base}{path}")).await.unwrap();
-    (res.status().as_u16(), res.text().await.unwrap())
+async fn get(base: &str, path: &str) -> String {
+    reqwest::get(format!("{base}{path}"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+async fn get_json(base: &str, path: &str) -> Value {
+    serde_json::from_str(&get(base, path).await).unwrap()
+}
+
+/// POSTs `body` as JSON, with the staff `token` when given; the answer must be `201`.
+async fn created(base: &str, token: Option<&str>, path: &str, body: Value) -> Value {
+    let mut req = reqwest::Client::new()
+        .post(format!("{base}{path}"))
+        .json(&body);
+    if let Some(token) = token {
+        req = req.bearer_auth(token);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status().as_u16();
+    let answer: Value = res.json().await.unwrap_or(Value::Null);
+    assert_eq!(status, 201, "POST {path}: {answer}");
+    answer
+}
+
+/// A new group `slug`'s meeting on 15 January 2027, 10:00–12:00 in `zone`.
+async fn winter_meeting(base: &str, token: &str, slug: &str, zone: &str) -> Value {
+    created(
+        base,
+        Some(token),
+        "/api/v1/groups",
+        json!({"slug": slug, "name": zone}),
+    )
+    .await;
+    created(
+        base,
+        Some(token),
+        "/api/v1/meetings",
+        json!({"group": slug, "title": "Winter call", "format": "online", "timezone": zone,
+               "starts_at": "2027-01-15T10:00", "ends_at": "2027-01-15T12:00",
+               "online_url": "https://meet.example.org/v", "status": "published"}),
+    )
+    .await
 }
 
 async fn rule_changes_move_future_meetings_once(db: Db) {
@@ -98,28 +141,15 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
     // On the old rules, 10:00 in Vancouver on 15 January 2027 is 18:00Z everywhere.
     let server = start(&test_db, &smtp, dir.path(), &old, "old.log");
     let base = format!("http://127.0.0.1:{}", server.port);
-    let (_, health) = get(&base, "/healthz").await;
-    assert_eq!(
-        serde_json::from_str::<Value>(&health).unwrap()["tzdata"],
-        "2025b"
-    );
-    let api = reqwest::Client::new();
-    let post = |path: &str, body: Value| {
-        api.post(format!("{base}{path}"))
-            .bearer_auth(&token)
-            .json(&body)
-            .send()
-    };
-    assert_eq!(
-        post(
-            "/api/v1/groups",
-            json!({"slug": "van", "name": "Vancouver"})
-        )
-        .await
-        .unwrap()
-        .status(),
-        201
-    );
+    assert_eq!(get_json(&base, "/healthz").await["tzdata"], "2025b");
+    let staff = Some(token.as_str());
+    created(
+        &base,
+        staff,
+        "/api/v1/groups",
+        json!({"slug": "van", "name": "Vancouver"}),
+    )
+    .await;
     let meeting = |title: &str, day: &str| {
         json!({"group": "van", "title": title, "format": "online", "timezone": "America/Vancouver",
                "starts_at": format!("{day}T10:00"), "ends_at": format!("{day}T12:00"),
@@ -127,56 +157,58 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
                "online_url": "https://meet.example.org/v", "status": "published",
                "verify_email": false})
     };
-    let future: Value = post("/api/v1/meetings", meeting("Winter call", "2027-01-15"))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let future = created(
+        &base,
+        staff,
+        "/api/v1/meetings",
+        meeting("Winter call", "2027-01-15"),
+    )
+    .await;
     assert_eq!(future["starts_at_utc"], "2027-01-15T18:00:00Z", "{future}");
     assert_eq!(
         future["registration_closes_at"],
         "2027-01-15T08:00:00-08:00"
     );
-    let past: Value = post("/api/v1/meetings", meeting("Past call", "2027-01-22"))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let past = created(
+        &base,
+        staff,
+        "/api/v1/meetings",
+        meeting("Past call", "2027-01-22"),
+    )
+    .await;
     let (fid, pid) = (future["id"].as_i64().unwrap(), past["id"].as_i64().unwrap());
-    let res = api
-        .post(format!("{base}/api/v1/meetings/{fid}/registrations"))
-        .json(&json!({"name": "Ada", "email": "ada@example.org", "attendance": "remote"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+    let ada = json!({"name": "Ada", "email": "ada@example.org", "attendance": "remote"});
+    created(
+        &base,
+        None,
+        &format!("/api/v1/meetings/{fid}/registrations"),
+        ada,
+    )
+    .await;
     // A weekly call on Wednesdays at 09:00 from 6 January 2027, and a whole-series observer.
-    let series: Value = post(
+    let series = created(
+        &base,
+        staff,
         "/api/v1/series",
         json!({"group": "van", "title": "Weekly call", "format": "online",
                "timezone": "America/Vancouver", "first_start": "2027-01-06T09:00",
                "duration_minutes": 60, "count": 4, "online_url": "https://meet.example.org/w",
                "status": "published", "verify_email": false}),
     )
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
+    .await;
     let sid = series["id"].as_i64().unwrap();
     assert_eq!(
         series["occurrences"][0]["starts_at_utc"], "2027-01-06T17:00:00Z",
         "{series}"
     );
-    let res = api
-        .post(format!("{base}/api/v1/series/{sid}/registrations"))
-        .json(&json!({"name": "Bob", "email": "bob@example.org", "attendance": "remote"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+    let bob = json!({"name": "Bob", "email": "bob@example.org", "attendance": "remote"});
+    created(
+        &base,
+        None,
+        &format!("/api/v1/series/{sid}/registrations"),
+        bob,
+    )
+    .await;
     let confirmed = smtp.wait_for(2, Duration::from_secs(20)).await;
     let invite = confirmed
         .iter()
@@ -185,7 +217,7 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
     assert!(invite.text.as_deref().unwrap().contains("18:00–20:00 UTC"));
     let invite = invite.calendar.as_ref().unwrap();
     assert!(invite.body.contains("TZOFFSETTO:-0800"), "{}", invite.body);
-    let (_, feed) = get(&base, "/groups/van/calendar.ics").await;
+    let feed = get(&base, "/groups/van/calendar.ics").await;
     assert!(feed.contains("DTSTART;TZID=America/Vancouver:20270115T100000"));
     drop(server);
 
@@ -215,23 +247,16 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
     let a = start(&test_db, &smtp, dir.path(), &new, "new-a.log");
     let b = start(&test_db, &smtp, dir.path(), &new, "new-b.log");
     let base = format!("http://127.0.0.1:{}", a.port);
-    let (_, health) = get(&base, "/healthz").await;
-    assert_eq!(
-        serde_json::from_str::<Value>(&health).unwrap()["tzdata"],
-        "2026f"
-    );
-    let (_, body) = get(&base, &format!("/api/v1/meetings/{fid}")).await;
-    let moved: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(get_json(&base, "/healthz").await["tzdata"], "2026f");
+    let moved = get_json(&base, &format!("/api/v1/meetings/{fid}")).await;
     assert_eq!(moved["starts_at_utc"], "2027-01-15T17:00:00Z", "{moved}");
     assert_eq!(moved["starts_at"], "2027-01-15T10:00:00-07:00");
     assert_eq!(moved["sequence"], 1);
     assert_eq!(moved["registration_closes_at"], "2027-01-15T08:00:00-07:00");
-    let (_, body) = get(&base, &format!("/api/v1/meetings/{pid}")).await;
-    let kept: Value = serde_json::from_str(&body).unwrap();
+    let kept = get_json(&base, &format!("/api/v1/meetings/{pid}")).await;
     assert_eq!(kept["starts_at_utc"], "2026-11-18T18:00:00Z", "{kept}");
     assert_eq!(kept["sequence"], 0);
-    let (_, body) = get(&base, &format!("/api/v1/series/{sid}")).await;
-    let series: Value = serde_json::from_str(&body).unwrap();
+    let series = get_json(&base, &format!("/api/v1/series/{sid}")).await;
     for occurrence in series["occurrences"].as_array().unwrap() {
         let utc = occurrence["starts_at_utc"].as_str().unwrap();
         assert!(utc.ends_with("T16:00:00Z"), "{occurrence}");
@@ -272,19 +297,18 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
         "{}",
         cal.body
     );
-    let (_, feed) = get(&base, "/groups/van/calendar.ics").await;
+    let feed = get(&base, "/groups/van/calendar.ics").await;
     assert!(feed.contains("DTSTART;TZID=America/Vancouver:20270115T100000"));
     assert!(feed.contains("SEQUENCE:1"));
     drop((a, b));
 
     // A later start on the same rules changes nothing.
     let again = start(&test_db, &smtp, dir.path(), &new, "again.log");
-    let (_, body) = get(
-        &format!("http://127.0.0.1:{}", again.port),
-        &format!("/api/v1/meetings/{fid}"),
-    )
-    .await;
-    assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["sequence"], 1);
+    let base = format!("http://127.0.0.1:{}", again.port);
+    assert_eq!(
+        get_json(&base, &format!("/api/v1/meetings/{fid}")).await["sequence"],
+        1
+    );
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert_eq!(
         smtp.raw_messages().len(),
@@ -296,8 +320,7 @@ async fn rule_changes_move_future_meetings_once(db: Db) {
     // An instance on older tz data (a rolling restart) moves nothing back.
     let older = start(&test_db, &smtp, dir.path(), &old, "older.log");
     let base = format!("http://127.0.0.1:{}", older.port);
-    let (_, body) = get(&base, &format!("/api/v1/meetings/{fid}")).await;
-    let kept: Value = serde_json::from_str(&body).unwrap();
+    let kept = get_json(&base, &format!("/api/v1/meetings/{fid}")).await;
     assert_eq!(kept["starts_at_utc"], "2027-01-15T17:00:00Z", "{kept}");
     assert_eq!(kept["sequence"], 1);
     tokio::time::sleep(Duration::from_secs(1)).await;
@@ -315,30 +338,7 @@ async fn meetings_placed_before_rules_were_recorded_follow_current_rules(db: Db)
     let token = staff_token(&test_db).await;
     let server = start(&test_db, &smtp, dir.path(), &new, "first.log");
     let base = format!("http://127.0.0.1:{}", server.port);
-    let api = reqwest::Client::new();
-    let res = api
-        .post(format!("{base}/api/v1/groups"))
-        .bearer_auth(&token)
-        .json(&json!({"slug": "van", "name": "Vancouver"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    let meeting: Value = api
-        .post(format!("{base}/api/v1/meetings"))
-        .bearer_auth(&token)
-        .json(
-            &json!({"group": "van", "title": "Winter call", "format": "online",
-               "timezone": "America/Vancouver", "starts_at": "2027-01-15T10:00",
-               "ends_at": "2027-01-15T12:00", "online_url": "https://meet.example.org/v",
-               "status": "published"}),
-        )
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let meeting = winter_meeting(&base, &token, "van", "America/Vancouver").await;
     let id = meeting["id"].as_i64().unwrap();
     drop(server);
     // What the earlier release left: the instants of 2025b's rules, no rules recorded.
@@ -368,8 +368,7 @@ async fn meetings_placed_before_rules_were_recorded_follow_current_rules(db: Db)
     .unwrap();
     let server = start(&test_db, &smtp, dir.path(), &new, "second.log");
     let base = format!("http://127.0.0.1:{}", server.port);
-    let (_, body) = get(&base, &format!("/api/v1/meetings/{id}")).await;
-    let moved: Value = serde_json::from_str(&body).unwrap();
+    let moved = get_json(&base, &format!("/api/v1/meetings/{id}")).await;
     assert_eq!(moved["starts_at_utc"], "2027-01-15T17:00:00Z", "{moved}");
     assert_eq!(moved["starts_at"], "2027-01-15T10:00:00-07:00");
     assert_eq!(moved["sequence"], 1);
@@ -400,30 +399,7 @@ async fn a_zone_without_future_meetings_gets_the_current_rules_at_start(db: Db) 
     .unwrap();
     let server = start(&test_db, &smtp, dir.path(), &new, "first.log");
     let base = format!("http://127.0.0.1:{}", server.port);
-    let api = reqwest::Client::new();
-    let res = api
-        .post(format!("{base}/api/v1/groups"))
-        .bearer_auth(&token)
-        .json(&json!({"slug": "mad", "name": "Madrid"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    let meeting: Value = api
-        .post(format!("{base}/api/v1/meetings"))
-        .bearer_auth(&token)
-        .json(
-            &json!({"group": "mad", "title": "Plenary", "format": "online",
-               "timezone": "Europe/Madrid", "starts_at": "2027-01-15T10:00",
-               "ends_at": "2027-01-15T12:00", "online_url": "https://meet.example.org/m",
-               "status": "published"}),
-        )
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let meeting = winter_meeting(&base, &token, "mad", "Europe/Madrid").await;
     assert_eq!(
         meeting["starts_at_utc"], "2027-01-15T09:00:00Z",
         "{meeting}"
@@ -432,8 +408,7 @@ async fn a_zone_without_future_meetings_gets_the_current_rules_at_start(db: Db) 
     drop(server);
     let server = start(&test_db, &smtp, dir.path(), &new, "second.log");
     let base = format!("http://127.0.0.1:{}", server.port);
-    let (_, body) = get(&base, &format!("/api/v1/meetings/{id}")).await;
-    let kept: Value = serde_json::from_str(&body).unwrap();
+    let kept = get_json(&base, &format!("/api/v1/meetings/{id}")).await;
     assert_eq!(kept["starts_at_utc"], "2027-01-15T09:00:00Z", "{kept}");
     assert_eq!(kept["sequence"], 0);
 }
