@@ -58,23 +58,14 @@ pub async fn run(settings: &Settings) -> Report {
 
 /// Connects without changing anything and counts the migrations not yet run.
 fn database(url: &str) -> Result<String, String> {
-    let backend = Backend::from_url(url).ok_or_else(|| {
-        "DATABASE_URL must start with sqlite://, postgres:// or postgresql://".to_string()
-    })?;
-    let manager_url = match backend {
-        Backend::Sqlite => {
-            let path = db::sqlite_path(url);
-            if !std::path::Path::new(path).exists() {
-                return Err(format!(
-                    "DATABASE_URL: {path} does not exist (run `quorum migrate`)"
-                ));
-            }
-            path.to_string()
-        }
-        Backend::Postgres => url.to_string(),
-    };
+    let (backend, manager_url) = db::target(url).map_err(|e| e.to_string())?;
+    if backend == Backend::Sqlite && !std::path::Path::new(manager_url).exists() {
+        return Err(format!(
+            "DATABASE_URL: {manager_url} does not exist (run `quorum migrate`)"
+        ));
+    }
     db::prepare_tls();
-    let mut conn = db::open(backend, &manager_url).map_err(|e| e.to_string())?;
+    let mut conn = db::open(backend, manager_url).map_err(|e| e.to_string())?;
     let pending = match &mut conn {
         DbConn::Sqlite(c) => c.pending_migrations(db::SQLITE_MIGRATIONS).map(|m| m.len()),
         DbConn::Postgresql(c) => c
@@ -93,12 +84,7 @@ fn database(url: &str) -> Result<String, String> {
 /// Whether a file can be created in `dir` (creating the folder as the mail worker would).
 fn writable(dir: &str) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let probe = tempfile_in(dir)?;
+    let probe = std::path::Path::new(dir).join(format!(".quorum-check-{}", std::process::id()));
+    std::fs::write(&probe, b"")?;
     std::fs::remove_file(probe)
-}
-
-fn tempfile_in(dir: &str) -> std::io::Result<std::path::PathBuf> {
-    let path = std::path::Path::new(dir).join(format!(".quorum-check-{}", std::process::id()));
-    std::fs::write(&path, b"")?;
-    Ok(path)
 }

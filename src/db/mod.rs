@@ -57,7 +57,7 @@ impl Backend {
 }
 
 /// The path diesel's SQLite connection wants, from `sqlite://PATH` or `sqlite:PATH`.
-pub fn sqlite_path(url: &str) -> &str {
+fn sqlite_path(url: &str) -> &str {
     url.strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))
         .unwrap_or(url)
@@ -95,17 +95,22 @@ pub fn prepare_tls() {
 /// migrations, then builds the pool.
 pub fn connect(url: &str, pool_size: u32) -> anyhow::Result<DbPool> {
     prepare_tls();
-    let backend = Backend::from_url(url).ok_or_else(|| {
-        anyhow::anyhow!("DATABASE_URL must start with sqlite://, postgres:// or postgresql://")
-    })?;
-    let manager_url = match backend {
-        Backend::Sqlite => sqlite_path(url).to_string(),
-        Backend::Postgres => url.to_string(),
-    };
-    let mut first = open(backend, &manager_url)?;
+    let (backend, manager_url) = target(url)?;
+    let mut first = open(backend, manager_url)?;
     run_migrations(&mut first)?;
     drop(first);
-    build_pool(&manager_url, pool_size)
+    build_pool(manager_url, pool_size)
+}
+
+/// The backend `DATABASE_URL` names, and what diesel connects to (a file path for SQLite).
+pub fn target(url: &str) -> anyhow::Result<(Backend, &str)> {
+    match Backend::from_url(url) {
+        Some(Backend::Sqlite) => Ok((Backend::Sqlite, sqlite_path(url))),
+        Some(Backend::Postgres) => Ok((Backend::Postgres, url)),
+        None => Err(anyhow::anyhow!(
+            "DATABASE_URL must start with sqlite://, postgres:// or postgresql://"
+        )),
+    }
 }
 
 /// One connection, with the errors named after the setting.
@@ -129,10 +134,7 @@ pub fn open(backend: Backend, manager_url: &str) -> anyhow::Result<DbConn> {
 /// Another pool on a database that `connect` has opened (and migrated): for work that must
 /// not wait for a connection behind requests, such as the mail worker.
 pub fn connect_more(url: &str, pool_size: u32) -> anyhow::Result<DbPool> {
-    match Backend::from_url(url) {
-        Some(Backend::Sqlite) => build_pool(sqlite_path(url), pool_size),
-        _ => build_pool(url, pool_size),
-    }
+    build_pool(target(url)?.1, pool_size)
 }
 
 fn build_pool(manager_url: &str, pool_size: u32) -> anyhow::Result<DbPool> {
