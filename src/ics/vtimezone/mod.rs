@@ -12,7 +12,7 @@ mod yearly;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 
 use crate::tz::transitions::Transition;
 use crate::tz::Zone;
@@ -74,7 +74,8 @@ fn compute(zone: &Zone, first_year: i32, last_year: i32) -> Vec<String> {
     // Look past the end far enough to tell whether a yearly pattern goes on under the
     // zone's current rule (its table may run years ahead).
     let rule_from = zone.rule_applies_from();
-    let horizon = if zone.has_yearly_rule() {
+    let yearly_rule = zone.has_yearly_rule();
+    let horizon = if yearly_rule {
         end.max(rule_from.unwrap_or(end))
             .saturating_add(PATTERN_SECS)
     } else {
@@ -82,9 +83,7 @@ fn compute(zone: &Zone, first_year: i32, last_year: i32) -> Vec<String> {
     };
     let mut changes: Vec<Transition> = zone.last_transition(start).into_iter().collect();
     changes.extend(zone.transitions(start, horizon));
-    let open_after = zone
-        .has_yearly_rule()
-        .then(|| rule_from.unwrap_or(i64::MIN));
+    let open_after = yearly_rule.then(|| rule_from.unwrap_or(i64::MIN));
 
     let mut lines = vec![
         "BEGIN:VTIMEZONE".to_string(),
@@ -99,11 +98,11 @@ fn compute(zone: &Zone, first_year: i32, last_year: i32) -> Vec<String> {
             from: ltt,
             to: ltt,
         };
-        push_observance(&mut lines, &only, yearly::onset(&only), None);
+        push_observance(&mut lines, &only, None);
     }
     // Up to where the current rule takes over, so that a client that keeps this VTIMEZONE
     // for later events still reads them right.
-    let emit_end = match (zone.has_yearly_rule(), rule_from) {
+    let emit_end = match (yearly_rule, rule_from) {
         (true, Some(from)) => end.max(
             from.saturating_add(MARGIN_SECS)
                 .min(end.saturating_add(REACH_SECS)),
@@ -114,24 +113,14 @@ fn compute(zone: &Zone, first_year: i32, last_year: i32) -> Vec<String> {
         if observance.first.at > emit_end {
             continue;
         }
-        let rrule = observance.rrule();
-        push_observance(
-            &mut lines,
-            &observance.first,
-            yearly::onset(&observance.first),
-            rrule,
-        );
+        push_observance(&mut lines, &observance.first, observance.rrule());
     }
     lines.push("END:VTIMEZONE".to_string());
     lines
 }
 
-fn push_observance(
-    lines: &mut Vec<String>,
-    t: &Transition,
-    onset: NaiveDateTime,
-    rrule: Option<String>,
-) {
+/// One observance starting with the change `t` (DTSTART: its wall time on the clock before).
+fn push_observance(lines: &mut Vec<String>, t: &Transition, rrule: Option<String>) {
     // Only a move forward into daylight time is "daylight": tzdb models Irish winter time as
     // negative DST, which clients expect as STANDARD.
     let kind = if t.to.is_dst() && t.to.ut_offset() > t.from.ut_offset() {
@@ -140,6 +129,7 @@ fn push_observance(
         "STANDARD"
     };
     lines.push(format!("BEGIN:{kind}"));
+    let onset = yearly::onset(t);
     lines.push(format!("DTSTART:{}", onset.format("%Y%m%dT%H%M%S")));
     if let Some(rrule) = rrule {
         lines.push(format!("RRULE:{rrule}"));

@@ -2,7 +2,7 @@
 //! crate) and must give the zone's offset at every quarter hour of the covered range.
 
 use super::*;
-use chrono::{TimeDelta, TimeZone};
+use chrono::{NaiveDateTime, TimeDelta, TimeZone};
 
 use crate::tz::TzDb;
 
