@@ -50,6 +50,12 @@ pub struct Settings {
     pub retention_days: Option<u32>,
     /// How often the retention sweep runs (failed mail's content, old registrations).
     pub retention_sweep_interval: Duration,
+    /// Days after a meeting ends before its group's contact hears that minutes are missing
+    /// (`QUORUM_MINUTES_DUE_DAYS`).
+    pub minutes_due_days: u32,
+    /// A file holding a clock offset in seconds, for tests (`QUORUM_TEST_CLOCK_FILE`; see
+    /// `crate::clock`).
+    pub test_clock_file: Option<std::path::PathBuf>,
 }
 
 impl Settings {
@@ -158,6 +164,8 @@ impl Settings {
                 .map_or(4, |n| n as usize);
         let retention_days =
             number("QUORUM_RETENTION_DAYS", 1..=36_500, "a number of days")?.map(|d| d as u32);
+        let minutes_due_days = number("QUORUM_MINUTES_DUE_DAYS", 1..=3_650, "a number of days")?
+            .map_or(10, |d| d as u32);
         Ok(Settings {
             database_url,
             bind,
@@ -183,6 +191,8 @@ impl Settings {
             smtp_connections,
             retention_days,
             retention_sweep_interval: Duration::from_secs(15 * 60),
+            minutes_due_days,
+            test_clock_file: var("QUORUM_TEST_CLOCK_FILE").map(Into::into),
         })
     }
 

@@ -209,7 +209,7 @@ fn weekly_calls(
         base_url: base_url.to_string(),
         from: "Quorum <noreply@localhost>".parse()?,
         pending: chrono::Duration::hours(48),
-        caps: crate::mail::messages::MailCaps::new(5, base_url.as_bytes()),
+        caps: crate::mail::context::MailCaps::new(5, base_url.as_bytes()),
     };
     // The third call from now moves to Thursday 15:00; the fifth is cancelled.
     if let Some(m) = occurrences.get(4) {

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod check;
 pub mod cli;
 pub mod client_ip;
+pub mod clock;
 pub mod config;
 pub mod connections;
 pub mod cookies;

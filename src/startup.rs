@@ -10,7 +10,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::config::Settings;
 use crate::db::{self, DbPool};
-use crate::mail::messages::MailCaps;
+use crate::mail::context::MailCaps;
 use crate::mail::transport::Transport;
 use crate::mail::worker::Worker;
 use crate::mail::MailContext;
@@ -70,6 +70,15 @@ impl Application {
             let url = settings.database_url.clone();
             tokio::task::spawn_blocking(move || db::connect_more(&url, 1)).await??
         };
+        let mail = MailContext {
+            base_url: settings.base_url.clone(),
+            from: settings.mail_from.clone(),
+            pending: chrono::Duration::from_std(settings.pending)?,
+            caps: MailCaps::new(settings.mail_per_recipient_hour, &secret),
+        };
+        if let Some(path) = settings.test_clock_file.clone() {
+            crate::clock::follow(path, mail_wake.clone());
+        }
         let worker = Worker {
             pool: mail_pool,
             transport,
@@ -80,6 +89,10 @@ impl Application {
             max_attempts: settings.mail_max_attempts,
             lease: settings.mail_lease,
             connections,
+            compose: Arc::new(crate::services::reminders::Scheduled {
+                ctx: mail.clone(),
+                minutes_due_days: settings.minutes_due_days,
+            }),
         };
         let retention = (settings.retention_days, settings.retention_sweep_interval);
         let limiter = crate::rate_limit::Limiter::new(
@@ -88,12 +101,7 @@ impl Application {
         );
         let state = AppState {
             pool: pool.clone(),
-            mail: MailContext {
-                base_url: settings.base_url.clone(),
-                from: settings.mail_from.clone(),
-                pending: chrono::Duration::from_std(settings.pending)?,
-                caps: MailCaps::new(settings.mail_per_recipient_hour, &secret),
-            },
+            mail,
             settings: Arc::new(settings),
             secret: Arc::new(secret),
             mail_wake,
@@ -110,7 +118,9 @@ impl Application {
         {
             let (pool, ctx) = (pool.clone(), state.mail.clone());
             let moved = tokio::task::spawn_blocking(move || {
-                crate::services::zone_rules::realign(&pool, &ctx)
+                let moved = crate::services::zone_rules::realign(&pool, &ctx)?;
+                crate::services::reminders::schedule_existing(&mut *pool.get()?)?;
+                anyhow::Ok(moved)
             })
             .await??;
             let tz = crate::tz::db();

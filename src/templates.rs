@@ -144,6 +144,9 @@ pub struct ManagePage {
     pub place: Option<String>,
     pub join_url: Option<String>,
     pub online_details: Option<String>,
+    /// The meeting is on (or about to start) and this person joins remotely: the page
+    /// leads with this link.
+    pub join_now: Option<String>,
     /// For a series: each meeting still ahead, with this person's place in it.
     pub seats: Vec<SeatRow>,
     pub other_attendance: Option<(&'static str, &'static str)>,

@@ -51,6 +51,8 @@ pub struct Meeting {
     pub days: Option<String>,
     /// Anonymous registrations wait (`pending`) until the address is confirmed by mail.
     pub verify_email: bool,
+    /// Reminder lead times, a JSON list of minutes (`domain::reminders::Reminders`).
+    pub reminders: String,
 }
 
 /// Why registration is not possible right now.
@@ -105,6 +107,13 @@ impl Meeting {
         }
     }
     /// The meeting's days (one for a meeting of one day).
+    /// Reminder lead times in minutes, longest first.
+    pub fn reminder_leads(&self) -> Vec<u32> {
+        crate::domain::reminders::Reminders::from_stored(&self.reminders)
+            .minutes()
+            .to_vec()
+    }
+
     pub fn schedule(&self) -> crate::domain::days::Days {
         crate::domain::days::Days::decode(self.days.as_deref(), (self.starts_at, self.ends_at))
     }
@@ -156,6 +165,7 @@ pub struct MeetingFields {
     pub status: String,
     pub days: Option<String>,
     pub verify_email: bool,
+    pub reminders: String,
 }
 
 pub fn insert(
@@ -165,7 +175,7 @@ pub fn insert(
     now: NaiveDateTime,
 ) -> QueryResult<Meeting> {
     super::settings::record_zone_rules(conn, &fields.timezone)?;
-    diesel::insert_into(m::meetings)
+    let meeting = diesel::insert_into(m::meetings)
         .values((
             fields,
             m::uid.eq(uid),
@@ -174,10 +184,13 @@ pub fn insert(
             m::updated_at.eq(now),
         ))
         .returning(meetings::all_columns)
-        .get_result(conn)
+        .get_result(conn)?;
+    super::scheduled::schedule(conn, &meeting)?;
+    Ok(meeting)
 }
 
-/// Writes a meeting's new fields; a change that calendars show raises its SEQUENCE.
+/// Writes a meeting's new fields; a change that calendars show raises its SEQUENCE. Its
+/// reminders are scheduled again for the meeting as it is now.
 pub fn reshape(
     conn: &mut DbConn,
     id: i64,
@@ -186,14 +199,20 @@ pub fn reshape(
 ) -> QueryResult<()> {
     super::settings::record_zone_rules(conn, &fields.timezone)?;
     let sequence = m::sequence + i32::from(calendar_visible);
-    diesel::update(m::meetings.find(id))
+    let meeting = diesel::update(m::meetings.find(id))
         .set((
             fields,
             m::sequence.eq(sequence),
             m::updated_at.eq(super::now()),
         ))
-        .execute(conn)
-        .map(|_| ())
+        .returning(meetings::all_columns)
+        .get_result(conn)?;
+    super::scheduled::schedule(conn, &meeting)
+}
+
+/// Every meeting (of any status) that ends after `t`.
+pub fn ending_after(conn: &mut DbConn, t: NaiveDateTime) -> QueryResult<Vec<Meeting>> {
+    m::meetings.filter(m::ends_at.gt(t)).order(m::id).load(conn)
 }
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Meeting>> {

@@ -9,6 +9,7 @@ pub mod mail_caps;
 pub mod meetings;
 pub mod outbox;
 pub mod registrations;
+pub mod scheduled;
 pub mod schema;
 pub mod seats;
 pub mod series;
@@ -243,7 +244,7 @@ impl<C: FixedCondition> diesel::SelectableExpression<C::Table> for Fixed<C> wher
 
 /// The current time in UTC, truncated to microseconds (what PostgreSQL keeps).
 pub fn now() -> chrono::NaiveDateTime {
-    truncate_micros(chrono::Utc::now().naive_utc())
+    truncate_micros(crate::clock::now().naive_utc())
 }
 
 /// Truncates a timestamp to whole microseconds so both backends store the same value.

@@ -40,6 +40,8 @@ pub struct OutboxMessage {
     pub registration_id: Option<i64>,
     pub failed_at: Option<NaiveDateTime>,
     pub scrubbed_at: Option<NaiveDateTime>,
+    /// On a scheduled reminder: the lead time, in minutes before the start, it is for.
+    pub lead_minutes: Option<i32>,
 }
 
 /// `None` is written as `NULL` (the columns' default), so the statement's text is the same

@@ -51,6 +51,7 @@ diesel::table! {
         detached -> Bool,
         days -> Nullable<Text>,
         verify_email -> Bool,
+        reminders -> Text,
     }
 }
 
@@ -206,6 +207,7 @@ diesel::table! {
         registration_id -> Nullable<BigInt>,
         failed_at -> Nullable<Timestamp>,
         scrubbed_at -> Nullable<Timestamp>,
+        lead_minutes -> Nullable<Integer>,
     }
 }
 

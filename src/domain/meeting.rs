@@ -6,6 +6,7 @@ use crate::tz::Zone;
 use chrono::NaiveDateTime;
 
 use super::days::{Days, RawDay};
+use super::reminders::Reminders;
 use super::schedule;
 use super::{
     given, is_http_url, no_controls, optional_text, required_text, single_line, FieldErrors,
@@ -42,6 +43,9 @@ pub struct MeetingInput {
     /// Several days, each with its own hours (then `starts_at`/`ends_at` may be left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days: Option<Vec<RawDay>>,
+    /// Reminder lead times in minutes before the start (default `[1440]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reminders: Option<Vec<i64>>,
 }
 
 impl MeetingInput {
@@ -70,6 +74,7 @@ pub struct MeetingDraft {
     pub registration_opens_at: Option<NaiveDateTime>,
     pub registration_closes_at: Option<NaiveDateTime>,
     pub status: MeetingStatus,
+    pub reminders: Reminders,
 }
 
 impl MeetingDraft {
@@ -107,6 +112,7 @@ impl MeetingDraft {
             capacity(&mut errors, "in_person_capacity", input.in_person_capacity);
         let remote_capacity = capacity(&mut errors, "remote_capacity", input.remote_capacity);
         let status = status_of(&mut errors, input.status.as_deref());
+        let reminders = Reminders::parse(&mut errors, input.reminders.as_deref());
         match (input.group_slug(), format, tz, days) {
             (Some(slug), Some(format), Some(tz), Some(days)) if errors.is_empty() => {
                 Ok(MeetingDraft {
@@ -125,6 +131,7 @@ impl MeetingDraft {
                     registration_opens_at: opens,
                     registration_closes_at: closes,
                     status,
+                    reminders,
                 })
             }
             _ => Err(errors),

@@ -8,6 +8,7 @@ pub mod meeting;
 pub mod password;
 pub mod recurrence;
 pub mod registration;
+pub mod reminders;
 pub mod schedule;
 pub mod series;
 pub mod token;

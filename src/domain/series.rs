@@ -41,6 +41,9 @@ pub struct SeriesInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verify_email: Option<bool>,
     pub status: Option<String>,
+    /// Reminder lead times for every occurrence (default `[1440]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reminders: Option<Vec<i64>>,
 }
 
 impl SeriesInput {
@@ -313,6 +316,7 @@ fn template(
         registration_closes_at: None,
         status: input.status.clone(),
         days: None,
+        reminders: input.reminders.clone(),
     }
 }
 

@@ -50,10 +50,10 @@ pub fn enqueue_password_changed(
     };
     let text = Text { v: &v }
         .render()
-        .map_err(|e| super::messages::render_error("text", e))?;
+        .map_err(|e| super::context::render_error("text", e))?;
     let html = Html { v: &v }
         .render()
-        .map_err(|e| super::messages::render_error("html", e))?;
+        .map_err(|e| super::context::render_error("html", e))?;
     outbox::insert(
         conn,
         &NewOutboxMessage {

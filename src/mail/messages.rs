@@ -2,103 +2,16 @@
 //! inside the same transaction.
 
 use askama::Template;
-use chrono::Utc;
 use diesel::QueryResult;
-use rand::RngCore;
 
 use super::about::About;
-use crate::db::meetings::Meeting;
+use super::context::{describe_duration, render_error, MailContext};
 use crate::db::outbox::{self, NewOutboxMessage};
 use crate::db::registrations::Registration;
 use crate::db::DbConn;
 use crate::domain::RegistrationStatus;
 use crate::ics::{Invitation, Method};
 use crate::views::{self, DayLine};
-
-/// What the mails need to know about the installation.
-#[derive(Clone, Debug)]
-pub struct MailContext {
-    pub base_url: String,
-    pub from: lettre::message::Mailbox,
-    /// How long a registration waits for its address to be confirmed.
-    pub pending: chrono::Duration,
-    pub caps: MailCaps,
-}
-
-/// Limits on the mail that anonymous requests cause, and the key that hashes what they count.
-#[derive(Clone)]
-pub struct MailCaps {
-    pub per_recipient_hour: u32,
-    key: std::sync::Arc<[u8]>,
-}
-
-impl MailCaps {
-    /// `secret` keys the hashes of counted addresses (derived from the installation's key).
-    pub fn new(per_recipient_hour: u32, secret: &[u8]) -> MailCaps {
-        MailCaps {
-            per_recipient_hour,
-            key: keyed_hash(secret, &[b"quorum mail caps"]).into(),
-        }
-    }
-
-    /// A keyed hash of `parts`: the same thing always counts under the same key, and the
-    /// key reveals nothing about an address to whoever reads the table.
-    pub fn key(&self, parts: &[&str]) -> String {
-        let parts: Vec<&[u8]> = parts.iter().map(|p| p.as_bytes()).collect();
-        hex::encode(keyed_hash(&self.key, &parts))
-    }
-}
-
-/// HMAC-SHA-256 of `parts`, each followed by a zero byte.
-fn keyed_hash(key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
-    use hmac::Mac;
-    use sha2::Digest;
-    match hmac::Hmac::<sha2::Sha256>::new_from_slice(key) {
-        Ok(mut mac) => {
-            for p in parts {
-                mac.update(p);
-                mac.update(&[0]);
-            }
-            mac.finalize().into_bytes().to_vec()
-        }
-        // HMAC takes keys of every length: never taken.
-        Err(_) => {
-            let mut h = sha2::Sha256::new();
-            h.update(key);
-            for p in parts {
-                h.update(p);
-                h.update([0]);
-            }
-            h.finalize().to_vec()
-        }
-    }
-}
-
-impl std::fmt::Debug for MailCaps {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MailCaps")
-            .field("per_recipient_hour", &self.per_recipient_hour)
-            .finish_non_exhaustive()
-    }
-}
-
-impl MailContext {
-    pub fn meeting_url(&self, m: &Meeting) -> String {
-        format!("{}/meetings/{}", self.base_url, m.id)
-    }
-    pub fn manage_url(&self, token: &str) -> String {
-        format!("{}/r/{}", self.base_url, token)
-    }
-    pub(crate) fn message_id(&self) -> String {
-        let mut bytes = [0u8; 16];
-        rand::rng().fill_bytes(&mut bytes);
-        let host = url::Url::parse(&self.base_url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_string))
-            .unwrap_or_else(|| "quorum.invalid".into());
-        format!("<{}@{}>", hex::encode(bytes), host)
-    }
-}
 
 /// Why a message is sent; decides its words and calendar part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +28,8 @@ pub enum MailKind {
     /// The tz rules of the meeting's zone changed: same wall time, another UTC instant.
     ZoneRulesChanged,
     MeetingCancelled,
+    /// Before the start, by the meeting's reminder lead times (written when sent).
+    Reminder,
 }
 
 impl MailKind {
@@ -130,6 +45,7 @@ impl MailKind {
             MailKind::MeetingChanged => "meeting_changed",
             MailKind::ZoneRulesChanged => "zone_rules_changed",
             MailKind::MeetingCancelled => "meeting_cancelled",
+            MailKind::Reminder => crate::db::scheduled::REMINDER,
         }
     }
 
@@ -141,7 +57,10 @@ impl MailKind {
             | MailKind::MeetingChanged
             | MailKind::ZoneRulesChanged => Some(Method::Request),
             MailKind::ObserverCancelled | MailKind::MeetingCancelled => Some(Method::Cancel),
-            MailKind::ConfirmAddress | MailKind::Waitlisted | MailKind::AlreadyRegistered => None,
+            MailKind::ConfirmAddress
+            | MailKind::Waitlisted
+            | MailKind::AlreadyRegistered
+            | MailKind::Reminder => None,
         }
     }
 
@@ -157,6 +76,7 @@ impl MailKind {
             MailKind::MeetingChanged => "Meeting updated",
             MailKind::ZoneRulesChanged => "Meeting time corrected",
             MailKind::MeetingCancelled => "Meeting cancelled",
+            MailKind::Reminder => "Reminder",
         }
     }
 
@@ -200,6 +120,13 @@ impl MailKind {
                     v.push(format!("Reason: {reason}"));
                 }
                 v
+            }
+            MailKind::Reminder => {
+                let starts = about.meeting().map_or(crate::db::now(), |m| m.starts_at);
+                vec![format!(
+                    "The meeting below starts in {}. Your seat is confirmed; the details are below.",
+                    describe_duration(starts - crate::db::now())
+                )]
             }
         }
     }
@@ -247,6 +174,14 @@ pub struct Recipient<'a> {
     pub seat_checked: bool,
 }
 
+/// A message written for one recipient.
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    pub ics: Option<(Method, String)>,
+}
+
 /// Renders and queues one message to `to` about `about`. `token` is the manage-link secret
 /// when the caller has it (new or rotated), so the message can carry the link.
 pub fn enqueue(
@@ -257,7 +192,53 @@ pub fn enqueue(
     to: &Recipient<'_>,
     token: Option<&str>,
 ) -> QueryResult<()> {
-    let now = Utc::now();
+    let now = crate::db::now();
+    let letter = Letter {
+        kind,
+        about,
+        to,
+        token,
+    };
+    let r = render(conn, ctx, &letter)?;
+    let message_id = ctx.message_id();
+    outbox::insert(
+        conn,
+        &NewOutboxMessage {
+            message_id: &message_id,
+            kind: kind.as_str(),
+            meeting_id: about.meeting_id(),
+            recipient: &to.registration.email,
+            subject: &r.subject,
+            body_text: &r.text,
+            body_html: &r.html,
+            ics: r.ics.as_ref().map(|(_, t)| t.as_str()),
+            ics_method: r.ics.as_ref().map(|(m, _)| m.as_str()),
+            status: outbox::PENDING,
+            next_attempt_at: now,
+            created_at: now,
+            registration_id: Some(to.registration.id),
+        },
+    )
+}
+
+/// One message to write: why, about what, to whom, and the manage-link secret when the
+/// writer has it (new or rotated).
+pub struct Letter<'a> {
+    pub kind: MailKind,
+    pub about: &'a About<'a>,
+    pub to: &'a Recipient<'a>,
+    pub token: Option<&'a str>,
+}
+
+/// Writes one message, with the manage link when the letter carries its secret.
+pub fn render(conn: &mut DbConn, ctx: &MailContext, letter: &Letter<'_>) -> QueryResult<Rendered> {
+    let Letter {
+        kind,
+        about,
+        to,
+        token,
+    } = *letter;
+    let now = crate::clock::now();
     let reg = to.registration;
     // The join details go only to holders of a confirmed seat in what the mail is about
     // (for a whole series: in one of its meetings). The seat is read here, whatever the
@@ -273,7 +254,11 @@ pub fn enqueue(
         kind,
         MailKind::ObserverCancelled | MailKind::MeetingCancelled
     );
-    let show_join = holds_seat && !cancelled;
+    // A reminder gives the join details to those who join remotely (others see them only
+    // when they are public); other mail to any holder of a confirmed seat.
+    let in_person_reminder =
+        kind == MailKind::Reminder && reg.attendance() == crate::domain::Attendance::InPerson;
+    let show_join = holds_seat && !cancelled && !in_person_reminder;
     let manage_url = token.map(|t| ctx.manage_url(t));
     let meeting = about.meeting();
     let online = meeting.filter(|m| m.format().has_online());
@@ -327,37 +312,10 @@ pub fn enqueue(
             about.invite(&ctx.base_url, &invitation, show_url, note, now),
         )
     });
-    let subject = format!("{}: {}", kind.subject_prefix(), about.title());
-    let message_id = ctx.message_id();
-    outbox::insert(
-        conn,
-        &NewOutboxMessage {
-            message_id: &message_id,
-            kind: kind.as_str(),
-            meeting_id: about.meeting_id(),
-            recipient: &reg.email,
-            subject: &subject,
-            body_text: &text,
-            body_html: &html,
-            ics: ics.as_ref().map(|(_, t)| t.as_str()),
-            ics_method: ics.as_ref().map(|(m, _)| m.as_str()),
-            status: outbox::PENDING,
-            next_attempt_at: crate::db::truncate_micros(now.naive_utc()),
-            created_at: crate::db::truncate_micros(now.naive_utc()),
-            registration_id: Some(reg.id),
-        },
-    )
-}
-
-/// "48 hours", "30 minutes": how long a pending registration waits.
-pub fn describe_duration(d: chrono::Duration) -> String {
-    match d.num_minutes() {
-        m if m % 60 == 0 && m >= 120 => format!("{} hours", m / 60),
-        60 => "an hour".into(),
-        m => format!("{m} minutes"),
-    }
-}
-
-pub(crate) fn render_error(which: &str, e: askama::Error) -> diesel::result::Error {
-    diesel::result::Error::QueryBuilderError(format!("rendering the {which} mail body: {e}").into())
+    Ok(Rendered {
+        subject: format!("{}: {}", kind.subject_prefix(), about.title()),
+        text,
+        html,
+        ics,
+    })
 }

@@ -3,10 +3,12 @@
 
 pub mod about;
 pub mod account;
+pub mod context;
 pub mod messages;
 pub mod smtp;
 pub mod transport;
 pub mod worker;
 
 pub use about::About;
-pub use messages::{enqueue, MailContext, MailKind, Recipient};
+pub use context::MailContext;
+pub use messages::{enqueue, MailKind, Recipient};

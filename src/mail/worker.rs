@@ -52,6 +52,20 @@ pub struct Worker {
     pub lease: Duration,
     /// Messages handed to the transport at once (`QUORUM_SMTP_CONNECTIONS`).
     pub connections: usize,
+    /// Writes the claimed messages that wait without a body (reminders, minutes due).
+    pub compose: Arc<dyn Compose>,
+}
+
+/// Writes messages that wait in the outbox without a body (`db::scheduled`) once they are
+/// claimed, inside a write transaction: answers those to send, with their content filled
+/// in, and settles itself those it drops, expands or defers. Messages of other kinds pass
+/// through unchanged.
+pub trait Compose: Send + Sync {
+    fn compose(
+        &self,
+        conn: &mut db::DbConn,
+        claimed: Vec<OutboxMessage>,
+    ) -> anyhow::Result<Vec<OutboxMessage>>;
 }
 
 /// What became of one claimed message.
@@ -112,6 +126,7 @@ impl Worker {
         if n == 0 {
             return Ok(0);
         }
+        let claimed = self.written(claimed).await?;
         // A send that starts before this ends before the lease does (the transport gives
         // up after 30 s; short test leases keep half).
         let send_until = claimed_at + self.lease - (self.lease / 2).min(Duration::from_secs(60));
@@ -152,6 +167,22 @@ impl Worker {
             Ok(db::write_one(&mut conn, |conn| {
                 outbox::claim_due(conn, db::now(), lease, limit)
             })?)
+        })
+        .await?
+    }
+
+    /// The claimed messages with those written when they are sent written now.
+    async fn written(&self, claimed: Vec<OutboxMessage>) -> anyhow::Result<Vec<OutboxMessage>> {
+        if !claimed
+            .iter()
+            .any(|m| db::scheduled::written_when_sent(&m.kind))
+        {
+            return Ok(claimed);
+        }
+        let (pool, compose) = (self.pool.clone(), self.compose.clone());
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get()?;
+            db::write_tx(&mut conn, |conn| compose.compose(conn, claimed))
         })
         .await?
     }

@@ -120,7 +120,7 @@ fn listing(
 
 /// The cached feed, or a new rendering stored for the next request.
 async fn feed(state: &web::Data<AppState>, key: FeedKey) -> Result<Arc<CachedFeed>, AppError> {
-    let today = Utc::now().date_naive();
+    let today = crate::clock::now().date_naive();
     if let Some(hit) = state.feeds.get(&key, today) {
         return Ok(hit);
     }

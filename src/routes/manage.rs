@@ -3,7 +3,6 @@
 
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::Utc;
 
 use crate::db::seats;
 use crate::domain::{Attendance, MeetingStatus, RegistrationStatus};
@@ -77,6 +76,7 @@ fn page(found: Managed, token: String, csrf_token: String, notice: Option<String
         online_details: online
             .filter(|_| holds_seat)
             .and_then(|m| m.online_details.clone()),
+        join_now: service::join_now(&found, now).map(str::to_string),
         seats,
         other_attendance: Attendance::ALL
             .iter()
@@ -304,7 +304,7 @@ pub async fn invite(
             "Change or cancel your registration: {}",
             state.mail.manage_url(&token)
         )),
-        Utc::now(),
+        crate::clock::now(),
     );
     Ok(private(&mut HttpResponse::Ok())
         .content_type(format!(

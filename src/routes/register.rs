@@ -288,6 +288,6 @@ pub async fn check_mail(
 ) -> Result<HttpResponse, HtmlError> {
     Ok(templates::html(&templates::CheckMailPage {
         back: path_of(target.0),
-        hours: crate::mail::messages::describe_duration(state.mail.pending),
+        hours: crate::mail::context::describe_duration(state.mail.pending),
     }))
 }

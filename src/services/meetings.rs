@@ -52,6 +52,7 @@ fn fields_of(d: MeetingDraft, group_id: i64) -> MeetingFields {
         registration_opens_at: d.registration_opens_at,
         registration_closes_at: d.registration_closes_at,
         status: d.status.as_str().to_string(),
+        reminders: d.reminders.to_stored(),
     }
 }
 
@@ -127,6 +128,7 @@ pub fn input_from(m: &Meeting, g: &Group) -> MeetingInput {
                 })
                 .collect()
         }),
+        reminders: Some(m.reminder_leads().iter().map(|&l| i64::from(l)).collect()),
     }
 }
 
@@ -166,6 +168,7 @@ pub(crate) fn any_change(old: &Meeting, new: &MeetingFields) -> bool {
         || old.verify_email != new.verify_email
         || old.registration_opens_at != new.registration_opens_at
         || old.registration_closes_at != new.registration_closes_at
+        || old.reminders != new.reminders
 }
 
 /// Applies a complete new description of a meeting. Calendar-visible changes raise SEQUENCE
@@ -339,6 +342,7 @@ pub fn cancel(
         }
         let (new, group) =
             meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
+        crate::db::scheduled::schedule(conn, &new)?;
         crate::db::changes::notify_change(conn)?;
         if old.status() == MeetingStatus::Published {
             notify_seat_holders(conn, ctx, MailKind::MeetingCancelled, &new, &group, true)?;

@@ -3,6 +3,7 @@
 pub mod groups;
 pub mod meetings;
 pub mod registrations;
+pub mod reminders;
 pub mod retention;
 pub mod series;
 pub mod staff_auth;

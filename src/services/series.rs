@@ -129,6 +129,7 @@ pub fn input_from(s: &Series, g: &Group) -> Result<SeriesInput, AppError> {
         waitlist: t.waitlist,
         verify_email: t.verify_email,
         status: t.status,
+        reminders: t.reminders,
     })
 }
 

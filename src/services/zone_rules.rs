@@ -214,6 +214,7 @@ fn move_meeting(
     crate::db::changes::notify_change(conn)?;
     let (moved, group) = crate::db::meetings::find_with_group(conn, meeting.id)?
         .ok_or(AppError::NotFound("meeting"))?;
+    crate::db::scheduled::schedule(conn, &moved)?;
     if moved.status() == crate::domain::MeetingStatus::Published {
         // Series registrants hear of their series once, not of each occurrence.
         crate::services::meetings::notify_seat_holders(

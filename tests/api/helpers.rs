@@ -155,6 +155,8 @@ pub fn settings(
         smtp_connections: 4,
         retention_days: None,
         retention_sweep_interval: Duration::from_millis(200),
+        minutes_due_days: 10,
+        test_clock_file: None,
     }
 }
 

@@ -86,6 +86,7 @@ fn meeting(title: &str, description: &str, venue: &str) -> (Meeting, Group) {
         detached: false,
         days: None,
         verify_email: true,
+        reminders: "[1440]".into(),
     };
     let g = Group {
         id: 1,
@@ -163,6 +164,7 @@ proptest! {
             sent_at: None,
             registration_id: None,
             failed_at: None,
+            lead_minutes: None,
             scrubbed_at: None,
         };
         let from: lettre::message::Mailbox = "Quorum <noreply@quorum.test>".parse().unwrap();

@@ -66,6 +66,8 @@ pub struct MeetingJson {
     pub seats: serde_json::Map<String, Value>,
     /// Every day with its hours (one entry for a meeting of one day).
     pub days: Vec<DayJson>,
+    /// Reminder lead times, minutes before the start, longest first.
+    pub reminders: Vec<u32>,
     pub url: String,
     pub ics_url: String,
 }
@@ -134,6 +136,7 @@ pub fn meeting_json(m: &Meeting, g: &Group, counts: &SeatCounts, base_url: &str)
         registration_opens_at: m.registration_opens_at.map(|t| local_rfc3339(m, t)),
         registration_closes_at: local_rfc3339(m, m.closes_at()),
         seats,
+        reminders: m.reminder_leads(),
         days: m
             .schedule()
             .spans()

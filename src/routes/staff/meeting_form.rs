@@ -7,6 +7,7 @@ use super::StaffChrome;
 use crate::db::{self, groups, meetings};
 use crate::domain::days::RawDay;
 use crate::domain::meeting::MeetingInput;
+use crate::domain::reminders::Reminders;
 use crate::domain::{FieldErrors, MeetingFormat};
 use crate::error::AppError;
 /// The meeting form's fields, all as typed.
@@ -34,6 +35,8 @@ pub struct MeetingForm {
     pub registration_opens_at: Option<String>,
     pub registration_closes_at: Option<String>,
     pub status: Option<String>,
+    /// Reminder lead times, minutes separated by commas ("1440, 60"; empty for none).
+    pub reminders: Option<String>,
     /// "Add a day" was pressed: show the form again with one more day, save nothing.
     pub add_day: Option<String>,
     /// "Remove" was pressed on day N (1-based): show the form again without it.
@@ -181,6 +184,10 @@ impl MeetingForm {
             registration_closes_at: self.registration_closes_at,
             status: self.status,
             days: None,
+            reminders: self
+                .reminders
+                .as_deref()
+                .and_then(|t| Reminders::parse_text(&mut errors, t)),
         };
         if !days.is_empty() {
             set_days(&mut input, days);

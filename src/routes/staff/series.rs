@@ -7,6 +7,7 @@ use askama::Template;
 use super::session::{StaffError, StaffUser};
 use super::{chrome, page, see_other, StaffChrome};
 use crate::db::groups;
+use crate::domain::reminders::Reminders;
 use crate::domain::series::SeriesInput;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
@@ -52,6 +53,8 @@ pub struct SeriesForm {
     remote_capacity: Option<String>,
     verify_email: Option<String>,
     status: Option<String>,
+    /// Reminder lead times, minutes separated by commas ("1440, 60"; empty for none).
+    reminders: Option<String>,
 }
 
 fn number(errors: &mut FieldErrors, field: &str, v: Option<&str>) -> Option<i64> {
@@ -115,6 +118,10 @@ impl SeriesForm {
             ),
             verify_email: Some(self.verify_email.as_deref() == Some("on")),
             status: text(&self.status),
+            reminders: self
+                .reminders
+                .as_deref()
+                .and_then(|t| Reminders::parse_text(&mut errors, t)),
             ..SeriesInput::default()
         };
         (input, errors)

@@ -7,7 +7,7 @@ use crate::db::meetings::{self, Meeting};
 use crate::db::registrations::{self as regs, Registration, Target};
 use crate::db::seats::{self, Seat};
 use crate::db::{self, DbConn};
-use crate::domain::{token, Attendance, FieldErrors, RegistrationStatus};
+use crate::domain::{token, Attendance, FieldErrors, MeetingStatus, RegistrationStatus};
 use crate::error::AppError;
 use crate::mail::{self, MailContext, MailKind, Recipient};
 
@@ -42,6 +42,37 @@ pub fn find_by_token(conn: &mut DbConn, secret: &str) -> Result<Managed, AppErro
         seats: held,
         status,
     })
+}
+
+/// How long before a day's start the manage page leads with "Join now".
+pub const JOIN_EARLY: chrono::Duration = chrono::Duration::minutes(15);
+
+/// The join URL to lead the manage page with: a confirmed remote registrant's, from
+/// `JOIN_EARLY` before the start of a day of a meeting in which they hold a confirmed remote
+/// seat until that day ends.
+pub fn join_now(found: &Managed, now: chrono::NaiveDateTime) -> Option<&str> {
+    if found.status != RegistrationStatus::Confirmed
+        || found.registration.attendance() != Attendance::Remote
+    {
+        return None;
+    }
+    found
+        .seats
+        .iter()
+        .filter(|(s, m)| {
+            s.status() == RegistrationStatus::Confirmed
+                && s.attendance() == Attendance::Remote
+                && m.status() == MeetingStatus::Published
+                && m.format().has_online()
+        })
+        .map(|(_, m)| m)
+        .find(|m| {
+            m.schedule()
+                .spans()
+                .iter()
+                .any(|&(start, end)| start - JOIN_EARLY <= now && now < end)
+        })
+        .and_then(|m| m.online_url.as_deref())
 }
 
 /// Where a registration stands: its seat's status for a meeting; confirmed for an active

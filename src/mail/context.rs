@@ -1,0 +1,107 @@
+//! What every message needs to know about the installation: its address, the sender, the
+//! caps on mail that anonymous requests cause; and small pieces all mail writers share.
+
+use rand::RngCore;
+
+use crate::db::meetings::Meeting;
+
+/// What the mails need to know about the installation.
+#[derive(Clone, Debug)]
+pub struct MailContext {
+    pub base_url: String,
+    pub from: lettre::message::Mailbox,
+    /// How long a registration waits for its address to be confirmed.
+    pub pending: chrono::Duration,
+    pub caps: MailCaps,
+}
+
+/// Limits on the mail that anonymous requests cause, and the key that hashes what they count.
+#[derive(Clone)]
+pub struct MailCaps {
+    pub per_recipient_hour: u32,
+    key: std::sync::Arc<[u8]>,
+}
+
+impl MailCaps {
+    /// `secret` keys the hashes of counted addresses (derived from the installation's key).
+    pub fn new(per_recipient_hour: u32, secret: &[u8]) -> MailCaps {
+        MailCaps {
+            per_recipient_hour,
+            key: keyed_hash(secret, &[b"quorum mail caps"]).into(),
+        }
+    }
+
+    /// A keyed hash of `parts`: the same thing always counts under the same key, and the
+    /// key reveals nothing about an address to whoever reads the table.
+    pub fn key(&self, parts: &[&str]) -> String {
+        let parts: Vec<&[u8]> = parts.iter().map(|p| p.as_bytes()).collect();
+        hex::encode(keyed_hash(&self.key, &parts))
+    }
+}
+
+/// HMAC-SHA-256 of `parts`, each followed by a zero byte.
+fn keyed_hash(key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
+    use hmac::Mac;
+    use sha2::Digest;
+    match hmac::Hmac::<sha2::Sha256>::new_from_slice(key) {
+        Ok(mut mac) => {
+            for p in parts {
+                mac.update(p);
+                mac.update(&[0]);
+            }
+            mac.finalize().into_bytes().to_vec()
+        }
+        // HMAC takes keys of every length: never taken.
+        Err(_) => {
+            let mut h = sha2::Sha256::new();
+            h.update(key);
+            for p in parts {
+                h.update(p);
+                h.update([0]);
+            }
+            h.finalize().to_vec()
+        }
+    }
+}
+
+impl std::fmt::Debug for MailCaps {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailCaps")
+            .field("per_recipient_hour", &self.per_recipient_hour)
+            .finish_non_exhaustive()
+    }
+}
+
+impl MailContext {
+    pub fn meeting_url(&self, m: &Meeting) -> String {
+        format!("{}/meetings/{}", self.base_url, m.id)
+    }
+    pub fn manage_url(&self, token: &str) -> String {
+        format!("{}/r/{}", self.base_url, token)
+    }
+    pub(crate) fn message_id(&self) -> String {
+        let mut bytes = [0u8; 16];
+        rand::rng().fill_bytes(&mut bytes);
+        let host = url::Url::parse(&self.base_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .unwrap_or_else(|| "quorum.invalid".into());
+        format!("<{}@{}>", hex::encode(bytes), host)
+    }
+}
+
+/// "48 hours", "30 minutes": how long a pending registration waits, or how soon a meeting
+/// starts (to the nearest minute).
+pub fn describe_duration(d: chrono::Duration) -> String {
+    match (d.num_seconds() + 30).div_euclid(60) {
+        m if m >= 120 && m % 60 == 0 => format!("{} hours", m / 60),
+        m if m >= 120 => format!("{} hours {} minutes", m / 60, m % 60),
+        60 => "an hour".into(),
+        1 => "1 minute".into(),
+        m => format!("{} minutes", m.max(0)),
+    }
+}
+
+pub(crate) fn render_error(which: &str, e: askama::Error) -> diesel::result::Error {
+    diesel::result::Error::QueryBuilderError(format!("rendering the {which} mail body: {e}").into())
+}
