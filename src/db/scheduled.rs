@@ -148,6 +148,16 @@ pub fn expand(conn: &mut DbConn, due: &OutboxMessage, m: &Meeting) -> QueryResul
     Ok(written)
 }
 
+/// Scheduled messages that are not due yet: counted apart from the mail waiting to go.
+pub fn waiting(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<i64> {
+    o::outbox
+        .filter(o::status.eq(PENDING))
+        .filter(o::kind.eq_any([REMINDERS_DUE, REMINDER, MINUTES_DUE]))
+        .filter(o::next_attempt_at.gt(now))
+        .count()
+        .get_result(conn)
+}
+
 /// Drops a claimed message that is no longer wanted (its meeting or registration went).
 pub fn drop_unwanted(conn: &mut DbConn, id: i64) -> QueryResult<()> {
     diesel::delete(o::outbox.find(id).filter(o::status.eq(PENDING)))

@@ -4,7 +4,7 @@ use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 
-use crate::db::outbox;
+use crate::db::{outbox, scheduled};
 use crate::error::{AppError, HtmlError};
 use crate::state::AppState;
 
@@ -68,10 +68,12 @@ pub async fn metrics(
     }
     let counts = state
         .db(|conn| -> Result<_, AppError> {
+            let waiting = scheduled::waiting(conn, crate::db::now())?;
             Ok((
-                outbox::count_by_status(conn, outbox::PENDING)?,
+                outbox::count_by_status(conn, outbox::PENDING)? - waiting,
                 outbox::count_by_status(conn, outbox::SENT)?,
                 outbox::count_by_status(conn, outbox::FAILED)?,
+                waiting,
             ))
         })
         .await?;
@@ -82,11 +84,14 @@ pub async fn metrics(
          quorum_outbox_messages{{status=\"pending\"}} {}\n\
          quorum_outbox_messages{{status=\"sent\"}} {}\n\
          quorum_outbox_messages{{status=\"failed\"}} {}\n\
+         # HELP quorum_outbox_scheduled Reminders and minutes-due notes waiting for their time.\n\
+         # TYPE quorum_outbox_scheduled gauge\n\
+         quorum_outbox_scheduled {}\n\
          # HELP quorum_db_pool_connections Database pool connections.\n\
          # TYPE quorum_db_pool_connections gauge\n\
          quorum_db_pool_connections{{state=\"idle\"}} {}\n\
          quorum_db_pool_connections{{state=\"total\"}} {}\n",
-        counts.0, counts.1, counts.2, pool.idle_connections, pool.connections
+        counts.0, counts.1, counts.2, counts.3, pool.idle_connections, pool.connections
     );
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")

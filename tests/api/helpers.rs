@@ -395,7 +395,8 @@ impl TestApp {
         .unwrap()
     }
 
-    /// Outbox rows: (kind, recipient, status, attempts).
+    /// Outbox rows of mail written when it was queued: (kind, recipient, status, attempts).
+    /// Scheduled reminders and minutes-due notes are left out until they are sent.
     pub async fn outbox(&self) -> Vec<(String, String, String, i32)> {
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
@@ -403,6 +404,11 @@ impl TestApp {
             use quorum::db::schema::outbox::dsl as o;
             let mut conn = pool.get().unwrap();
             o::outbox
+                .filter(o::status.ne("pending").or(o::kind.ne_all([
+                    "reminders_due",
+                    "reminder",
+                    "minutes_due",
+                ])))
                 .order(o::id.asc())
                 .select((o::kind, o::recipient, o::status, o::attempts))
                 .load::<(String, String, String, i32)>(&mut conn)
