@@ -133,7 +133,7 @@ pub fn expand(conn: &mut DbConn, due: &OutboxMessage, m: &Meeting) -> QueryResul
         .inner_join(r::registrations)
         .filter(s::meeting_id.eq(m.id))
         .filter(s::status.eq(RegistrationStatus::Confirmed.as_str()))
-        .filter(r::status.eq(RegistrationStatus::Confirmed.as_str()))
+        .filter(r::status.eq(super::registrations::ACTIVE))
         .select(r::id)
         .order(r::id)
         .load(conn)?;

@@ -175,9 +175,7 @@ fn seat_holder(
     if m.status() != MeetingStatus::Published || m.starts_at <= now {
         return Ok(None);
     }
-    let Some(reg) = regs::find(conn, registration_id)?
-        .filter(|r| r.status == RegistrationStatus::Confirmed.as_str())
-    else {
+    let Some(reg) = regs::find(conn, registration_id)?.filter(regs::Registration::is_active) else {
         return Ok(None);
     };
     let held = seats::confirmed_among(&seats::of_registration(conn, reg.id)?, Some(m.id));

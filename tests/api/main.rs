@@ -22,6 +22,7 @@ mod pages;
 mod props;
 mod readers;
 mod registration;
+mod reminders;
 mod resilience;
 mod retention;
 mod series;

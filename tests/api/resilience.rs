@@ -141,7 +141,8 @@ fn start_server(database_url: &str, smtp_url: &str, dir: &std::path::Path) -> Se
     )
 }
 
-fn token(test_db: &TestDb) -> String {
+/// An admin's API token, made directly in the database.
+pub fn token(test_db: &TestDb) -> String {
     let pool = quorum::db::connect(&test_db.url, 1).unwrap();
     let mut conn = pool.get().unwrap();
     quorum::auth::create_staff(

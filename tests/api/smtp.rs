@@ -276,7 +276,7 @@ fn addresses(address: Option<&Address<'_>>) -> Vec<String> {
 }
 
 impl ReceivedMail {
-    fn parse(raw: &[u8], envelope_to: Vec<String>) -> ReceivedMail {
+    pub fn parse(raw: &[u8], envelope_to: Vec<String>) -> ReceivedMail {
         let message = parse_message(raw);
         let parts = parts_in_order(&message);
         let (mut text, mut html, mut calendar, mut attachments) = (None, None, None, Vec::new());
