@@ -44,6 +44,9 @@ pub struct SeriesInput {
     /// Reminder lead times for every occurrence (default `[1440]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminders: Option<Vec<i64>>,
+    /// The agenda of every occurrence, in Markdown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda: Option<String>,
 }
 
 impl SeriesInput {
@@ -317,6 +320,7 @@ fn template(
         status: input.status.clone(),
         days: None,
         reminders: input.reminders.clone(),
+        agenda: input.agenda.clone(),
     }
 }
 

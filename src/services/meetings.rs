@@ -11,7 +11,8 @@ use crate::db::sessions;
 use crate::db::staff::Staff;
 use crate::db::{self, DbConn};
 use crate::domain::days::RawDay;
-use crate::domain::meeting::{cancel_reason, MeetingDraft, MeetingInput};
+use crate::domain::meeting::{MeetingDraft, MeetingInput};
+use crate::domain::notes::cancel_reason;
 use crate::domain::schedule;
 use crate::domain::{Attendance, FieldErrors, MeetingFormat, MeetingStatus, RegistrationStatus};
 use crate::error::AppError;
@@ -53,6 +54,7 @@ fn fields_of(d: MeetingDraft, group_id: i64) -> MeetingFields {
         registration_closes_at: d.registration_closes_at,
         status: d.status.as_str().to_string(),
         reminders: d.reminders.to_stored(),
+        agenda: d.agenda.as_str().to_string(),
     }
 }
 
@@ -129,6 +131,7 @@ pub fn input_from(m: &Meeting, g: &Group) -> MeetingInput {
                 .collect()
         }),
         reminders: Some(m.reminder_leads().iter().map(|&l| i64::from(l)).collect()),
+        agenda: Some(m.agenda.clone()),
     }
 }
 
@@ -169,6 +172,7 @@ pub(crate) fn any_change(old: &Meeting, new: &MeetingFields) -> bool {
         || old.registration_opens_at != new.registration_opens_at
         || old.registration_closes_at != new.registration_closes_at
         || old.reminders != new.reminders
+        || old.agenda != new.agenda
 }
 
 /// Applies a complete new description of a meeting. Calendar-visible changes raise SEQUENCE

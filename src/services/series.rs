@@ -130,6 +130,7 @@ pub fn input_from(s: &Series, g: &Group) -> Result<SeriesInput, AppError> {
         verify_email: t.verify_email,
         status: t.status,
         reminders: t.reminders,
+        agenda: t.agenda,
     })
 }
 

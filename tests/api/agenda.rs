@@ -1,0 +1,142 @@
+//! The agenda (Markdown shown sanitised), its preview without JavaScript, change summaries
+//! in update mails and quiet saves.
+
+use quorum::auth::Role;
+use serde_json::json;
+
+use crate::both_backends;
+use crate::helpers::{spawn_app, Db};
+
+both_backends!(
+    hostile_markdown_is_shown_sanitised,
+    an_agenda_over_64_kib_is_refused_naming_agenda,
+    preview_shows_the_agenda_and_saves_nothing,
+);
+
+const PW: &str = "a long staff password";
+
+const HOSTILE: &str = "# Agenda\n\n1. Welcome *all*\n2. [Minutes](https://example.org/minutes)\n\n\
+<script>alert('x')</script>\n\n[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=)\n\n\
+<img src=x onerror=alert(2)>\n\n<div onclick=\"alert(3)\">raw block</div>\n\n![pic](javascript:alert(4))\n";
+
+async fn hostile_markdown_is_shown_sanitised(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    let m = app.create_meeting(json!({"agenda": HOSTILE})).await;
+    assert_eq!(m["agenda"], HOSTILE.trim_end(), "JSON carries the source");
+    let id = m["id"].as_i64().unwrap();
+    let (status, page) = app.get_text(&format!("/meetings/{id}")).await;
+    assert_eq!(status, 200);
+    let start = page
+        .find("<section class=\"agenda\"")
+        .expect("agenda shown");
+    let end = start + page[start..].find("</section>").unwrap();
+    let agenda = &page[start..end];
+    assert!(agenda.contains("<h1>Agenda</h1>"), "{agenda}");
+    assert!(agenda.contains("<em>all</em>"), "{agenda}");
+    assert!(
+        agenda.contains("<a href=\"https://example.org/minutes\" rel=\"nofollow noopener\">"),
+        "{agenda}"
+    );
+    let lower = agenda.to_lowercase();
+    for bad in [
+        "<script",
+        "javascript:",
+        "data:text",
+        "<img src=\"x",
+        "<div",
+    ] {
+        assert!(!lower.contains(bad), "{bad} in {agenda}");
+    }
+    // No tag carries an event attribute (the hostile text may show, escaped).
+    for tag in lower.split('<').skip(1).filter_map(|t| t.split_once('>')) {
+        assert!(!tag.0.contains(" on"), "<{}> in {agenda}", tag.0);
+    }
+    // Raw HTML is shown as text.
+    assert!(agenda.contains("&lt;script&gt;"), "{agenda}");
+}
+
+async fn an_agenda_over_64_kib_is_refused_naming_agenda(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    let m = app.create_meeting(json!({})).await;
+    let id = m["id"].as_i64().unwrap();
+    let path = format!("/api/v1/meetings/{id}");
+    // Exactly the limit (with multi-byte characters) is accepted in a body over 64 KiB.
+    let at_limit = format!("{}{}", "é".repeat(32_000), "a".repeat(65_536 - 64_000));
+    assert_eq!(at_limit.len(), 65_536);
+    let (status, body) = app.staff_patch(&path, &json!({"agenda": at_limit})).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        app.meeting(id).await["agenda"].as_str().unwrap().len(),
+        65_536
+    );
+    let over = "a".repeat(65_537);
+    let (status, body) = app.staff_patch(&path, &json!({"agenda": over})).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.to_string().contains("agenda"), "{body}");
+    let (status, body) = app
+        .staff_post(
+            "/api/v1/meetings",
+            &json!({"group": m["group"]["slug"], "title": "Big", "format": "online",
+                    "timezone": "UTC", "starts_at": "2027-05-15T09:00", "ends_at": "2027-05-15T10:00",
+                    "online_url": "https://meet.example.org/x", "agenda": "é".repeat(32_769)}),
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.to_string().contains("agenda"), "{body}");
+}
+
+async fn preview_shows_the_agenda_and_saves_nothing(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    app.create_group("ssr2").await;
+    app.add_staff("org@example.org", Role::Organizer, PW).await;
+    let b = app.staff_browser("org@example.org", PW).await;
+    let fields = [
+        ("group", "ssr2"),
+        ("title", "Preview meeting"),
+        ("format", "online"),
+        ("timezone", "Europe/Madrid"),
+        ("starts_at", "2027-05-15T09:00"),
+        ("ends_at", "2027-05-15T10:00"),
+        ("online_url", "https://meet.example.org/p"),
+        ("status", "published"),
+        (
+            "agenda",
+            "## Items\r\n\r\n- **Budget**\r\n- <script>alert(1)</script>",
+        ),
+        ("preview", "1"),
+    ];
+    let res = app
+        .staff_form(&b, "/staff/meetings/new", "/staff/meetings/new", &fields)
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("<h2>Items</h2>"), "{page}");
+    assert!(page.contains("<strong>Budget</strong>"), "{page}");
+    assert!(!page.contains("<script>alert(1)"), "{page}");
+    assert!(page.contains("value=\"Preview meeting\""), "values kept");
+    assert!(page.contains("## Items"), "source kept in the textarea");
+    let (_, list) = app.get_text("/api/v1/meetings").await;
+    assert!(!list.contains("Preview meeting"), "nothing saved: {list}");
+
+    // The same on a meeting's edit form: the meeting stays as it was.
+    let m = app
+        .create_meeting(json!({"group": "ssr2", "agenda": "old"}))
+        .await;
+    let id = m["id"].as_i64().unwrap();
+    let edit = format!("/staff/meetings/{id}/edit");
+    let mut changed = fields.to_vec();
+    changed[1] = ("title", "Renamed in preview");
+    let res = app.staff_form(&b, &edit, &edit, &changed).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("<strong>Budget</strong>"), "{page}");
+    let now = app.meeting(id).await;
+    assert_eq!(now["agenda"], "old");
+    assert_eq!(now["title"], m["title"]);
+}
