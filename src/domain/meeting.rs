@@ -50,6 +50,9 @@ pub struct MeetingInput {
     /// The agenda in Markdown (at most 65,536 bytes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agenda: Option<String>,
+    /// `PATCH` only: `false` saves without mailing anyone (SEQUENCE is raised all the same).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify: Option<bool>,
 }
 
 impl MeetingInput {

@@ -321,6 +321,7 @@ fn template(
         days: None,
         reminders: input.reminders.clone(),
         agenda: input.agenda.clone(),
+        notify: None,
     }
 }
 

@@ -5,12 +5,14 @@ use quorum::auth::Role;
 use serde_json::json;
 
 use crate::both_backends;
-use crate::helpers::{spawn_app, Db};
+use crate::helpers::{spawn_app, Db, MAIL_WAIT};
 
 both_backends!(
     hostile_markdown_is_shown_sanitised,
     an_agenda_over_64_kib_is_refused_naming_agenda,
     preview_shows_the_agenda_and_saves_nothing,
+    update_mail_says_what_changed_and_keeps_the_join_link,
+    a_quiet_save_mails_nobody_but_raises_the_sequence,
 );
 
 const PW: &str = "a long staff password";
@@ -139,4 +141,161 @@ async fn preview_shows_the_agenda_and_saves_nothing(db: Db) {
     let now = app.meeting(id).await;
     assert_eq!(now["agenda"], "old");
     assert_eq!(now["title"], m["title"]);
+}
+
+async fn update_mail_says_what_changed_and_keeps_the_join_link(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    // Madrid in winter: CET.
+    let m = app
+        .create_meeting(json!({"starts_at": "2027-12-01T14:00", "ends_at": "2027-12-01T15:30"}))
+        .await;
+    let id = m["id"].as_i64().unwrap();
+    let (status, _) = app
+        .register_api(id, "Ada", "ada@example.org", "remote")
+        .await;
+    assert_eq!(status, 201);
+    app.smtp.wait_for(1, MAIL_WAIT).await;
+
+    let (status, body) = app
+        .staff_patch(
+            &format!("/api/v1/meetings/{id}"),
+            &json!({"title": "Working session (moved)", "starts_at": "2027-12-02T15:00",
+                    "ends_at": "2027-12-02T16:30", "venue": "Palacio de Congresos",
+                    "online_url": "https://meet.example.org/new"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let mail = app.smtp.wait_for(2, MAIL_WAIT).await.remove(1);
+    assert!(
+        mail.subject.starts_with("Meeting updated"),
+        "{}",
+        mail.subject
+    );
+    let text = mail.text.clone().unwrap();
+    let html = mail.html.clone().unwrap();
+    for line in [
+        "Time: Wed 1 Dec 2027, 14:00–15:30 CET → Thu 2 Dec 2027, 15:00–16:30 CET",
+        "Title: Working session → Working session (moved)",
+        "Join URL: https://meet.example.org/ssr2 → https://meet.example.org/new",
+    ] {
+        assert!(text.contains(line), "{line} in {text}");
+    }
+    assert!(
+        text.contains(
+            "Place: Hotel Meliá Castilla, Madrid, Spain → Palacio de Congresos, Madrid, Spain"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Join:  https://meet.example.org/new"),
+        "join link kept: {text}"
+    );
+    assert!(html.contains("Wed 1 Dec 2027, 14:00–15:30 CET"), "{html}");
+    assert!(html.contains("Thu 2 Dec 2027, 15:00–16:30 CET"), "{html}");
+    assert!(html.contains("Working session (moved)"), "{html}");
+    assert!(
+        html.contains("href=\"https://meet.example.org/new\""),
+        "{html}"
+    );
+
+    // A multi-day meeting: every day in the summary, the same path.
+    let (status, body) = app
+        .staff_patch(
+            &format!("/api/v1/meetings/{id}"),
+            &json!({"starts_at": null, "ends_at": null, "days": [
+                {"starts_at": "2027-12-02T15:00", "ends_at": "2027-12-02T16:30"},
+                {"starts_at": "2027-12-03T09:00", "ends_at": "2027-12-03T12:00"}]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let mail = app.smtp.wait_for(3, MAIL_WAIT).await.remove(2);
+    let text = mail.text.unwrap();
+    assert!(
+        text.contains("Time: Thu 2 Dec 2027, 15:00–16:30 CET → Thu 2 Dec 2027, 15:00–16:30 CET; Fri 3 Dec 2027, 09:00–12:00 CET"),
+        "{text}"
+    );
+}
+
+async fn a_quiet_save_mails_nobody_but_raises_the_sequence(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    let m = app.create_meeting(json!({})).await;
+    let id = m["id"].as_i64().unwrap();
+    let sequence = m["sequence"].as_i64().unwrap();
+    app.register_api(id, "Ada", "ada@example.org", "remote")
+        .await;
+    app.smtp.wait_for(1, MAIL_WAIT).await;
+
+    let (status, body) = app
+        .staff_patch(
+            &format!("/api/v1/meetings/{id}"),
+            &json!({"title": "Quietly renamed", "notify": false}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["sequence"].as_i64().unwrap(), sequence + 1, "{body}");
+    assert!(body.get("notify").is_none(), "{body}");
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(
+        app.smtp.raw_messages().len(),
+        1,
+        "a quiet save mails nobody"
+    );
+
+    // The next invite anyone gets is current.
+    let (_, feed) = app.get_text(&format!("/meetings/{id}/calendar.ics")).await;
+    assert!(
+        feed.contains(&format!("SEQUENCE:{}", sequence + 1)),
+        "{feed}"
+    );
+    app.register_api(id, "Bob", "bob@example.org", "remote")
+        .await;
+    let mail = app.smtp.wait_for(2, MAIL_WAIT).await.remove(1);
+    let invite = mail.calendar.unwrap().body;
+    assert!(
+        invite.contains(&format!("SEQUENCE:{}", sequence + 1)),
+        "{invite}"
+    );
+    assert!(invite.contains("Quietly renamed"), "{invite}");
+
+    // The staff form's checkbox does the same; the audit log records the quiet save.
+    app.add_staff("admin@example.org", Role::Admin, PW).await;
+    let b = app.staff_browser("admin@example.org", PW).await;
+    let edit = format!("/staff/meetings/{id}/edit");
+    let page = app.page(&b, &edit).await;
+    assert!(
+        page.contains("name=\"notify\" value=\"on\" checked"),
+        "checked by default"
+    );
+    let input = app.meeting(id).await;
+    let fields = [
+        ("group", input["group"]["slug"].as_str().unwrap()),
+        ("title", "Renamed by form"),
+        ("format", "hybrid"),
+        ("timezone", "Europe/Madrid"),
+        ("starts_at", &input["starts_at"].as_str().unwrap()[..16]),
+        ("ends_at", &input["ends_at"].as_str().unwrap()[..16]),
+        ("venue", "Hotel Meliá Castilla"),
+        ("city", "Madrid"),
+        ("country", "Spain"),
+        ("online_url", "https://meet.example.org/ssr2"),
+        ("status", "published"),
+        ("reminders", "1440"),
+    ];
+    let res = app.staff_form(&b, &edit, &edit, &fields).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let now = app.meeting(id).await;
+    assert_eq!(now["title"], "Renamed by form");
+    assert_eq!(now["sequence"].as_i64().unwrap(), sequence + 2);
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(
+        app.smtp.raw_messages().len(),
+        2,
+        "no mail without the checkbox"
+    );
+    let audit = app.page(&b, "/staff/audit").await;
+    assert!(audit.contains("meeting.update"), "{audit}");
 }

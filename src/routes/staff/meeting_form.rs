@@ -39,6 +39,8 @@ pub struct MeetingForm {
     pub reminders: Option<String>,
     /// The agenda in Markdown.
     pub agenda: Option<String>,
+    /// "Notify registrants" (checked unless staff save quietly).
+    pub notify: Option<String>,
     /// "Preview" was pressed: show the form again with the agenda rendered, save nothing.
     pub preview: Option<String>,
     /// "Add a day" was pressed: show the form again with one more day, save nothing.
@@ -193,6 +195,7 @@ impl MeetingForm {
                 .as_deref()
                 .and_then(|t| Reminders::parse_text(&mut errors, t)),
             agenda: self.agenda,
+            notify: Some(self.notify.as_deref() == Some("on")),
         };
         if !days.is_empty() {
             set_days(&mut input, days);
