@@ -47,6 +47,9 @@ pub struct SeriesInput {
     /// The agenda of every occurrence, in Markdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agenda: Option<String>,
+    /// `PATCH` only: `false` saves without mailing anyone (SEQUENCE is raised all the same).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify: Option<bool>,
 }
 
 impl SeriesInput {

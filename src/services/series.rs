@@ -131,6 +131,7 @@ pub fn input_from(s: &Series, g: &Group) -> Result<SeriesInput, AppError> {
         status: t.status,
         reminders: t.reminders,
         agenda: t.agenda,
+        notify: None,
     })
 }
 
@@ -187,7 +188,8 @@ pub fn update(
         let registrants = regs::active_for_series(conn, id)?;
         // Match occurrences in order: the i-th affected one becomes the i-th of the new rule.
         for (i, start) in plan.starts.iter().enumerate() {
-            let occ_input = occurrence_input(&plan.template, *start, target.duration_minutes);
+            let mut occ_input = occurrence_input(&plan.template, *start, target.duration_minutes);
+            occ_input.notify = input.notify;
             match affected.get(i) {
                 Some(m) if m.starts_at <= now => {
                     // The past stays as it was; where it no longer fits the rule, it is kept
@@ -254,7 +256,9 @@ pub fn update(
         crate::db::changes::notify_change(conn)?;
         // Series registrants get the new shape of their series (and of the split-off part).
         let mut notify_ids = vec![id];
-        if target.id != id {
+        if input.notify == Some(false) {
+            notify_ids.clear();
+        } else if target.id != id {
             notify_ids.push(target.id);
         }
         for sid in notify_ids {

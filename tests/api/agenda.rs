@@ -13,6 +13,7 @@ both_backends!(
     preview_shows_the_agenda_and_saves_nothing,
     update_mail_says_what_changed_and_keeps_the_join_link,
     a_quiet_save_mails_nobody_but_raises_the_sequence,
+    series_carry_an_agenda_and_save_quietly,
 );
 
 const PW: &str = "a long staff password";
@@ -298,4 +299,48 @@ async fn a_quiet_save_mails_nobody_but_raises_the_sequence(db: Db) {
     );
     let audit = app.page(&b, "/staff/audit").await;
     assert!(audit.contains("meeting.update"), "{audit}");
+}
+
+async fn series_carry_an_agenda_and_save_quietly(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    app.create_group("g").await;
+    let day = chrono::Utc::now().date_naive() + chrono::Duration::days(10);
+    let s = crate::series::create_series(
+        &app,
+        json!({"group": "g", "title": "Plenary", "format": "online", "timezone": "Europe/Madrid",
+               "first_start": format!("{day}T14:00"), "duration_minutes": 60, "count": 3,
+               "online_url": "https://meet.example.org/p", "status": "published",
+               "agenda": "1. Roll call\n2. <b onmouseover=alert(1)>AOB</b>"}),
+    )
+    .await;
+    let sid = s["id"].as_i64().unwrap();
+    let sequence = s["sequence"].as_i64().unwrap();
+    let occurrence = s["occurrences"][0]["id"].as_i64().unwrap();
+    let (_, page) = app.get_text(&format!("/meetings/{occurrence}")).await;
+    assert!(page.contains("<li>Roll call</li>"), "{page}");
+    assert!(!page.contains("<b onmouseover"), "{page}");
+    let (status, _) = app
+        .public_post(
+            &format!("/api/v1/series/{sid}/registrations"),
+            &json!({"name": "Ada", "email": "ada@example.org", "attendance": "remote"}),
+        )
+        .await;
+    assert_eq!(status, 201);
+    app.smtp.wait_for(1, MAIL_WAIT).await;
+    let (status, body) = app
+        .staff_patch(
+            &format!("/api/v1/series/{sid}"),
+            &json!({"title": "Plenary (quiet)", "notify": false}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["sequence"].as_i64().unwrap(), sequence + 1, "{body}");
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(
+        app.smtp.raw_messages().len(),
+        1,
+        "a quiet save mails nobody"
+    );
 }
