@@ -288,6 +288,15 @@ fn render_changes(
     let manage_url = token.map(|t| ctx.manage_url(t));
     let meeting = about.meeting();
     let online = meeting.filter(|m| m.format().has_online());
+    let join_url = online
+        .filter(|m| show_join || m.public_online_url().is_some())
+        .and_then(|m| m.online_url.clone());
+    // The old and new join URL only to those who see the link.
+    let changes = changes
+        .iter()
+        .filter(|c| c.label != JOIN || join_url.is_some())
+        .cloned()
+        .collect();
     let view = MailView {
         greeting: match reg.confirmed_at {
             Some(_) => format!("Hello {},", reg.name),
@@ -303,9 +312,7 @@ fn render_changes(
         group: about.group().name.clone(),
         when: about.when(),
         place: meeting.and_then(views::place),
-        join_url: online
-            .filter(|m| show_join || m.public_online_url().is_some())
-            .and_then(|m| m.online_url.clone()),
+        join_url,
         online_details: online
             .filter(|_| show_join)
             .and_then(|m| m.online_details.clone()),
@@ -313,16 +320,7 @@ fn render_changes(
         status: to.status.as_str().to_string(),
         page_url: about.page_url(&ctx.base_url),
         manage_url: manage_url.clone(),
-        changes: Vec::new(),
-    };
-    // The old and new join URL only to those who see the link.
-    let view = MailView {
-        changes: changes
-            .iter()
-            .filter(|c| c.label != JOIN || view.join_url.is_some())
-            .cloned()
-            .collect(),
-        ..view
+        changes,
     };
     let text = TextBody { v: &view }
         .render()

@@ -142,6 +142,14 @@ async fn preview_shows_the_agenda_and_saves_nothing(db: Db) {
     let now = app.meeting(id).await;
     assert_eq!(now["agenda"], "old");
     assert_eq!(now["title"], m["title"]);
+
+    // An agenda near the limit fits in the form, percent-encoded.
+    let big = "- item one\n".repeat(5_900);
+    let mut large = fields.to_vec();
+    large[8] = ("agenda", big.as_str());
+    let res = app.staff_form(&b, &edit, &edit, &large).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.text().await.unwrap().contains("<li>item one</li>"));
 }
 
 async fn update_mail_says_what_changed_and_keeps_the_join_link(db: Db) {
