@@ -16,6 +16,8 @@ use crate::domain::schedule::{self, format_wall_time as wall};
 use crate::domain::series::{occurrence_input, SeriesDraft, SeriesInput};
 use crate::domain::{FieldErrors, MeetingStatus, RegistrationStatus};
 use crate::error::AppError;
+use crate::mail::changes::summarize;
+use crate::mail::messages::Letter;
 use crate::mail::{self, About, MailContext, MailKind, Recipient};
 use crate::services::groups as group_service;
 use crate::services::meetings as meeting_service;
@@ -261,22 +263,33 @@ pub fn update(
         } else if target.id != id {
             notify_ids.push(target.id);
         }
+        // What changed is told with the next occurrence, as it was and as it is now.
+        let next = |occurrences: &[Meeting]| {
+            occurrences
+                .iter()
+                .find(|m| m.starts_at > now && m.status() != MeetingStatus::Cancelled)
+                .cloned()
+        };
         for sid in notify_ids {
             let loaded = load(conn, sid)?;
+            let changes = match (next(&old.occurrences), next(&loaded.occurrences)) {
+                (Some(was), Some(is)) => summarize(&was, &is),
+                _ => Vec::new(),
+            };
+            let about = About::Series(&loaded);
             for reg in &registrants {
                 let to = Recipient {
                     registration: reg,
                     status: RegistrationStatus::Confirmed,
                     seat_checked: false,
                 };
-                mail::enqueue(
-                    conn,
-                    ctx,
-                    MailKind::MeetingChanged,
-                    &About::Series(&loaded),
-                    &to,
-                    None,
-                )?;
+                let letter = Letter {
+                    kind: MailKind::MeetingChanged,
+                    about: &about,
+                    to: &to,
+                    token: None,
+                };
+                mail::messages::enqueue_letter(conn, ctx, &letter, &changes)?;
             }
         }
         sessions::audit(

@@ -351,4 +351,23 @@ async fn series_carry_an_agenda_and_save_quietly(db: Db) {
         1,
         "a quiet save mails nobody"
     );
+
+    // A change told to series registrants says what changed, with the next occurrence.
+    let (status, body) = app
+        .staff_patch(
+            &format!("/api/v1/series/{sid}"),
+            &json!({"title": "Plenary (renamed)", "online_url": "https://meet.example.org/q"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let mail = app.smtp.wait_for(2, MAIL_WAIT).await.remove(1);
+    let text = mail.text.unwrap();
+    assert!(
+        text.contains("Title: Plenary (quiet) → Plenary (renamed)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Join URL: https://meet.example.org/p → https://meet.example.org/q"),
+        "{text}"
+    );
 }
