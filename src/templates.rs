@@ -105,6 +105,10 @@ pub struct MeetingPage {
 }
 
 impl MeetingPage {
+    /// The agenda as sanitised HTML.
+    pub fn agenda_html(&self) -> String {
+        crate::markdown::to_safe_html(&self.m.agenda)
+    }
     pub fn error(&self, field: &str) -> Option<&str> {
         self.errors.get(field)
     }

@@ -16,7 +16,8 @@ pub fn when_local(m: &Meeting) -> String {
     )
 }
 
-fn local_span(tz: &crate::tz::Zone, start: NaiveDateTime, end: NaiveDateTime) -> String {
+/// A span in the venue's zone: "Wed 2 Dec 2026, 14:00–15:30 CET".
+pub fn local_span(tz: &crate::tz::Zone, start: NaiveDateTime, end: NaiveDateTime) -> String {
     let start = Utc.from_utc_datetime(&start).with_timezone(tz);
     let end = Utc.from_utc_datetime(&end).with_timezone(tz);
     if start.date_naive() == end.date_naive() {

@@ -53,6 +53,8 @@ pub struct Meeting {
     pub verify_email: bool,
     /// Reminder lead times, a JSON list of minutes (`domain::reminders::Reminders`).
     pub reminders: String,
+    /// The agenda in Markdown (`domain::notes::Agenda`); empty for none.
+    pub agenda: String,
 }
 
 /// Why registration is not possible right now.
@@ -166,6 +168,7 @@ pub struct MeetingFields {
     pub days: Option<String>,
     pub verify_email: bool,
     pub reminders: String,
+    pub agenda: String,
 }
 
 pub fn insert(

@@ -52,6 +52,7 @@ diesel::table! {
         days -> Nullable<Text>,
         verify_email -> Bool,
         reminders -> Text,
+        agenda -> Text,
     }
 }
 

@@ -6,6 +6,7 @@ use crate::tz::Zone;
 use chrono::NaiveDateTime;
 
 use super::days::{Days, RawDay};
+use super::notes::Agenda;
 use super::reminders::Reminders;
 use super::schedule;
 use super::{
@@ -46,6 +47,12 @@ pub struct MeetingInput {
     /// Reminder lead times in minutes before the start (default `[1440]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminders: Option<Vec<i64>>,
+    /// The agenda in Markdown (at most 65,536 bytes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda: Option<String>,
+    /// `PATCH` only: `false` saves without mailing anyone (SEQUENCE is raised all the same).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify: Option<bool>,
 }
 
 impl MeetingInput {
@@ -75,6 +82,7 @@ pub struct MeetingDraft {
     pub registration_closes_at: Option<NaiveDateTime>,
     pub status: MeetingStatus,
     pub reminders: Reminders,
+    pub agenda: Agenda,
 }
 
 impl MeetingDraft {
@@ -113,6 +121,7 @@ impl MeetingDraft {
         let remote_capacity = capacity(&mut errors, "remote_capacity", input.remote_capacity);
         let status = status_of(&mut errors, input.status.as_deref());
         let reminders = Reminders::parse(&mut errors, input.reminders.as_deref());
+        let agenda = Agenda::parse(&mut errors, input.agenda.as_deref());
         match (input.group_slug(), format, tz, days) {
             (Some(slug), Some(format), Some(tz), Some(days)) if errors.is_empty() => {
                 Ok(MeetingDraft {
@@ -132,27 +141,12 @@ impl MeetingDraft {
                     registration_closes_at: closes,
                     status,
                     reminders,
+                    agenda,
                 })
             }
             _ => Err(errors),
         }
     }
-}
-
-/// Why a meeting is cancelled: optional, trimmed, at most 2000 characters, line breaks
-/// allowed but no other control character (PostgreSQL refuses a NUL in text).
-pub fn cancel_reason(raw: Option<&str>) -> Result<Option<&str>, FieldErrors> {
-    let reason = given(raw);
-    let mut errors = FieldErrors::default();
-    if reason.is_some_and(|r| r.chars().count() > 2000) {
-        errors.add("reason", "At most 2000 characters.");
-    } else if reason.is_some_and(|r| {
-        r.chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    }) {
-        errors.add("reason", "Contains control characters.");
-    }
-    errors.into_result(reason)
 }
 
 fn format_of(errors: &mut FieldErrors, value: Option<&str>) -> Option<MeetingFormat> {

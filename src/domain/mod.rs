@@ -5,6 +5,7 @@ pub mod email;
 pub mod enums;
 pub mod group;
 pub mod meeting;
+pub mod notes;
 pub mod password;
 pub mod recurrence;
 pub mod registration;

@@ -44,6 +44,12 @@ pub struct SeriesInput {
     /// Reminder lead times for every occurrence (default `[1440]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminders: Option<Vec<i64>>,
+    /// The agenda of every occurrence, in Markdown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda: Option<String>,
+    /// `PATCH` only: `false` saves without mailing anyone (SEQUENCE is raised all the same).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify: Option<bool>,
 }
 
 impl SeriesInput {
@@ -317,6 +323,8 @@ fn template(
         status: input.status.clone(),
         days: None,
         reminders: input.reminders.clone(),
+        agenda: input.agenda.clone(),
+        notify: None,
     }
 }
 

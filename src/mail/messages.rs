@@ -5,6 +5,7 @@ use askama::Template;
 use diesel::QueryResult;
 
 use super::about::About;
+use super::changes::{ChangeLine, JOIN};
 use super::context::{describe_duration, render_error, MailContext};
 use crate::db::outbox::{self, NewOutboxMessage};
 use crate::db::registrations::Registration;
@@ -162,6 +163,8 @@ pub struct MailView {
     pub status: String,
     pub page_url: String,
     pub manage_url: Option<String>,
+    /// What changed, old → new.
+    pub changes: Vec<ChangeLine>,
 }
 
 /// The person a message goes to, and where they stand: the status of their seat (for a
@@ -192,14 +195,27 @@ pub fn enqueue(
     to: &Recipient<'_>,
     token: Option<&str>,
 ) -> QueryResult<()> {
-    let now = crate::db::now();
     let letter = Letter {
         kind,
         about,
         to,
         token,
     };
-    let r = render(conn, ctx, &letter)?;
+    enqueue_letter(conn, ctx, &letter, &[])
+}
+
+/// Renders and queues one letter, with what changed (for an update mail).
+pub fn enqueue_letter(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    letter: &Letter<'_>,
+    changes: &[ChangeLine],
+) -> QueryResult<()> {
+    let Letter {
+        kind, about, to, ..
+    } = *letter;
+    let now = crate::db::now();
+    let r = render_changes(conn, ctx, letter, changes)?;
     let message_id = ctx.message_id();
     outbox::insert(
         conn,
@@ -232,6 +248,16 @@ pub struct Letter<'a> {
 
 /// Writes one message, with the manage link when the letter carries its secret.
 pub fn render(conn: &mut DbConn, ctx: &MailContext, letter: &Letter<'_>) -> QueryResult<Rendered> {
+    render_changes(conn, ctx, letter, &[])
+}
+
+/// As `render`, telling what changed, old → new.
+fn render_changes(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    letter: &Letter<'_>,
+    changes: &[ChangeLine],
+) -> QueryResult<Rendered> {
     let Letter {
         kind,
         about,
@@ -262,6 +288,15 @@ pub fn render(conn: &mut DbConn, ctx: &MailContext, letter: &Letter<'_>) -> Quer
     let manage_url = token.map(|t| ctx.manage_url(t));
     let meeting = about.meeting();
     let online = meeting.filter(|m| m.format().has_online());
+    let join_url = online
+        .filter(|m| show_join || m.public_online_url().is_some())
+        .and_then(|m| m.online_url.clone());
+    // The old and new join URL only to those who see the link.
+    let changes = changes
+        .iter()
+        .filter(|c| c.label != JOIN || join_url.is_some())
+        .cloned()
+        .collect();
     let view = MailView {
         greeting: match reg.confirmed_at {
             Some(_) => format!("Hello {},", reg.name),
@@ -277,9 +312,7 @@ pub fn render(conn: &mut DbConn, ctx: &MailContext, letter: &Letter<'_>) -> Quer
         group: about.group().name.clone(),
         when: about.when(),
         place: meeting.and_then(views::place),
-        join_url: online
-            .filter(|m| show_join || m.public_online_url().is_some())
-            .and_then(|m| m.online_url.clone()),
+        join_url,
         online_details: online
             .filter(|_| show_join)
             .and_then(|m| m.online_details.clone()),
@@ -287,6 +320,7 @@ pub fn render(conn: &mut DbConn, ctx: &MailContext, letter: &Letter<'_>) -> Quer
         status: to.status.as_str().to_string(),
         page_url: about.page_url(&ctx.base_url),
         manage_url: manage_url.clone(),
+        changes,
     };
     let text = TextBody { v: &view }
         .render()

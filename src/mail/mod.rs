@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod account;
+pub mod changes;
 pub mod context;
 pub mod messages;
 pub mod smtp;

@@ -13,8 +13,13 @@ use crate::templates::{self, ListPage, MeetingCard, MeetingPage, RegistrationFor
 use crate::views;
 
 pub fn form_config() -> web::FormConfig {
+    form_config_up_to(super::BODY_LIMIT)
+}
+
+/// Forms of at most `limit` bytes; failures as error pages.
+pub fn form_config_up_to(limit: usize) -> web::FormConfig {
     web::FormConfig::default()
-        .limit(super::BODY_LIMIT)
+        .limit(limit)
         .error_handler(|err, _| {
             let e = match err {
                 actix_web::error::UrlencodedError::Overflow { .. }

@@ -2,8 +2,8 @@
 //! in `domain::meeting`; the group is found here.
 
 use diesel::prelude::*;
-use rand::RngCore;
 
+pub use super::new_uid;
 use crate::db::groups::{self, Group};
 use crate::db::meetings::{self, Meeting, MeetingFields};
 use crate::db::seats;
@@ -11,10 +11,12 @@ use crate::db::sessions;
 use crate::db::staff::Staff;
 use crate::db::{self, DbConn};
 use crate::domain::days::RawDay;
-use crate::domain::meeting::{cancel_reason, MeetingDraft, MeetingInput};
+use crate::domain::meeting::{MeetingDraft, MeetingInput};
+use crate::domain::notes::cancel_reason;
 use crate::domain::schedule;
 use crate::domain::{Attendance, FieldErrors, MeetingFormat, MeetingStatus, RegistrationStatus};
 use crate::error::AppError;
+use crate::mail::changes::{summarize, ChangeLine};
 use crate::mail::{MailContext, MailKind, Recipient};
 use crate::services::groups as group_service;
 use crate::services::registrations::seats as seat_rules;
@@ -53,18 +55,8 @@ fn fields_of(d: MeetingDraft, group_id: i64) -> MeetingFields {
         registration_closes_at: d.registration_closes_at,
         status: d.status.as_str().to_string(),
         reminders: d.reminders.to_stored(),
+        agenda: d.agenda.as_str().to_string(),
     }
-}
-
-/// A fresh, never-changing iCalendar UID.
-pub fn new_uid(base_url: &str) -> String {
-    let mut bytes = [0u8; 16];
-    rand::rng().fill_bytes(&mut bytes);
-    let host = url::Url::parse(base_url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_string))
-        .unwrap_or_else(|| "quorum.invalid".into());
-    format!("{}@{}", hex::encode(bytes), host)
 }
 
 pub fn create(
@@ -129,6 +121,8 @@ pub fn input_from(m: &Meeting, g: &Group) -> MeetingInput {
                 .collect()
         }),
         reminders: Some(m.reminder_leads().iter().map(|&l| i64::from(l)).collect()),
+        agenda: Some(m.agenda.clone()),
+        notify: None,
     }
 }
 
@@ -169,6 +163,7 @@ pub(crate) fn any_change(old: &Meeting, new: &MeetingFields) -> bool {
         || old.registration_opens_at != new.registration_opens_at
         || old.registration_closes_at != new.registration_closes_at
         || old.reminders != new.reminders
+        || old.agenda != new.agenda
 }
 
 /// Applies a complete new description of a meeting. Calendar-visible changes raise SEQUENCE
@@ -269,6 +264,8 @@ fn update_inner(
             return Ok((old, old_group));
         }
         let visible = calendar_visible_change(&old, &fields);
+        // A quiet save still raises SEQUENCE: the next invite anyone gets is current.
+        let notify = input.notify.unwrap_or(true);
         meetings::reshape(conn, id, &fields, visible)?;
         if visible && single_change && old.series_id.is_some() {
             // A single occurrence changed: it becomes an override of its series.
@@ -277,12 +274,13 @@ fn update_inner(
         let (new, group) =
             meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
         crate::db::changes::notify_change(conn)?;
-        if visible && new.status() == MeetingStatus::Published {
+        if visible && notify && new.status() == MeetingStatus::Published {
             // A series re-shaping its occurrences tells its own registrants itself.
             notify_seat_holders(
                 conn,
                 ctx,
                 MailKind::MeetingChanged,
+                &summarize(&old, &new),
                 &new,
                 &group,
                 single_change,
@@ -299,13 +297,15 @@ fn update_inner(
                 )?;
             }
         }
+        let mut after = audit_view(&new, &group);
+        after["notify"] = notify.into();
         sessions::audit(
             conn,
             actor,
             "meeting.update",
             &format!("meeting:{id}"),
             Some(&audit_view(&old, &old_group)),
-            Some(&audit_view(&new, &group)),
+            Some(&after),
         )?;
         Ok((new, group))
     })
@@ -345,7 +345,15 @@ pub fn cancel(
         crate::db::scheduled::schedule(conn, &new)?;
         crate::db::changes::notify_change(conn)?;
         if old.status() == MeetingStatus::Published {
-            notify_seat_holders(conn, ctx, MailKind::MeetingCancelled, &new, &group, true)?;
+            notify_seat_holders(
+                conn,
+                ctx,
+                MailKind::MeetingCancelled,
+                &[],
+                &new,
+                &group,
+                true,
+            )?;
         }
         sessions::audit(
             conn,
@@ -366,6 +374,7 @@ pub(crate) fn notify_seat_holders(
     conn: &mut DbConn,
     ctx: &MailContext,
     kind: MailKind,
+    changes: &[ChangeLine],
     meeting: &Meeting,
     group: &Group,
     include_series: bool,
@@ -385,7 +394,7 @@ pub(crate) fn notify_seat_holders(
             status: seat.status(),
             seat_checked: false,
         };
-        seat_rules::mail_about_seat(conn, ctx, kind, meeting, group, &to)?;
+        seat_rules::mail_about_seat(conn, ctx, kind, meeting, group, &to, changes)?;
     }
     Ok(())
 }

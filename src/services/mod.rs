@@ -9,3 +9,14 @@ pub mod series;
 pub mod staff_auth;
 pub mod sweep;
 pub mod zone_rules;
+
+/// A fresh, never-changing iCalendar UID.
+pub fn new_uid(base_url: &str) -> String {
+    let mut bytes = [0u8; 16];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
+    let host = url::Url::parse(base_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| "quorum.invalid".into());
+    format!("{}@{}", hex::encode(bytes), host)
+}

@@ -16,6 +16,8 @@ use crate::domain::schedule::{self, format_wall_time as wall};
 use crate::domain::series::{occurrence_input, SeriesDraft, SeriesInput};
 use crate::domain::{FieldErrors, MeetingStatus, RegistrationStatus};
 use crate::error::AppError;
+use crate::mail::changes::summarize;
+use crate::mail::messages::Letter;
 use crate::mail::{self, About, MailContext, MailKind, Recipient};
 use crate::services::groups as group_service;
 use crate::services::meetings as meeting_service;
@@ -130,6 +132,8 @@ pub fn input_from(s: &Series, g: &Group) -> Result<SeriesInput, AppError> {
         verify_email: t.verify_email,
         status: t.status,
         reminders: t.reminders,
+        agenda: t.agenda,
+        notify: None,
     })
 }
 
@@ -186,7 +190,8 @@ pub fn update(
         let registrants = regs::active_for_series(conn, id)?;
         // Match occurrences in order: the i-th affected one becomes the i-th of the new rule.
         for (i, start) in plan.starts.iter().enumerate() {
-            let occ_input = occurrence_input(&plan.template, *start, target.duration_minutes);
+            let mut occ_input = occurrence_input(&plan.template, *start, target.duration_minutes);
+            occ_input.notify = input.notify;
             match affected.get(i) {
                 Some(m) if m.starts_at <= now => {
                     // The past stays as it was; where it no longer fits the rule, it is kept
@@ -253,25 +258,38 @@ pub fn update(
         crate::db::changes::notify_change(conn)?;
         // Series registrants get the new shape of their series (and of the split-off part).
         let mut notify_ids = vec![id];
-        if target.id != id {
+        if input.notify == Some(false) {
+            notify_ids.clear();
+        } else if target.id != id {
             notify_ids.push(target.id);
         }
+        // What changed is told with the next occurrence, as it was and as it is now.
+        let next = |occurrences: &[Meeting]| {
+            occurrences
+                .iter()
+                .find(|m| m.starts_at > now && m.status() != MeetingStatus::Cancelled)
+                .cloned()
+        };
         for sid in notify_ids {
             let loaded = load(conn, sid)?;
+            let changes = match (next(&old.occurrences), next(&loaded.occurrences)) {
+                (Some(was), Some(is)) => summarize(&was, &is),
+                _ => Vec::new(),
+            };
+            let about = About::Series(&loaded);
             for reg in &registrants {
                 let to = Recipient {
                     registration: reg,
                     status: RegistrationStatus::Confirmed,
                     seat_checked: false,
                 };
-                mail::enqueue(
-                    conn,
-                    ctx,
-                    MailKind::MeetingChanged,
-                    &About::Series(&loaded),
-                    &to,
-                    None,
-                )?;
+                let letter = Letter {
+                    kind: MailKind::MeetingChanged,
+                    about: &about,
+                    to: &to,
+                    token: None,
+                };
+                mail::messages::enqueue_letter(conn, ctx, &letter, &changes)?;
             }
         }
         sessions::audit(

@@ -221,6 +221,7 @@ fn move_meeting(
             conn,
             ctx,
             MailKind::ZoneRulesChanged,
+            &[],
             &moved,
             &group,
             false,

@@ -7,6 +7,7 @@ mod helpers;
 mod ics_check;
 mod smtp;
 
+mod agenda;
 mod api;
 mod cli;
 mod days;

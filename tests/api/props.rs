@@ -87,6 +87,7 @@ fn meeting(title: &str, description: &str, venue: &str) -> (Meeting, Group) {
         days: None,
         verify_email: true,
         reminders: "[1440]".into(),
+        agenda: String::new(),
     };
     let g = Group {
         id: 1,

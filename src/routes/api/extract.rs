@@ -15,8 +15,13 @@ use crate::state::AppState;
 
 /// How JSON bodies are read: at most `BODY_LIMIT`, and every failure as a JSON error.
 pub fn json_config() -> web::JsonConfig {
+    json_config_up_to(crate::routes::BODY_LIMIT)
+}
+
+/// JSON bodies of at most `limit` bytes, every failure as a JSON error.
+pub fn json_config_up_to(limit: usize) -> web::JsonConfig {
     web::JsonConfig::default()
-        .limit(crate::routes::BODY_LIMIT)
+        .limit(limit)
         .error_handler(|err, _| {
             use actix_web::error::JsonPayloadError as E;
             let e = match err {

@@ -68,6 +68,8 @@ pub struct MeetingJson {
     pub days: Vec<DayJson>,
     /// Reminder lead times, minutes before the start, longest first.
     pub reminders: Vec<u32>,
+    /// The agenda's Markdown source (empty for none).
+    pub agenda: String,
     pub url: String,
     pub ics_url: String,
 }
@@ -137,6 +139,7 @@ pub fn meeting_json(m: &Meeting, g: &Group, counts: &SeatCounts, base_url: &str)
         registration_closes_at: local_rfc3339(m, m.closes_at()),
         seats,
         reminders: m.reminder_leads(),
+        agenda: m.agenda.clone(),
         days: m
             .schedule()
             .spans()

@@ -11,12 +11,23 @@ use actix_web::{web, HttpResponse};
 
 pub use extract::json_config;
 
+/// Largest JSON body that carries a meeting or series: its agenda alone may be 64 KiB.
+pub const MEETING_BODY_LIMIT: usize = 128 * 1024;
+
 pub fn scope() -> actix_web::Scope {
     web::scope("/api/v1")
-        .route("/meetings", web::get().to(meetings::list))
-        .route("/meetings", web::post().to(meetings::create))
-        .route("/meetings/{id}", web::get().to(meetings::get))
-        .route("/meetings/{id}", web::patch().to(meetings::patch))
+        .service(
+            web::resource("/meetings")
+                .app_data(extract::json_config_up_to(MEETING_BODY_LIMIT))
+                .route(web::get().to(meetings::list))
+                .route(web::post().to(meetings::create)),
+        )
+        .service(
+            web::resource("/meetings/{id}")
+                .app_data(extract::json_config_up_to(MEETING_BODY_LIMIT))
+                .route(web::get().to(meetings::get))
+                .route(web::patch().to(meetings::patch)),
+        )
         .route("/meetings/{id}/cancel", web::post().to(meetings::cancel))
         .route(
             "/meetings/{id}/registrations",
@@ -28,9 +39,17 @@ pub fn scope() -> actix_web::Scope {
         )
         .route("/groups", web::post().to(groups::create))
         .route("/openapi.json", web::get().to(openapi))
-        .route("/series", web::post().to(series::create))
-        .route("/series/{id}", web::get().to(series::get))
-        .route("/series/{id}", web::patch().to(series::patch))
+        .service(
+            web::resource("/series")
+                .app_data(extract::json_config_up_to(MEETING_BODY_LIMIT))
+                .route(web::post().to(series::create)),
+        )
+        .service(
+            web::resource("/series/{id}")
+                .app_data(extract::json_config_up_to(MEETING_BODY_LIMIT))
+                .route(web::get().to(series::get))
+                .route(web::patch().to(series::patch)),
+        )
         .route(
             "/series/{id}/registrations",
             web::post().to(super::register::api),

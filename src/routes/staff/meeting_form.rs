@@ -37,6 +37,12 @@ pub struct MeetingForm {
     pub status: Option<String>,
     /// Reminder lead times, minutes separated by commas ("1440, 60"; empty for none).
     pub reminders: Option<String>,
+    /// The agenda in Markdown.
+    pub agenda: Option<String>,
+    /// "Notify registrants" (checked unless staff save quietly).
+    pub notify: Option<String>,
+    /// "Preview" was pressed: show the form again with the agenda rendered, save nothing.
+    pub preview: Option<String>,
     /// "Add a day" was pressed: show the form again with one more day, save nothing.
     pub add_day: Option<String>,
     /// "Remove" was pressed on day N (1-based): show the form again without it.
@@ -50,8 +56,8 @@ pub struct MeetingForm {
 pub(super) enum Submitted {
     /// Save these values (with the form's own errors, if any).
     Save(MeetingInput, FieldErrors),
-    /// Show the form again with a day added or removed.
-    EditDays(MeetingInput),
+    /// Show the form again, unsaved: a day added or removed, or the agenda previewed.
+    Redisplay(MeetingInput),
 }
 
 /// The rows `dayN_starts_at`/`dayN_ends_at` of the form, in day order.
@@ -188,13 +194,18 @@ impl MeetingForm {
                 .reminders
                 .as_deref()
                 .and_then(|t| Reminders::parse_text(&mut errors, t)),
+            agenda: self.agenda,
+            notify: Some(self.notify.as_deref() == Some("on")),
         };
         if !days.is_empty() {
             set_days(&mut input, days);
         }
         if add || remove.is_some() {
             edit_days(&mut input, add, remove);
-            return Submitted::EditDays(input);
+            return Submitted::Redisplay(input);
+        }
+        if self.preview.is_some() {
+            return Submitted::Redisplay(input);
         }
         Submitted::Save(input, errors)
     }
@@ -221,6 +232,10 @@ pub(super) struct FormPage {
 }
 
 impl FormPage {
+    /// The agenda as it will show on the meeting page.
+    fn agenda_preview(&self) -> String {
+        crate::markdown::to_safe_html(self.f.agenda.as_deref().unwrap_or_default())
+    }
     fn error(&self, field: &str) -> Option<&str> {
         self.errors.get(field)
     }

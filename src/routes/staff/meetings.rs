@@ -165,7 +165,7 @@ impl Shown {
     }
 }
 
-/// The form again, unsaved: after a day was added or removed, or with the `error` that
+/// The form again, unsaved: after a day was added or removed or the agenda previewed, or with the `error` that
 /// refused its values.
 async fn redisplay(
     req: &HttpRequest,
@@ -195,7 +195,7 @@ where
     crate::csrf::verify(req, state, form.csrf_token.as_deref())?;
     let (input, form_errors) = match form.into_input() {
         Submitted::Save(input, errors) => (input, errors),
-        Submitted::EditDays(input) => return redisplay(req, state, me, id, input, None).await,
+        Submitted::Redisplay(input) => return redisplay(req, state, me, id, input, None).await,
     };
     let outcome = state
         .db(move |conn| -> Result<_, AppError> {

@@ -18,6 +18,12 @@ use actix_web::{web, HttpRequest};
 use crate::db::staff::Staff;
 use crate::state::AppState;
 
+/// Forms that carry an agenda (up to 64 KiB of Markdown, which percent-encoding may
+/// triple) are read up to 256 KiB.
+fn agenda_form_config() -> web::FormConfig {
+    crate::routes::pages::form_config_up_to(256 * 1024)
+}
+
 pub fn scope() -> impl actix_web::dev::HttpServiceFactory {
     web::scope("/staff")
         .wrap(actix_web::middleware::from_fn(session::bind_csrf))
@@ -26,12 +32,24 @@ pub fn scope() -> impl actix_web::dev::HttpServiceFactory {
         .route("/logout", web::post().to(session::logout))
         .route("", web::get().to(meetings::dashboard))
         .route("/meetings", web::get().to(meetings::dashboard))
-        .route("/meetings/new", web::get().to(meetings::new_form))
-        .route("/meetings/new", web::post().to(meetings::create))
-        .route("/series/new", web::get().to(series::new_form))
-        .route("/series/new", web::post().to(series::create))
-        .route("/meetings/{id}/edit", web::get().to(meetings::edit_form))
-        .route("/meetings/{id}/edit", web::post().to(meetings::update))
+        .service(
+            web::resource("/meetings/new")
+                .app_data(agenda_form_config())
+                .route(web::get().to(meetings::new_form))
+                .route(web::post().to(meetings::create)),
+        )
+        .service(
+            web::resource("/series/new")
+                .app_data(agenda_form_config())
+                .route(web::get().to(series::new_form))
+                .route(web::post().to(series::create)),
+        )
+        .service(
+            web::resource("/meetings/{id}/edit")
+                .app_data(agenda_form_config())
+                .route(web::get().to(meetings::edit_form))
+                .route(web::post().to(meetings::update)),
+        )
         .route("/meetings/{id}/cancel", web::post().to(meetings::cancel))
         .route(
             "/meetings/{id}/registrations",

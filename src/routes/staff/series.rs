@@ -55,6 +55,10 @@ pub struct SeriesForm {
     status: Option<String>,
     /// Reminder lead times, minutes separated by commas ("1440, 60"; empty for none).
     reminders: Option<String>,
+    /// The agenda of every occurrence, in Markdown.
+    agenda: Option<String>,
+    /// "Preview" was pressed: show the form again with the agenda rendered, save nothing.
+    preview: Option<String>,
 }
 
 fn number(errors: &mut FieldErrors, field: &str, v: Option<&str>) -> Option<i64> {
@@ -122,6 +126,7 @@ impl SeriesForm {
                 .reminders
                 .as_deref()
                 .and_then(|t| Reminders::parse_text(&mut errors, t)),
+            agenda: self.agenda.clone(),
             ..SeriesInput::default()
         };
         (input, errors)
@@ -139,6 +144,10 @@ struct FormPage {
 }
 
 impl FormPage {
+    /// The agenda as it will show on each occurrence's page.
+    fn agenda_preview(&self) -> String {
+        crate::markdown::to_safe_html(self.v(&self.f.agenda))
+    }
     fn error(&self, field: &str) -> Option<&str> {
         self.errors.get(field)
     }
@@ -205,6 +214,19 @@ pub async fn create(
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let form = form.into_inner();
     let (input, form_errors) = form.input();
+    if form.preview.is_some() {
+        let groups = groups_list(&state).await?;
+        return Ok(page(
+            StatusCode::OK,
+            &FormPage {
+                chrome: chrome(&req, &state, &me.0, None),
+                f: form,
+                groups,
+                days: DAYS,
+                errors: form_errors,
+            },
+        ));
+    }
     let base_url = state.mail.base_url.clone();
     let actor = me.0.clone();
     let result = state

@@ -11,6 +11,8 @@ use crate::db::seats::{self, NewSeat, Seat};
 use crate::db::{self, DbConn};
 use crate::domain::{Attendance, MeetingStatus, RegistrationStatus};
 use crate::error::AppError;
+use crate::mail::changes::ChangeLine;
+use crate::mail::messages::Letter;
 use crate::mail::{self, About, MailContext, MailKind, Recipient};
 
 /// The status a new or switching seat gets in `attendance`: a seat, the waitlist, or `None`
@@ -142,14 +144,15 @@ pub fn promote_waitlisted(
             status: RegistrationStatus::Confirmed,
             seat_checked: false,
         };
-        mail_about_seat(conn, ctx, MailKind::Promoted, meeting, group, &to)?;
+        mail_about_seat(conn, ctx, MailKind::Promoted, meeting, group, &to, &[])?;
         promoted += 1;
     }
     Ok(promoted)
 }
 
 /// Mails someone about their seat in `meeting`: a meeting registrant about the meeting, a
-/// series registrant about that occurrence of the series.
+/// series registrant about that occurrence of the series; `changes` tell what a staff change
+/// did (empty for any other mail).
 pub fn mail_about_seat(
     conn: &mut DbConn,
     ctx: &MailContext,
@@ -157,24 +160,25 @@ pub fn mail_about_seat(
     meeting: &Meeting,
     group: &Group,
     to: &Recipient<'_>,
+    changes: &[ChangeLine],
 ) -> Result<(), AppError> {
-    match to.registration.target() {
-        Target::Series(id) => {
-            let Subject::Series(loaded) = Subject::load(conn, Target::Series(id))? else {
-                return Ok(());
-            };
-            mail::enqueue(
-                conn,
-                ctx,
-                kind,
-                &About::Occurrence(&loaded, meeting),
-                to,
-                None,
-            )?;
-        }
-        Target::Meeting(_) => {
-            mail::enqueue(conn, ctx, kind, &About::Meeting(meeting, group), to, None)?;
-        }
-    }
+    let loaded = match to.registration.target() {
+        Target::Series(id) => match Subject::load(conn, Target::Series(id))? {
+            Subject::Series(loaded) => Some(loaded),
+            _ => return Ok(()),
+        },
+        Target::Meeting(_) => None,
+    };
+    let about = match &loaded {
+        Some(loaded) => About::Occurrence(loaded, meeting),
+        None => About::Meeting(meeting, group),
+    };
+    let letter = Letter {
+        kind,
+        about: &about,
+        to,
+        token: None,
+    };
+    mail::messages::enqueue_letter(conn, ctx, &letter, changes)?;
     Ok(())
 }
