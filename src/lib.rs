@@ -17,6 +17,7 @@ pub mod error;
 pub mod feed_cache;
 pub mod ics;
 pub mod mail;
+pub mod material_cache;
 pub mod rate_limit;
 pub mod redact;
 pub mod routes;

@@ -30,6 +30,8 @@ pub enum MailKind {
     MeetingCancelled,
     /// Before the start, by the meeting's reminder lead times (written when sent).
     Reminder,
+    /// Minutes, a recording or slides were added, with `notify` (`mail::material`).
+    MaterialAdded,
 }
 
 impl MailKind {
@@ -46,6 +48,7 @@ impl MailKind {
             MailKind::ZoneRulesChanged => "zone_rules_changed",
             MailKind::MeetingCancelled => "meeting_cancelled",
             MailKind::Reminder => crate::db::scheduled::REMINDER,
+            MailKind::MaterialAdded => "material_added",
         }
     }
 
@@ -60,11 +63,12 @@ impl MailKind {
             MailKind::ConfirmAddress
             | MailKind::Waitlisted
             | MailKind::AlreadyRegistered
-            | MailKind::Reminder => None,
+            | MailKind::Reminder
+            | MailKind::MaterialAdded => None,
         }
     }
 
-    fn subject_prefix(self) -> &'static str {
+    pub(crate) fn subject_prefix(self) -> &'static str {
         match self {
             MailKind::ConfirmAddress => "Please confirm your registration",
             MailKind::Confirmed => "Registration confirmed",
@@ -77,6 +81,7 @@ impl MailKind {
             MailKind::ZoneRulesChanged => "Meeting time corrected",
             MailKind::MeetingCancelled => "Meeting cancelled",
             MailKind::Reminder => "Reminder",
+            MailKind::MaterialAdded => "New material",
         }
     }
 
@@ -121,6 +126,9 @@ impl MailKind {
                 }
                 v
             }
+            MailKind::MaterialAdded => vec![
+                "New material has been added to the meeting below.".into(),
+            ],
             MailKind::Reminder => {
                 let starts = about.meeting().map_or(crate::db::now(), |m| m.starts_at);
                 vec![format!(
@@ -200,14 +208,35 @@ pub fn enqueue(
         token,
     };
     let r = render(conn, ctx, &letter)?;
+    queue(
+        conn,
+        ctx,
+        kind,
+        about.meeting_id(),
+        to.registration,
+        &r,
+        now,
+    )
+}
+
+/// Queues a written message to a registrant, due at once.
+pub(crate) fn queue(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    kind: MailKind,
+    meeting_id: Option<i64>,
+    to: &Registration,
+    r: &Rendered,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<()> {
     let message_id = ctx.message_id();
     outbox::insert(
         conn,
         &NewOutboxMessage {
             message_id: &message_id,
             kind: kind.as_str(),
-            meeting_id: about.meeting_id(),
-            recipient: &to.registration.email,
+            meeting_id,
+            recipient: &to.email,
             subject: &r.subject,
             body_text: &r.text,
             body_html: &r.html,
@@ -216,7 +245,7 @@ pub fn enqueue(
             status: outbox::PENDING,
             next_attempt_at: now,
             created_at: now,
-            registration_id: Some(to.registration.id),
+            registration_id: Some(to.id),
         },
     )
 }

@@ -4,6 +4,7 @@
 pub mod about;
 pub mod account;
 pub mod context;
+pub mod material;
 pub mod messages;
 pub mod smtp;
 pub mod transport;
