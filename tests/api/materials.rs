@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::helpers::{location, spawn_app, spawn_app_on, test_db, Db, TestApp};
+use crate::helpers::{extract_csrf, location, spawn_app, spawn_app_on, test_db, Db, TestApp};
 use crate::smtp::SmtpSink;
 
 crate::both_backends!(
@@ -15,6 +15,7 @@ crate::both_backends!(
     materials_for_registrants_only,
     materials_links_listing_delete_and_audit,
     materials_notify_confirmed_registrants_once,
+    materials_staff_page_uploads_links_and_deletes,
 );
 
 const BOUNDARY: &str = "quorum-test-boundary-7MA4YWxkTrZu0gW";
@@ -429,4 +430,75 @@ async fn materials_notify_confirmed_registrants_once(db: Db) {
         assert!(text.contains(url), "{text}");
         assert!(text.contains("Minutes of the session"), "{text}");
     }
+}
+
+async fn materials_staff_page_uploads_links_and_deletes(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    let id = app.create_meeting(json!({})).await["id"].as_i64().unwrap();
+    let staff = app.organizer_browser().await;
+    let page_path = format!("/staff/meetings/{id}/materials");
+    let page = app.page(&staff, &page_path).await;
+    assert!(page.contains("enctype=\"multipart/form-data\""), "{page}");
+    let csrf = extract_csrf(&page);
+    // Without the CSRF token the upload is refused.
+    let res = staff
+        .post(app.url(&page_path))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(form(
+            &[("title", "Agenda"), ("kind", "agenda")],
+            "agenda.pdf",
+            b"%PDF-1.7",
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 403);
+    let res = staff
+        .post(app.url(&format!("{page_path}?csrf_token={csrf}")))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(form(
+            &[("title", "Agenda"), ("kind", "agenda")],
+            "agenda.pdf",
+            b"%PDF-1.7",
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let res = staff
+        .post(app.url(&format!("{page_path}/link")))
+        .form(&[
+            ("csrf_token", csrf.as_str()),
+            ("title", "Recording"),
+            ("kind", "recording"),
+            ("url", "https://video.example.org/7"),
+            ("visibility", "public"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let page = app.page(&staff, &page_path).await;
+    assert!(page.contains("agenda.pdf") && page.contains("https://video.example.org/7"));
+    let (_, list) = staff_get(&app, &format!("/api/v1/meetings/{id}/materials")).await;
+    let all = list["materials"].as_array().unwrap();
+    assert_eq!(all.len(), 2, "{list}");
+    let mid = all[0]["id"].as_i64().unwrap();
+    let res = staff
+        .post(app.url(&format!("{page_path}/{mid}/delete")))
+        .form(&[("csrf_token", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, list) = staff_get(&app, &format!("/api/v1/meetings/{id}/materials")).await;
+    assert_eq!(list["materials"].as_array().unwrap().len(), 1, "{list}");
 }

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use super::extract::{parse_body, ApiStaff};
 use super::json::utc_rfc3339;
 use crate::db::materials::{self, Material, CHUNK_BYTES};
+use crate::db::staff::Staff;
 use crate::db::{self, DbConn};
 use crate::domain::material::{content_type_for, form_flag, safe_filename, MaterialFields};
 use crate::domain::FieldErrors;
@@ -99,7 +100,7 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let id = ids(&id)?;
     let added = if is_multipart(&req) {
-        upload(&state, staff, id, Multipart::new(req.headers(), payload)).await?
+        upload(&state, staff.0, id, Multipart::new(req.headers(), payload)).await?
     } else {
         let link = parse_body::<MaterialFields>(read_json(&req, payload).await?)?.parse_link()?;
         let ctx = state.mail.clone();
@@ -111,7 +112,7 @@ pub async fn create(
     Ok(HttpResponse::Created().json(MaterialJson::new(&state.mail.base_url, &added)))
 }
 
-fn is_multipart(req: &HttpRequest) -> bool {
+pub fn is_multipart(req: &HttpRequest) -> bool {
     req.headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -152,9 +153,9 @@ fn unreadable(e: actix_multipart::MultipartError) -> AppError {
 
 /// Reads the form, storing the file chunk by chunk as it arrives; a file past the limit is
 /// discarded (`413`), as is one whose description is not valid (`422`).
-async fn upload(
+pub async fn upload(
     state: &web::Data<AppState>,
-    staff: ApiStaff,
+    staff: Staff,
     meeting_id: i64,
     mut form: Multipart,
 ) -> Result<Material, AppError> {
@@ -166,7 +167,7 @@ async fn upload(
             let ctx = state.mail.clone();
             state
                 .db(move |conn| {
-                    service::finish_upload(conn, &ctx, meeting_id, &input, &file, &staff.0)
+                    service::finish_upload(conn, &ctx, meeting_id, &input, &file, &staff)
                 })
                 .await
         }
