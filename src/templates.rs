@@ -187,6 +187,8 @@ pub struct ManagePage {
     pub can_change: bool,
     pub csrf_token: String,
     pub notice: Option<String>,
+    /// Materials for registrants only: (title, path behind this manage link).
+    pub materials: Vec<(String, String)>,
 }
 
 /// One meeting of a series on the manage page.

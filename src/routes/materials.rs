@@ -49,11 +49,7 @@ pub async fn for_registrant(
             let Some(m) = materials::find_shown(conn, mid)? else {
                 return Ok(None);
             };
-            let seated = who.registration.is_active()
-                && who.seats.iter().any(|(s, meeting)| {
-                    meeting.id == m.meeting_id && s.status() == RegistrationStatus::Confirmed
-                });
-            Ok(seated.then_some(m))
+            Ok(seated_meetings(&who).contains(&m.meeting_id).then_some(m))
         })
         .await?
         .ok_or(AppError::NotFound("material"))?;
@@ -73,6 +69,32 @@ pub async fn for_registrant(
         HeaderValue::from_static("private, no-store"),
     );
     Ok(res)
+}
+
+/// The meetings in which the registration holds a confirmed seat: whose registrants-only
+/// materials its manage link reaches.
+pub fn seated_meetings(who: &managed::Managed) -> Vec<i64> {
+    if !who.registration.is_active() {
+        return Vec::new();
+    }
+    who.seats
+        .iter()
+        .filter(|(s, _)| s.status() == RegistrationStatus::Confirmed)
+        .map(|(_, m)| m.id)
+        .collect()
+}
+
+/// The registrants-only materials a manage link reaches: (title, path) each.
+pub fn for_manage_page(
+    conn: &mut crate::db::DbConn,
+    who: &managed::Managed,
+    token: &str,
+) -> Result<Vec<(String, String)>, AppError> {
+    Ok(materials::of_meetings(conn, &seated_meetings(who), false)?
+        .into_iter()
+        .filter(Material::registrants_only)
+        .map(|m| (m.title, format!("/r/{token}/materials/{}", m.id)))
+        .collect())
 }
 
 /// The file with its safety headers; `304` when the client has this version.

@@ -263,6 +263,11 @@ async fn materials_for_registrants_only(db: Db) {
     assert_eq!(app.get(&path_of(&app, &m)).await.status().as_u16(), 404);
     let manage = register(&app, id, "Ada Lovelace", "ada@example.org").await;
     let mid = m["id"].as_i64().unwrap();
+    let (_, page) = app.get_text(&manage).await;
+    assert!(
+        page.contains(&format!("{manage}/materials/{mid}")) && page.contains("Chat log"),
+        "{page}"
+    );
     let res = app.get(&format!("{manage}/materials/{mid}")).await;
     assert_eq!(res.status().as_u16(), 200);
     assert!(res.headers()["content-disposition"]
