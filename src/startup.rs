@@ -203,6 +203,11 @@ impl Application {
             interval,
             self.sweep_stop.clone(),
         ));
+        tokio::spawn(crate::services::sweep::abandoned_uploads(
+            self.pool.clone(),
+            interval,
+            self.sweep_stop.clone(),
+        ));
         tokio::spawn(crate::services::retention::run(
             self.pool.clone(),
             self.retention.0,
