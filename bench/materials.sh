@@ -139,6 +139,13 @@ EOF
 NGINX_PID=$!
 wait_http "$N/report.pdf" 20 "$NGINX_PID" || die "nginx did not start"
 
+# (c) first, so that the peak is the upload's and not the downloads'.
+log "(c) peak RSS while uploading 50 MB"
+head -c $((50 * 1024 * 1024)) /dev/urandom >"$TMP/big.mp4"
+rss_before=$(proc_kib "$QUORUM_PID" VmHWM)
+code=$(upload "$TMP/big.mp4" "Recording" recording)
+rss_after=$(proc_kib "$QUORUM_PID" VmHWM)
+[[ $code == 201 ]] || log "50 MB upload answered $code"
 log "(a) 5 MB PDF: quorum"
 run_wrk "$TMP/wrk/pdf-quorum.txt" "$PDF_URL"
 log "(a) 5 MB PDF: nginx"
@@ -146,12 +153,6 @@ run_wrk "$TMP/wrk/pdf-nginx.txt" "$N/report.pdf"
 log "(b) meeting page with 10 materials"
 run_wrk "$TMP/wrk/page.txt" "$Q/meetings/$MID"
 
-log "(c) peak RSS while uploading 50 MB"
-head -c $((50 * 1024 * 1024)) /dev/urandom >"$TMP/big.mp4"
-rss_before=$(proc_kib "$QUORUM_PID" VmHWM)
-code=$(upload "$TMP/big.mp4" "Recording" recording)
-rss_after=$(proc_kib "$QUORUM_PID" VmHWM)
-[[ $code == 201 ]] || log "50 MB upload answered $code"
 
 q_rps=$(wrk_field "$TMP/wrk/pdf-quorum.txt" rps)
 n_rps=$(wrk_field "$TMP/wrk/pdf-nginx.txt" rps)
