@@ -53,6 +53,8 @@ pub struct Settings {
     /// Days after a meeting ends before its group's contact hears that minutes are missing
     /// (`QUORUM_MINUTES_DUE_DAYS`).
     pub minutes_due_days: u32,
+    /// Largest uploaded material, in bytes (`QUORUM_MAX_UPLOAD_MB` MiB, default 50).
+    pub max_upload_bytes: u64,
     /// A file holding a clock offset in seconds, for tests (`QUORUM_TEST_CLOCK_FILE`; see
     /// `crate::clock`).
     pub test_clock_file: Option<std::path::PathBuf>,
@@ -166,6 +168,10 @@ impl Settings {
             number("QUORUM_RETENTION_DAYS", 1..=36_500, "a number of days")?.map(|d| d as u32);
         let minutes_due_days = number("QUORUM_MINUTES_DUE_DAYS", 1..=3_650, "a number of days")?
             .map_or(10, |d| d as u32);
+        let max_upload_bytes = number("QUORUM_MAX_UPLOAD_MB", 1..=4_096, "a number of MiB")?
+            .map_or(50, |n| n)
+            * 1024
+            * 1024;
         Ok(Settings {
             database_url,
             bind,
@@ -192,6 +198,7 @@ impl Settings {
             retention_days,
             retention_sweep_interval: Duration::from_secs(15 * 60),
             minutes_due_days,
+            max_upload_bytes,
             test_clock_file: var("QUORUM_TEST_CLOCK_FILE").map(Into::into),
         })
     }

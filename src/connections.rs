@@ -165,7 +165,8 @@ fn with_deadline(payload: Payload, grace: Duration, timed_out: Rc<Cell<bool>>) -
             }
         }
     });
+    // Fused: a reader may poll again after the end (the multipart parser does).
     Payload::Stream {
-        payload: Box::pin(stream),
+        payload: Box::pin(futures_util::StreamExt::fuse(stream)),
     }
 }

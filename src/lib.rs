@@ -18,6 +18,7 @@ pub mod feed_cache;
 pub mod ics;
 pub mod mail;
 pub mod markdown;
+pub mod material_cache;
 pub mod rate_limit;
 pub mod redact;
 pub mod routes;

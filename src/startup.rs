@@ -106,6 +106,7 @@ impl Application {
             secret: Arc::new(secret),
             mail_wake,
             feeds: Arc::new(crate::feed_cache::FeedCache::default()),
+            materials: Arc::new(crate::material_cache::MaterialCache::default()),
             limiter,
             db_permits: Arc::new(tokio::sync::Semaphore::new(pool.max_size() as usize)),
         };
@@ -199,6 +200,11 @@ impl Application {
         tokio::spawn(crate::services::sweep::expire_pending(
             self.pool.clone(),
             mail,
+            interval,
+            self.sweep_stop.clone(),
+        ));
+        tokio::spawn(crate::services::sweep::abandoned_uploads(
+            self.pool.clone(),
             interval,
             self.sweep_stop.clone(),
         ));

@@ -19,6 +19,8 @@ pub struct AppState {
     pub mail_wake: Arc<Notify>,
     /// Rendered feeds, valid until the calendar changes.
     pub feeds: Arc<crate::feed_cache::FeedCache>,
+    /// Recently served material files.
+    pub materials: Arc<crate::material_cache::MaterialCache>,
     /// Per-address limit on registration and login POSTs.
     pub limiter: crate::rate_limit::Limiter,
     /// One permit per pooled connection: requests wait for the database here, in arrival

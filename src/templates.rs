@@ -37,6 +37,37 @@ pub struct MeetingCard {
     pub place: String,
     pub cancelled: bool,
     pub seats: Vec<SeatView>,
+    /// Public materials by kind (filled in by the lists).
+    pub materials: Vec<MaterialGroup>,
+}
+
+/// A meeting's materials of one kind, for pages: (title, URL) each.
+pub struct MaterialGroup {
+    pub label: &'static str,
+    pub items: Vec<(String, String)>,
+}
+
+impl MaterialGroup {
+    /// `materials` grouped by kind, in the order of the kinds (agenda, slides, minutes, …).
+    pub fn by_kind(materials: &[&crate::db::materials::Material]) -> Vec<MaterialGroup> {
+        crate::domain::MaterialKind::ALL
+            .iter()
+            .filter_map(|kind| {
+                let items: Vec<(String, String)> = materials
+                    .iter()
+                    .filter(|m| m.kind == kind.as_str())
+                    .filter_map(|m| {
+                        crate::services::materials::download_url("", m)
+                            .map(|u| (m.title.clone(), u))
+                    })
+                    .collect();
+                (!items.is_empty()).then_some(MaterialGroup {
+                    label: kind.label(),
+                    items,
+                })
+            })
+            .collect()
+    }
 }
 
 impl MeetingCard {
@@ -52,6 +83,7 @@ impl MeetingCard {
             place: views::place(m).unwrap_or_else(|| "Online".into()),
             cancelled: m.status() == MeetingStatus::Cancelled,
             seats: views::seats(m, counts),
+            materials: Vec::new(),
         }
     }
 }
@@ -102,6 +134,8 @@ pub struct MeetingPage {
     /// One-click links of web calendars; none for a meeting of several days, which they
     /// could only show as one block across the nights (the .ics has every day).
     pub add: Option<crate::views::AddLinks>,
+    /// Public materials by kind.
+    pub materials: Vec<MaterialGroup>,
 }
 
 impl MeetingPage {
@@ -157,6 +191,8 @@ pub struct ManagePage {
     pub can_change: bool,
     pub csrf_token: String,
     pub notice: Option<String>,
+    /// Materials for registrants only: (title, path behind this manage link).
+    pub materials: Vec<(String, String)>,
 }
 
 /// One meeting of a series on the manage page.

@@ -6,6 +6,7 @@ pub mod changes;
 pub mod groups;
 pub mod login_throttle;
 pub mod mail_caps;
+pub mod materials;
 pub mod meetings;
 pub mod outbox;
 pub mod registrations;

@@ -212,7 +212,34 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    materials (id) {
+        id -> BigInt,
+        meeting_id -> BigInt,
+        title -> Text,
+        kind -> Text,
+        url -> Nullable<Text>,
+        filename -> Nullable<Text>,
+        content_type -> Nullable<Text>,
+        size -> Nullable<BigInt>,
+        sha256 -> Nullable<Text>,
+        visibility -> Text,
+        complete -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    material_chunks (material_id, seq) {
+        material_id -> BigInt,
+        seq -> Integer,
+        data -> Binary,
+    }
+}
+
 diesel::joinable!(meetings -> groups (group_id));
+diesel::joinable!(materials -> meetings (meeting_id));
+diesel::joinable!(material_chunks -> materials (material_id));
 diesel::joinable!(registrations -> meetings (meeting_id));
 diesel::joinable!(seats -> registrations (registration_id));
 diesel::joinable!(check_ins -> seats (seat_id));
@@ -225,6 +252,8 @@ diesel::joinable!(manage_links -> registrations (registration_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
+    materials,
+    material_chunks,
     groups,
     meetings,
     registrations,

@@ -50,6 +50,32 @@ text_enum!(
     UrlVisibility { Registrants => "registrants", Public => "public" }
 );
 
+text_enum!(
+    /// What a meeting's material is.
+    MaterialKind { Agenda => "agenda", Slides => "slides", Minutes => "minutes", Recording => "recording", Transcript => "transcript", Chat => "chat", Document => "document" }
+);
+
+impl MaterialKind {
+    /// Whether adding one may mail the registrants (`notify`).
+    pub fn may_notify(self) -> bool {
+        matches!(
+            self,
+            MaterialKind::Minutes | MaterialKind::Recording | MaterialKind::Slides
+        )
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            MaterialKind::Agenda => "Agenda",
+            MaterialKind::Slides => "Slides",
+            MaterialKind::Minutes => "Minutes",
+            MaterialKind::Recording => "Recording",
+            MaterialKind::Transcript => "Transcript",
+            MaterialKind::Chat => "Chat",
+            MaterialKind::Document => "Documents",
+        }
+    }
+}
+
 impl MeetingFormat {
     /// Whether observers may attend this way.
     pub fn offers(self, attendance: Attendance) -> bool {

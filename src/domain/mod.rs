@@ -4,6 +4,7 @@ pub mod days;
 pub mod email;
 pub mod enums;
 pub mod group;
+pub mod material;
 pub mod meeting;
 pub mod notes;
 pub mod password;
@@ -15,7 +16,9 @@ pub mod series;
 pub mod token;
 
 pub use email::EmailAddress;
-pub use enums::{Attendance, MeetingFormat, MeetingStatus, RegistrationStatus, UrlVisibility};
+pub use enums::{
+    Attendance, MaterialKind, MeetingFormat, MeetingStatus, RegistrationStatus, UrlVisibility,
+};
 
 use std::collections::BTreeMap;
 

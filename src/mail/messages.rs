@@ -31,6 +31,8 @@ pub enum MailKind {
     MeetingCancelled,
     /// Before the start, by the meeting's reminder lead times (written when sent).
     Reminder,
+    /// Minutes, a recording or slides were added, with `notify` (`mail::material`).
+    MaterialAdded,
 }
 
 impl MailKind {
@@ -47,6 +49,7 @@ impl MailKind {
             MailKind::ZoneRulesChanged => "zone_rules_changed",
             MailKind::MeetingCancelled => "meeting_cancelled",
             MailKind::Reminder => crate::db::scheduled::REMINDER,
+            MailKind::MaterialAdded => "material_added",
         }
     }
 
@@ -61,11 +64,12 @@ impl MailKind {
             MailKind::ConfirmAddress
             | MailKind::Waitlisted
             | MailKind::AlreadyRegistered
-            | MailKind::Reminder => None,
+            | MailKind::Reminder
+            | MailKind::MaterialAdded => None,
         }
     }
 
-    fn subject_prefix(self) -> &'static str {
+    pub(crate) fn subject_prefix(self) -> &'static str {
         match self {
             MailKind::ConfirmAddress => "Please confirm your registration",
             MailKind::Confirmed => "Registration confirmed",
@@ -78,6 +82,7 @@ impl MailKind {
             MailKind::ZoneRulesChanged => "Meeting time corrected",
             MailKind::MeetingCancelled => "Meeting cancelled",
             MailKind::Reminder => "Reminder",
+            MailKind::MaterialAdded => "New material",
         }
     }
 
@@ -122,6 +127,9 @@ impl MailKind {
                 }
                 v
             }
+            MailKind::MaterialAdded => vec![
+                "New material has been added to the meeting below.".into(),
+            ],
             MailKind::Reminder => {
                 let starts = about.meeting().map_or(crate::db::now(), |m| m.starts_at);
                 vec![format!(
@@ -211,19 +219,37 @@ pub fn enqueue_letter(
     letter: &Letter<'_>,
     changes: &[ChangeLine],
 ) -> QueryResult<()> {
-    let Letter {
-        kind, about, to, ..
-    } = *letter;
-    let now = crate::db::now();
     let r = render_changes(conn, ctx, letter, changes)?;
+    let (kind, to) = (letter.kind, letter.to.registration);
+    queue(
+        conn,
+        ctx,
+        kind,
+        letter.about.meeting_id(),
+        to,
+        &r,
+        crate::db::now(),
+    )
+}
+
+/// Queues a written message to a registrant, due at once.
+pub(crate) fn queue(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    kind: MailKind,
+    meeting_id: Option<i64>,
+    to: &Registration,
+    r: &Rendered,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<()> {
     let message_id = ctx.message_id();
     outbox::insert(
         conn,
         &NewOutboxMessage {
             message_id: &message_id,
             kind: kind.as_str(),
-            meeting_id: about.meeting_id(),
-            recipient: &to.registration.email,
+            meeting_id,
+            recipient: &to.email,
             subject: &r.subject,
             body_text: &r.text,
             body_html: &r.html,
@@ -232,7 +258,7 @@ pub fn enqueue_letter(
             status: outbox::PENDING,
             next_attempt_at: now,
             created_at: now,
-            registration_id: Some(to.registration.id),
+            registration_id: Some(to.id),
         },
     )
 }

@@ -86,6 +86,7 @@ fn page(found: Managed, token: String, csrf_token: String, notice: Option<String
         can_change: !open.is_empty(),
         csrf_token,
         notice,
+        materials: Vec::new(),
     }
 }
 
@@ -105,6 +106,20 @@ async fn find(state: &web::Data<AppState>, token: String) -> Result<Managed, App
         .await
 }
 
+/// The registration and the registrants-only materials its link reaches.
+async fn find_with_materials(
+    state: &web::Data<AppState>,
+    token: String,
+) -> Result<(Managed, Vec<(String, String)>), AppError> {
+    state
+        .db(move |conn| {
+            let found = service::find_by_token(conn, &token)?;
+            let materials = super::materials::for_manage_page(conn, &found, &token)?;
+            Ok((found, materials))
+        })
+        .await
+}
+
 pub async fn show(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -112,7 +127,7 @@ pub async fn show(
     query: web::Query<ManageQuery>,
 ) -> Result<HttpResponse, HtmlError> {
     let token = token.into_inner();
-    let found = find(&state, token.clone()).await?;
+    let (found, materials) = find_with_materials(&state, token.clone()).await?;
     let notice = match query.done.as_deref() {
         Some("cancelled") => Some(
             "Your registration has been cancelled. We have sent you a confirmation.".to_string(),
@@ -127,7 +142,8 @@ pub async fn show(
         _ => None,
     };
     let csrf = crate::csrf::token(&req, &state);
-    let page = page(found, token, csrf, notice);
+    let mut page = page(found, token, csrf, notice);
+    page.materials = materials;
     Ok(templates::render_into(
         private(&mut HttpResponse::Ok()),
         &page,

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod feeds;
 pub mod manage;
+pub mod materials;
 pub mod ops;
 pub mod pages;
 pub mod register;
@@ -44,6 +45,16 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             web::resource("/meetings/{id}/calendar.ics")
                 .route(web::get().to(feeds::meeting))
                 .route(web::head().to(feeds::meeting)),
+        )
+        // Material files carry their own headers (nosniff, a sandbox CSP, ETag) and are
+        // not compressed: most are PDFs, images and recordings, compressed already.
+        .route(
+            "/materials/{mid}/{filename}",
+            web::get().to(materials::public),
+        )
+        .route(
+            "/r/{token}/materials/{mid}",
+            web::get().to(materials::for_registrant),
         )
         .service(
             web::scope("")

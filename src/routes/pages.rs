@@ -37,9 +37,19 @@ fn cards(conn: &mut DbConn, listing: &Listing) -> Result<Vec<MeetingCard>, AppEr
     let rows = meetings::list(conn, listing)?;
     let ids: Vec<i64> = rows.iter().map(|(m, _)| m.id).collect();
     let counts = meetings::seat_counts(conn, &ids)?;
+    let materials = crate::db::materials::of_meetings(conn, &ids, true)?;
     Ok(rows
         .iter()
-        .map(|(m, g)| MeetingCard::new(m, g, &counts.get(&m.id).copied().unwrap_or_default()))
+        .map(|(m, g)| {
+            let mut card = MeetingCard::new(m, g, &counts.get(&m.id).copied().unwrap_or_default());
+            card.materials = templates::MaterialGroup::by_kind(
+                &materials
+                    .iter()
+                    .filter(|x| x.meeting_id == m.id)
+                    .collect::<Vec<_>>(),
+            );
+            card
+        })
         .collect())
 }
 
@@ -190,7 +200,9 @@ fn meeting_page(
         .copied()
         .unwrap_or_default();
     let m = cached.meeting.clone();
+    let materials = crate::db::materials::of_meetings(conn, &[id], true)?;
     Ok(MeetingPage {
+        materials: templates::MaterialGroup::by_kind(&materials.iter().collect::<Vec<_>>()),
         when: views::day_lines(&m),
         place: views::place(&m),
         public_online_url: m.public_online_url().map(str::to_string),

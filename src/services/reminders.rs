@@ -156,9 +156,9 @@ impl Scheduled {
     }
 }
 
-/// Whether the meeting has minutes attached. TODO(materials merge): the materials table.
-fn has_minutes(_conn: &mut DbConn, _meeting: i64) -> anyhow::Result<bool> {
-    Ok(false)
+/// Whether the meeting has minutes attached.
+fn has_minutes(conn: &mut DbConn, meeting: i64) -> anyhow::Result<bool> {
+    Ok(crate::db::materials::has_minutes(conn, meeting)?)
 }
 
 /// The meeting, its group and the registration, if the registration holds a confirmed seat

@@ -49,6 +49,26 @@ pub async fn every<T, J, R>(
     }
 }
 
+/// How old an upload that never completed must be before it is deleted: longer than any
+/// body may take to arrive (`connections::MIN_BODY_BYTES_PER_SECOND` for the largest upload).
+const ABANDONED_UPLOAD: chrono::Duration = chrono::Duration::hours(24);
+
+/// Deletes the chunks of uploads an instance stopped in the middle of, every `interval`.
+pub async fn abandoned_uploads(pool: DbPool, interval: Duration, stop: CancellationToken) {
+    let job = |conn: &mut DbConn| {
+        let before = crate::db::now() - ABANDONED_UPLOAD;
+        Ok(crate::db::write_tx(conn, |conn| {
+            crate::db::materials::delete_abandoned(conn, before)
+        })?)
+    };
+    let report = |deleted: usize| {
+        if deleted > 0 {
+            tracing::info!(deleted, "abandoned uploads deleted");
+        }
+    };
+    every("uploads", pool, interval, stop, job, report).await;
+}
+
 /// Deletes expired pending registrations every `interval` until `stop` is cancelled.
 pub async fn expire_pending(
     pool: DbPool,

@@ -156,6 +156,7 @@ pub fn settings(
         retention_days: None,
         retention_sweep_interval: Duration::from_millis(200),
         minutes_due_days: 10,
+        max_upload_bytes: 50 * 1024 * 1024,
         test_clock_file: None,
     }
 }

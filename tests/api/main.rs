@@ -18,6 +18,7 @@ mod feeds;
 mod httpsec;
 mod logs;
 mod mail;
+mod materials;
 mod migrate;
 mod pages;
 mod props;

@@ -72,6 +72,8 @@ pub struct MeetingJson {
     pub agenda: String,
     pub url: String,
     pub ics_url: String,
+    /// The public materials.
+    pub materials: Vec<super::materials::MaterialJson>,
 }
 
 #[derive(Serialize)]
@@ -153,7 +155,24 @@ pub fn meeting_json(m: &Meeting, g: &Group, counts: &SeatCounts, base_url: &str)
             .collect(),
         url: format!("{base_url}/meetings/{}", m.id),
         ics_url: format!("{base_url}/meetings/{}/calendar.ics", m.id),
+        materials: Vec::new(),
     }
+}
+
+/// Fills in the public materials of each meeting in `list`.
+pub fn with_materials(
+    conn: &mut DbConn,
+    list: &mut [MeetingJson],
+    base_url: &str,
+) -> Result<(), AppError> {
+    let ids: Vec<i64> = list.iter().map(|m| m.id).collect();
+    for material in crate::db::materials::of_meetings(conn, &ids, true)? {
+        if let Some(m) = list.iter_mut().find(|m| m.id == material.meeting_id) {
+            m.materials
+                .push(super::materials::MaterialJson::new(base_url, &material));
+        }
+    }
+    Ok(())
 }
 
 /// One meeting as JSON, with its seat counts read now.
@@ -167,5 +186,8 @@ pub fn one_meeting_json(
         .get(&m.id)
         .copied()
         .unwrap_or_default();
-    Ok(meeting_json(m, g, &counts, base_url))
+    let mut one = [meeting_json(m, g, &counts, base_url)];
+    with_materials(conn, &mut one, base_url)?;
+    let [json] = one;
+    Ok(json)
 }

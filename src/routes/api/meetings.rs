@@ -83,7 +83,7 @@ fn published(
         .collect();
     let ids: Vec<i64> = rows.iter().map(|(m, _)| m.id).collect();
     let counts = meetings::seat_counts(conn, &ids)?;
-    Ok(rows
+    let mut list: Vec<MeetingJson> = rows
         .iter()
         .map(|(m, g)| {
             meeting_json(
@@ -93,7 +93,9 @@ fn published(
                 base_url,
             )
         })
-        .collect())
+        .collect();
+    super::json::with_materials(conn, &mut list, base_url)?;
+    Ok(list)
 }
 
 pub async fn list(

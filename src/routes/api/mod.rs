@@ -4,6 +4,7 @@
 pub mod extract;
 pub mod groups;
 pub mod json;
+pub mod materials;
 pub mod meetings;
 pub mod series;
 
@@ -36,6 +37,15 @@ pub fn scope() -> actix_web::Scope {
         .route(
             "/meetings/{id}/registrations",
             web::post().to(super::register::api),
+        )
+        .route("/meetings/{id}/materials", web::get().to(materials::list))
+        .route(
+            "/meetings/{id}/materials",
+            web::post().to(materials::create),
+        )
+        .route(
+            "/meetings/{id}/materials/{mid}",
+            web::delete().to(materials::remove),
         )
         .route("/groups", web::post().to(groups::create))
         .route("/openapi.json", web::get().to(openapi))

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod groups;
 pub mod mail;
+pub mod materials;
 pub mod meeting_form;
 pub mod meetings;
 pub mod password;
@@ -58,6 +59,19 @@ pub fn scope() -> impl actix_web::dev::HttpServiceFactory {
         .route(
             "/meetings/{id}/registrations.csv",
             web::get().to(registrations::csv),
+        )
+        .route("/meetings/{id}/materials", web::get().to(materials::list))
+        .route(
+            "/meetings/{id}/materials",
+            web::post().to(materials::add_file),
+        )
+        .route(
+            "/meetings/{id}/materials/link",
+            web::post().to(materials::add_link),
+        )
+        .route(
+            "/meetings/{id}/materials/{mid}/delete",
+            web::post().to(materials::remove),
         )
         .route(
             "/registrations/{id}/check-in",

@@ -1,0 +1,2 @@
+DROP TABLE material_chunks;
+DROP TABLE materials;
