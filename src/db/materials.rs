@@ -29,6 +29,15 @@ pub struct Material {
 }
 
 impl Material {
+    /// The material's URL: the link, or the public download path of an upload.
+    pub fn download_url(&self, base_url: &str) -> Option<String> {
+        match (&self.url, &self.filename) {
+            (Some(u), _) => Some(u.clone()),
+            (None, Some(f)) => Some(format!("{base_url}/materials/{}/{f}", self.id)),
+            (None, None) => None,
+        }
+    }
+
     /// Whether only confirmed registrants may fetch it.
     pub fn registrants_only(&self) -> bool {
         self.visibility == crate::domain::UrlVisibility::Registrants.as_str()

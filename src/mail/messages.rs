@@ -7,6 +7,7 @@ use diesel::QueryResult;
 use super::about::About;
 use super::changes::{ChangeLine, JOIN};
 use super::context::{describe_duration, render_error, MailContext};
+use super::links::{self, MaterialLink};
 use crate::db::outbox::{self, NewOutboxMessage};
 use crate::db::registrations::Registration;
 use crate::db::DbConn;
@@ -173,6 +174,9 @@ pub struct MailView {
     pub manage_url: Option<String>,
     /// What changed, old → new.
     pub changes: Vec<ChangeLine>,
+    /// A reminder's links: the agenda on the meeting page, the materials.
+    pub agenda_url: Option<String>,
+    pub materials: Vec<MaterialLink>,
 }
 
 /// The person a message goes to, and where they stand: the status of their seat (for a
@@ -323,6 +327,15 @@ fn render_changes(
         .filter(|c| c.label != JOIN || join_url.is_some())
         .cloned()
         .collect();
+    // A reminder lists what to read before the meeting.
+    let (agenda_url, materials) = match meeting.filter(|_| kind == MailKind::Reminder) {
+        Some(m) => {
+            let manage = manage_url.as_deref().filter(|_| holds_seat);
+            let agenda = links::agenda_url(m, &ctx.meeting_url(m));
+            (agenda, links::materials(conn, &ctx.base_url, m, manage)?)
+        }
+        None => (None, Vec::new()),
+    };
     let view = MailView {
         greeting: match reg.confirmed_at {
             Some(_) => format!("Hello {},", reg.name),
@@ -347,6 +360,8 @@ fn render_changes(
         page_url: about.page_url(&ctx.base_url),
         manage_url: manage_url.clone(),
         changes,
+        agenda_url,
+        materials,
     };
     let text = TextBody { v: &view }
         .render()

@@ -211,9 +211,5 @@ pub fn public_url(ctx: &MailContext, m: &Material) -> Option<String> {
 
 /// The material's URL: the link, or the public download path of an upload.
 pub fn download_url(base_url: &str, m: &Material) -> Option<String> {
-    match (&m.url, &m.filename) {
-        (Some(u), _) => Some(u.clone()),
-        (None, Some(f)) => Some(format!("{base_url}/materials/{}/{f}", m.id)),
-        (None, None) => None,
-    }
+    m.download_url(base_url)
 }

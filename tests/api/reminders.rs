@@ -223,8 +223,25 @@ async fn reminders_go_once_to_confirmed_seats_with_the_join_link(db: Db) {
     };
     let server = rig.start(&[]);
     let id = rig
-        .meeting(&server, 48, 50, json!({"reminders": [1440, 60]}))
+        .meeting(
+            &server,
+            48,
+            50,
+            json!({"reminders": [1440, 60], "agenda": "1. Findings so far"}),
+        )
         .await;
+    for (title, url, visibility) in [
+        ("Findings so far", "https://docs.example.org/findings", "public"),
+        ("Draft report", "https://docs.example.org/draft", "registrants"),
+    ] {
+        rig.staff(
+            &server,
+            reqwest::Method::POST,
+            &format!("/api/v1/meetings/{id}/materials"),
+            json!({"title": title, "kind": "document", "url": url, "visibility": visibility}),
+        )
+        .await;
+    }
     let path = format!("/api/v1/meetings/{id}/registrations");
     rig.register(&server, &path, "remote@example.org", "remote")
         .await;
@@ -252,6 +269,12 @@ async fn reminders_go_once_to_confirmed_seats_with_the_join_link(db: Db) {
     assert!(!text(room).contains("424242"), "{}", text(room));
     for m in &first {
         assert!(text(m).contains(&rig.utc_hour(48)), "{}", text(m));
+        // What to read first: the agenda, the public material, the registrants-only one
+        // through the reader's own link.
+        assert!(text(m).contains(&format!("/meetings/{id}#agenda")), "{}", text(m));
+        assert!(text(m).contains("Documents: Findings so far: https://docs.example.org/findings"));
+        assert!(text(m).contains("Documents: Draft report: http"), "{}", text(m));
+        assert!(!text(m).contains("docs.example.org/draft"), "{}", text(m));
         assert!(text(m).contains("/r/"), "a fresh manage link: {}", text(m));
     }
 
