@@ -231,8 +231,16 @@ async fn reminders_go_once_to_confirmed_seats_with_the_join_link(db: Db) {
         )
         .await;
     for (title, url, visibility) in [
-        ("Findings so far", "https://docs.example.org/findings", "public"),
-        ("Draft report", "https://docs.example.org/draft", "registrants"),
+        (
+            "Findings so far",
+            "https://docs.example.org/findings",
+            "public",
+        ),
+        (
+            "Draft report",
+            "https://docs.example.org/draft",
+            "registrants",
+        ),
     ] {
         rig.staff(
             &server,
@@ -271,9 +279,17 @@ async fn reminders_go_once_to_confirmed_seats_with_the_join_link(db: Db) {
         assert!(text(m).contains(&rig.utc_hour(48)), "{}", text(m));
         // What to read first: the agenda, the public material, the registrants-only one
         // through the reader's own link.
-        assert!(text(m).contains(&format!("/meetings/{id}#agenda")), "{}", text(m));
+        assert!(
+            text(m).contains(&format!("/meetings/{id}#agenda")),
+            "{}",
+            text(m)
+        );
         assert!(text(m).contains("Documents: Findings so far: https://docs.example.org/findings"));
-        assert!(text(m).contains("Documents: Draft report: http"), "{}", text(m));
+        assert!(
+            text(m).contains("Documents: Draft report: http"),
+            "{}",
+            text(m)
+        );
         assert!(!text(m).contains("docs.example.org/draft"), "{}", text(m));
         assert!(text(m).contains("/r/"), "a fresh manage link: {}", text(m));
     }
