@@ -448,6 +448,15 @@ async fn minutes_due_goes_once_to_the_group_contact(db: Db) {
     };
     let server = rig.start(&[("QUORUM_MINUTES_DUE_DAYS", "2")]);
     let id = rig.meeting(&server, 3, 4, json!({"reminders": []})).await;
+    // Its minutes are in: no note for it.
+    let minuted = rig.meeting(&server, 3, 4, json!({"reminders": []})).await;
+    rig.staff(
+        &server,
+        reqwest::Method::POST,
+        &format!("/api/v1/meetings/{minuted}/materials"),
+        json!({"title": "Minutes", "kind": "minutes", "url": "https://docs.example.org/minutes"}),
+    )
+    .await;
     // Entered into the archive after it ended: no note for it.
     rig.meeting(&server, -30, -29, json!({"reminders": []}))
         .await;
