@@ -85,21 +85,32 @@ impl<'a> NewScheduled<'a> {
 /// right now is left to it.
 pub fn schedule(conn: &mut DbConn, m: &Meeting) -> QueryResult<()> {
     let now = super::now();
-    diesel::delete(
+    let waiting = || {
         o::outbox
             .filter(o::meeting_id.eq(m.id))
             .filter(o::status.eq(PENDING))
             .filter(o::kind.eq_any([REMINDERS_DUE, MINUTES_DUE]))
-            .filter(o::lease_until.is_null().or(o::lease_until.lt(now))),
-    )
-    .execute(conn)?;
+            .filter(o::lease_until.is_null().or(o::lease_until.lt(now)))
+    };
+    // Reminders that fell due but have not gone yet (the worker is behind, or the instance
+    // that held them died): replaced by ones due at once, not dropped.
+    let overdue: Vec<Option<i32>> = waiting()
+        .filter(o::kind.eq(REMINDERS_DUE))
+        .filter(o::next_attempt_at.le(now))
+        .select(o::lead_minutes)
+        .load(conn)?;
+    diesel::delete(waiting()).execute(conn)?;
     if m.status() != MeetingStatus::Published {
         return Ok(());
     }
     for lead in m.reminder_leads() {
-        let due = m.starts_at - Duration::minutes(i64::from(lead));
+        let mut due = m.starts_at - Duration::minutes(i64::from(lead));
         if due <= now {
-            continue;
+            let still_owed = overdue.contains(&i32::try_from(lead).ok());
+            if !still_owed || m.starts_at <= now {
+                continue;
+            }
+            due = now;
         }
         let id = format!("<reminders.{}.{lead}.{}>", m.id, random_hex());
         let mut row = NewScheduled::new(&id, REMINDERS_DUE, m, due);
@@ -126,7 +137,11 @@ pub fn expand(conn: &mut DbConn, due: &OutboxMessage, m: &Meeting) -> QueryResul
             o::lease_until.eq(None::<NaiveDateTime>),
         ))
         .execute(conn)?;
-    if settled == 0 || m.status() != MeetingStatus::Published || m.starts_at <= now {
+    // A row claimed just before the meeting moved later is not due for the meeting as it
+    // is now: the row that replaced it is.
+    let lead = Duration::minutes(due.lead_minutes.map_or(0, i64::from));
+    let due_now = m.starts_at - lead <= now;
+    if settled == 0 || m.status() != MeetingStatus::Published || m.starts_at <= now || !due_now {
         return Ok(0);
     }
     let holders: Vec<i64> = s::seats

@@ -21,6 +21,7 @@ both_backends!(
     series_registrants_are_reminded_before_each_occurrence,
     minutes_due_goes_once_to_the_group_contact,
     join_now_leads_the_manage_page_of_remote_registrants,
+    an_overdue_reminder_survives_an_edit_of_its_meeting,
 );
 
 /// One database, SMTP server and clock file shared by the instances a test starts.
@@ -501,4 +502,42 @@ async fn join_now_leads_the_manage_page_of_remote_registrants(db: Db) {
     tokio::time::sleep(Duration::from_millis(400)).await;
     assert!(!page(remote).await.contains("Join now"));
     drop(server);
+}
+
+/// A reminder that fell due but was not yet taken (the worker behind, or its instance dead)
+/// is still owed after an edit of the meeting: it is due at once, not dropped.
+async fn an_overdue_reminder_survives_an_edit_of_its_meeting(db: Db) {
+    use diesel::prelude::*;
+    use quorum::db::schema::outbox::dsl as o;
+    let Some(app) = crate::helpers::spawn_app(db).await else {
+        return;
+    };
+    let m = app.create_meeting(json!({"reminders": [60, 1440]})).await;
+    let id = m["id"].as_i64().unwrap();
+    app.stopper.stop().await;
+    let pool = app.pool.clone();
+    let leads: Vec<(Option<i32>, bool)> = tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().unwrap();
+        let now = quorum::db::now();
+        // The day-before reminder fell due a minute ago and is still waiting.
+        diesel::update(o::outbox.filter(o::lead_minutes.eq(1440)))
+            .set(o::next_attempt_at.eq(now - chrono::Duration::minutes(1)))
+            .execute(&mut conn)
+            .unwrap();
+        let mut meeting = quorum::db::meetings::find(&mut conn, id).unwrap().unwrap();
+        // As seen a day before the start: both leads are past for the 1440 one.
+        meeting.starts_at = now + chrono::Duration::minutes(1439);
+        quorum::db::scheduled::schedule(&mut conn, &meeting).unwrap();
+        let after = quorum::db::now();
+        o::outbox
+            .filter(o::kind.eq("reminders_due"))
+            .filter(o::status.eq("pending"))
+            .order(o::lead_minutes)
+            .select((o::lead_minutes, o::next_attempt_at.le(after)))
+            .load(&mut conn)
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert_eq!(leads, vec![(Some(60), false), (Some(1440), true)]);
 }
