@@ -38,23 +38,45 @@ impl Compose for Scheduled {
         let mut series = HashMap::new();
         let mut ready = Vec::with_capacity(claimed.len());
         for msg in claimed {
-            let written = match msg.kind.as_str() {
-                REMINDERS_DUE => {
-                    if let Some(m) = meetings::find(conn, msg.meeting_id.unwrap_or_default())? {
-                        let n = scheduled::expand(conn, &msg, &m)?;
-                        tracing::info!(meeting = m.id, reminders = n, "reminders due");
-                    } else {
-                        scheduled::drop_unwanted(conn, msg.id)?;
-                    }
-                    continue;
-                }
-                REMINDER => self.reminder(conn, msg, &mut series)?,
-                MINUTES_DUE => self.minutes_due(conn, msg)?,
-                _ => Some(msg),
-            };
-            ready.extend(written);
+            let id = msg.id;
+            // Each in a savepoint of its own: one that cannot be written does not hold up
+            // the rest of the batch; it is claimed again when its lease ends.
+            match db::write_tx(conn, |conn| self.one(conn, msg, &mut series)) {
+                Ok(written) => ready.extend(written),
+                Err(e) => tracing::warn!(
+                    outbox_id = id,
+                    error = %e,
+                    "a scheduled message could not be written; tried again when its lease ends"
+                ),
+            }
         }
         Ok(ready)
+    }
+}
+
+impl Scheduled {
+    /// The claimed message to send, written if it is one of ours; `None` when it was
+    /// dropped, expanded or deferred instead.
+    fn one(
+        &self,
+        conn: &mut DbConn,
+        msg: OutboxMessage,
+        series: &mut HashMap<i64, Loaded>,
+    ) -> anyhow::Result<Option<OutboxMessage>> {
+        Ok(match msg.kind.as_str() {
+            REMINDERS_DUE => {
+                if let Some(m) = meetings::find(conn, msg.meeting_id.unwrap_or_default())? {
+                    let n = scheduled::expand(conn, &msg, &m)?;
+                    tracing::info!(meeting = m.id, reminders = n, "reminders due");
+                } else {
+                    scheduled::drop_unwanted(conn, msg.id)?;
+                }
+                None
+            }
+            REMINDER => self.reminder(conn, msg, series)?,
+            MINUTES_DUE => self.minutes_due(conn, msg)?,
+            _ => Some(msg),
+        })
     }
 }
 
