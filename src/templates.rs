@@ -56,10 +56,7 @@ impl MaterialGroup {
                 let items: Vec<(String, String)> = materials
                     .iter()
                     .filter(|m| m.kind == kind.as_str())
-                    .filter_map(|m| {
-                        crate::services::materials::download_url("", m)
-                            .map(|u| (m.title.clone(), u))
-                    })
+                    .filter_map(|m| m.download_url("").map(|u| (m.title.clone(), u)))
                     .collect();
                 (!items.is_empty()).then_some(MaterialGroup {
                     label: kind.label(),

@@ -28,6 +28,11 @@ pub struct Material {
     pub created_at: NaiveDateTime,
 }
 
+/// Where a registrant reaches material `id` through their manage link `manage_url`.
+pub fn through_manage(manage_url: &str, id: i64) -> String {
+    format!("{manage_url}/materials/{id}")
+}
+
 impl Material {
     /// The material's URL: the link, or the public download path of an upload.
     pub fn download_url(&self, base_url: &str) -> Option<String> {

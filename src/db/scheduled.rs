@@ -28,9 +28,12 @@ pub const REMINDERS_DUE: &str = "reminders_due";
 pub const REMINDER: &str = "reminder";
 pub const MINUTES_DUE: &str = "minutes_due";
 
-/// Whether a claimed message is written when it is sent (its body is empty until then).
+/// The kinds of message written when they are sent (their body is empty until then).
+const KINDS: [&str; 3] = [REMINDERS_DUE, REMINDER, MINUTES_DUE];
+
+/// Whether a claimed message is written when it is sent.
 pub fn written_when_sent(kind: &str) -> bool {
-    matches!(kind, REMINDERS_DUE | REMINDER | MINUTES_DUE)
+    KINDS.contains(&kind)
 }
 
 #[derive(Insertable, Debug)]
@@ -167,7 +170,7 @@ pub fn expand(conn: &mut DbConn, due: &OutboxMessage, m: &Meeting) -> QueryResul
 pub fn waiting(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<i64> {
     o::outbox
         .filter(o::status.eq(PENDING))
-        .filter(o::kind.eq_any([REMINDERS_DUE, REMINDER, MINUTES_DUE]))
+        .filter(o::kind.eq_any(KINDS))
         .filter(o::next_attempt_at.gt(now))
         .count()
         .get_result(conn)

@@ -105,3 +105,11 @@ pub fn describe_duration(d: chrono::Duration) -> String {
 pub(crate) fn render_error(which: &str, e: askama::Error) -> diesel::result::Error {
     diesel::result::Error::QueryBuilderError(format!("rendering the {which} mail body: {e}").into())
 }
+
+/// "Hello Ada," only to an address whose owner confirmed it, else "Hello,".
+pub(crate) fn greeting(reg: &crate::db::registrations::Registration) -> String {
+    match reg.confirmed_at {
+        Some(_) => format!("Hello {},", reg.name),
+        None => "Hello,".to_string(),
+    }
+}

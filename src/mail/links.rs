@@ -32,7 +32,7 @@ pub fn materials(
         .iter()
         .filter_map(|x| {
             let url = match (x.registrants_only(), manage) {
-                (true, Some(manage)) => Some(format!("{manage}/materials/{}", x.id)),
+                (true, Some(manage)) => Some(materials::through_manage(manage, x.id)),
                 (true, None) => None,
                 (false, _) => x.download_url(base_url),
             }?;

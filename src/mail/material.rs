@@ -4,7 +4,7 @@ use askama::Template;
 use diesel::QueryResult;
 
 use super::about::About;
-use super::context::{render_error, MailContext};
+use super::context::{greeting, render_error, MailContext};
 use super::messages::{queue, MailKind, Rendered};
 use crate::db::registrations::Registration;
 use crate::db::DbConn;
@@ -57,10 +57,7 @@ pub fn enqueue(
     let kind = MailKind::MaterialAdded;
     let manage_url = ctx.manage_url(token);
     let view = MaterialView {
-        greeting: match to.confirmed_at {
-            Some(_) => format!("Hello {},", to.name),
-            None => "Hello,".to_string(),
-        },
+        greeting: greeting(to),
         heading: kind.subject_prefix().to_string(),
         title: about.title().to_string(),
         group: about.group().name.clone(),
@@ -69,7 +66,7 @@ pub fn enqueue(
         material_kind: material.kind.label(),
         material_url: match material.public_url {
             Some(u) => u.to_string(),
-            None => format!("{manage_url}/materials/{}", material.id),
+            None => crate::db::materials::through_manage(&manage_url, material.id),
         },
         page_url: about.page_url(&ctx.base_url),
         manage_url,

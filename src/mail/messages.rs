@@ -6,7 +6,7 @@ use diesel::QueryResult;
 
 use super::about::About;
 use super::changes::{ChangeLine, JOIN};
-use super::context::{describe_duration, render_error, MailContext};
+use super::context::{describe_duration, greeting, render_error, MailContext};
 use super::links::{self, MaterialLink};
 use crate::db::outbox::{self, NewOutboxMessage};
 use crate::db::registrations::Registration;
@@ -337,10 +337,7 @@ fn render_changes(
         None => (None, Vec::new()),
     };
     let view = MailView {
-        greeting: match reg.confirmed_at {
-            Some(_) => format!("Hello {},", reg.name),
-            None => "Hello,".to_string(),
-        },
+        greeting: greeting(reg),
         link_label: match kind {
             MailKind::ConfirmAddress => "Confirm your registration",
             _ => "Change or cancel your registration",

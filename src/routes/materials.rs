@@ -93,7 +93,10 @@ pub fn for_manage_page(
     Ok(materials::of_meetings(conn, &seated_meetings(who), false)?
         .into_iter()
         .filter(Material::registrants_only)
-        .map(|m| (m.title, format!("/r/{token}/materials/{}", m.id)))
+        .map(|m| {
+            let path = materials::through_manage(&format!("/r/{token}"), m.id);
+            (m.title, path)
+        })
         .collect())
 }
 

@@ -4,7 +4,6 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::db::materials::{self, FileFacts, Material, MaterialRow};
-use crate::db::registrations::Target;
 use crate::db::sessions;
 use crate::db::staff::Staff;
 use crate::db::{self, seats, DbConn};
@@ -12,7 +11,7 @@ use crate::domain::material::MaterialInput;
 use crate::domain::{MaterialKind, RegistrationStatus};
 use crate::error::AppError;
 use crate::mail::material::{self as mail, Added};
-use crate::mail::{About, MailContext};
+use crate::mail::MailContext;
 use crate::services::registrations::Subject;
 
 /// An uploaded file, stored chunk by chunk before its description is written.
@@ -180,22 +179,9 @@ fn notify_registrants(
             &crate::domain::token::hash(&secret),
             db::now(),
         )?;
-        match reg.target() {
-            Target::Series(id) => {
-                if let std::collections::hash_map::Entry::Vacant(slot) = series.entry(id) {
-                    if let Subject::Series(l) = Subject::load(conn, Target::Series(id))? {
-                        slot.insert(l);
-                    }
-                }
-                if let Some(loaded) = series.get(&id) {
-                    let about = About::Occurrence(loaded, &meeting);
-                    mail::enqueue(conn, ctx, &about, &added, &reg, &secret)?;
-                }
-            }
-            Target::Meeting(_) => {
-                let about = About::Meeting(&meeting, &group);
-                mail::enqueue(conn, ctx, &about, &added, &reg, &secret)?;
-            }
+        let target = reg.target();
+        if let Some(about) = Subject::about_meeting(conn, &mut series, target, &meeting, &group)? {
+            mail::enqueue(conn, ctx, &about, &added, &reg, &secret)?;
         }
     }
     Ok(())
@@ -206,10 +192,5 @@ pub fn public_url(ctx: &MailContext, m: &Material) -> Option<String> {
     if m.registrants_only() {
         return None;
     }
-    download_url(&ctx.base_url, m)
-}
-
-/// The material's URL: the link, or the public download path of an upload.
-pub fn download_url(base_url: &str, m: &Material) -> Option<String> {
-    m.download_url(base_url)
+    m.download_url(&ctx.base_url)
 }

@@ -11,12 +11,10 @@ use crate::db::groups::Group;
 use crate::db::meetings::{self, Meeting};
 use crate::db::outbox::OutboxMessage;
 use crate::db::registrations as regs;
-use crate::db::registrations::Target;
 use crate::db::scheduled::{self, MINUTES_DUE, REMINDER, REMINDERS_DUE};
 use crate::db::series::Loaded;
 use crate::db::{self, seats, DbConn};
 use crate::domain::{token, MeetingStatus, RegistrationStatus};
-use crate::mail::about::About;
 use crate::mail::messages::{self, MailKind, Recipient};
 use crate::mail::worker::Compose;
 use crate::mail::MailContext;
@@ -105,20 +103,9 @@ impl Scheduled {
             status: RegistrationStatus::Confirmed,
             seat_checked: true,
         };
-        let about = match reg.target() {
-            Target::Series(id) => {
-                if let std::collections::hash_map::Entry::Vacant(slot) = series.entry(id) {
-                    if let Subject::Series(l) = Subject::load(conn, Target::Series(id))? {
-                        slot.insert(l);
-                    }
-                }
-                let Some(loaded) = series.get(&id) else {
-                    scheduled::drop_unwanted(conn, msg.id)?;
-                    return Ok(None);
-                };
-                About::Occurrence(loaded, &m)
-            }
-            Target::Meeting(_) => About::Meeting(&m, &group),
+        let Some(about) = Subject::about_meeting(conn, series, reg.target(), &m, &group)? else {
+            scheduled::drop_unwanted(conn, msg.id)?;
+            return Ok(None);
         };
         let letter = messages::Letter {
             kind: MailKind::Reminder,

@@ -40,7 +40,7 @@ impl MaterialJson {
             id: m.id,
             title: m.title.clone(),
             kind: m.kind.clone(),
-            url: service::download_url(base_url, m),
+            url: m.download_url(base_url),
             filename: m.filename.clone(),
             content_type: m.content_type.clone(),
             size: m.size,

@@ -49,7 +49,7 @@ pub async fn list(
     let materials = found
         .into_iter()
         .map(|x| {
-            let url = service::download_url("", &x).unwrap_or_default();
+            let url = x.download_url("").unwrap_or_default();
             (x, url)
         })
         .collect();

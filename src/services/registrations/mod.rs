@@ -50,6 +50,27 @@ impl Subject {
         }
     }
 
+    /// What a mail to a registrant of `target` about `meeting` is about: the meeting, or for a
+    /// series registrant that occurrence of the series, each series loaded once into
+    /// `series`. `None` when the series is gone from public view.
+    pub fn about_meeting<'a>(
+        conn: &mut DbConn,
+        series: &'a mut std::collections::HashMap<i64, Loaded>,
+        target: Target,
+        meeting: &'a Meeting,
+        group: &'a Group,
+    ) -> Result<Option<About<'a>>, AppError> {
+        let Target::Series(id) = target else {
+            return Ok(Some(About::Meeting(meeting, group)));
+        };
+        if let std::collections::hash_map::Entry::Vacant(slot) = series.entry(id) {
+            if let Subject::Series(loaded) = Subject::load(conn, target)? {
+                slot.insert(loaded);
+            }
+        }
+        Ok(series.get(&id).map(|l| About::Occurrence(l, meeting)))
+    }
+
     /// Locks the meeting's or the series' row for the rest of the transaction, then loads it.
     /// `group` is the meeting's group when the caller has it at hand (from the page cache).
     pub fn lock(

@@ -6,14 +6,14 @@ use chrono::NaiveDateTime;
 use super::Subject;
 use crate::db::groups::Group;
 use crate::db::meetings::Meeting;
-use crate::db::registrations::{self as regs, Registration, Target};
+use crate::db::registrations::{self as regs, Registration};
 use crate::db::seats::{self, NewSeat, Seat};
 use crate::db::{self, DbConn};
 use crate::domain::{Attendance, MeetingStatus, RegistrationStatus};
 use crate::error::AppError;
 use crate::mail::changes::ChangeLine;
 use crate::mail::messages::Letter;
-use crate::mail::{self, About, MailContext, MailKind, Recipient};
+use crate::mail::{self, MailContext, MailKind, Recipient};
 
 /// The status a new or switching seat gets in `attendance`: a seat, the waitlist, or `None`
 /// when full without a waitlist.
@@ -162,16 +162,10 @@ pub fn mail_about_seat(
     to: &Recipient<'_>,
     changes: &[ChangeLine],
 ) -> Result<(), AppError> {
-    let loaded = match to.registration.target() {
-        Target::Series(id) => match Subject::load(conn, Target::Series(id))? {
-            Subject::Series(loaded) => Some(loaded),
-            _ => return Ok(()),
-        },
-        Target::Meeting(_) => None,
-    };
-    let about = match &loaded {
-        Some(loaded) => About::Occurrence(loaded, meeting),
-        None => About::Meeting(meeting, group),
+    let mut series = std::collections::HashMap::new();
+    let target = to.registration.target();
+    let Some(about) = Subject::about_meeting(conn, &mut series, target, meeting, group)? else {
+        return Ok(());
     };
     let letter = Letter {
         kind,
