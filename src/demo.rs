@@ -68,6 +68,7 @@ pub fn load(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option<DemoLogi
             name: Some("SSR2 Review Team".into()),
             description: Some("The Second Security, Stability and Resiliency of the Domain Name System Review Team reviews security, operational stability and resiliency matters relating to the coordination of the Internet's system of unique identifiers. It works through weekly online meetings, e-mail and occasional face-to-face meetings, all open to public observers, in person or remotely.".into()),
             contact_email: Some("input-to-ssr2rt@example.org".into()),
+            ..GroupInput::default()
         }, None).map_err(|e| anyhow::anyhow!("demo group: {e:?}"))?;
 
         let today = db::now().date();

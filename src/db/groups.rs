@@ -15,6 +15,10 @@ pub struct Group {
     pub description: String,
     pub contact_email: Option<String>,
     pub created_at: NaiveDateTime,
+    /// Markdown: mandate, status and topic areas (sanitised when shown).
+    pub about: String,
+    /// Where confirmed public input is forwarded.
+    pub input_email: Option<String>,
 }
 
 #[derive(Insertable, Debug)]
@@ -25,6 +29,8 @@ pub struct NewGroup {
     pub description: String,
     pub contact_email: Option<String>,
     pub created_at: NaiveDateTime,
+    pub about: String,
+    pub input_email: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConn, new: &NewGroup) -> QueryResult<Group> {

@@ -55,6 +55,9 @@ pub struct Meeting {
     pub reminders: String,
     /// The agenda in Markdown (`domain::notes::Agenda`); empty for none.
     pub agenda: String,
+    /// When the group's followers were told of it (`services::announce`); never for drafts
+    /// and occurrences of a series.
+    pub announced_at: Option<NaiveDateTime>,
 }
 
 /// Why registration is not possible right now.

@@ -4,10 +4,13 @@
 
 pub mod changes;
 pub mod groups;
+pub mod inputs;
 pub mod login_throttle;
 pub mod mail_caps;
 pub mod materials;
 pub mod meetings;
+pub mod members;
+pub mod milestones;
 pub mod outbox;
 pub mod registrations;
 pub mod scheduled;
@@ -17,6 +20,7 @@ pub mod series;
 pub mod sessions;
 pub mod settings;
 pub mod staff;
+pub mod updates;
 
 use std::time::Duration;
 

@@ -42,6 +42,10 @@ pub struct OutboxMessage {
     pub scrubbed_at: Option<NaiveDateTime>,
     /// On a scheduled reminder: the lead time, in minutes before the start, it is for.
     pub lead_minutes: Option<i32>,
+    /// On a follower's mail: the one-click unsubscribe URL (`List-Unsubscribe`, RFC 8058).
+    pub unsubscribe_url: Option<String>,
+    /// On an announcement to a group's followers: what it is about (`services::announce`).
+    pub about_ref: Option<String>,
 }
 
 /// `None` is written as `NULL` (the columns' default), so the statement's text is the same

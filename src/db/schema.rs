@@ -15,6 +15,8 @@ diesel::table! {
         description -> Text,
         contact_email -> Nullable<Text>,
         created_at -> Timestamp,
+        about -> Text,
+        input_email -> Nullable<Text>,
     }
 }
 
@@ -53,6 +55,7 @@ diesel::table! {
         verify_email -> Bool,
         reminders -> Text,
         agenda -> Text,
+        announced_at -> Nullable<Timestamp>,
     }
 }
 
@@ -73,6 +76,7 @@ diesel::table! {
         sequence -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        announced_at -> Nullable<Timestamp>,
     }
 }
 
@@ -209,6 +213,8 @@ diesel::table! {
         failed_at -> Nullable<Timestamp>,
         scrubbed_at -> Nullable<Timestamp>,
         lead_minutes -> Nullable<Integer>,
+        unsubscribe_url -> Nullable<Text>,
+        about_ref -> Nullable<Text>,
     }
 }
 
@@ -234,6 +240,76 @@ diesel::table! {
         material_id -> BigInt,
         seq -> Integer,
         data -> Binary,
+    }
+}
+
+diesel::table! {
+    group_members (id) {
+        id -> BigInt,
+        group_id -> BigInt,
+        name -> Text,
+        role -> Text,
+        affiliation -> Nullable<Text>,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    milestones (id) {
+        id -> BigInt,
+        group_id -> BigInt,
+        due_date -> Date,
+        title -> Text,
+        description -> Text,
+        status -> Text,
+        meeting_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    updates (id) {
+        id -> BigInt,
+        group_id -> BigInt,
+        title -> Text,
+        body -> Text,
+        status -> Text,
+        published_at -> Nullable<Timestamp>,
+        announced_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    followers (id) {
+        id -> BigInt,
+        group_id -> BigInt,
+        email -> Text,
+        email_normalized -> Text,
+        token_hash -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    inputs (id) {
+        id -> BigInt,
+        group_id -> BigInt,
+        name -> Text,
+        email -> Text,
+        email_normalized -> Text,
+        subject -> Text,
+        message -> Text,
+        token_hash -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        published_at -> Nullable<Timestamp>,
+        hidden_at -> Nullable<Timestamp>,
     }
 }
 
@@ -268,4 +344,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     check_ins,
     manage_links,
     mail_caps,
+    group_members,
+    milestones,
+    updates,
+    followers,
+    inputs,
 );

@@ -26,6 +26,8 @@ pub struct Series {
     pub sequence: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// When the group's followers were told of it (`services::announce`).
+    pub announced_at: Option<NaiveDateTime>,
 }
 
 impl Series {

@@ -51,6 +51,37 @@ text_enum!(
 );
 
 text_enum!(
+    /// What a person does in a group; listed in this order, chairs first.
+    Role { Chair => "chair", Member => "member", Liaison => "liaison", Staff => "staff" }
+);
+text_enum!(
+    /// Where a milestone stands.
+    MilestoneStatus { Done => "done", Planned => "planned" }
+);
+text_enum!(
+    /// Lifecycle of a group's update.
+    UpdateStatus { Draft => "draft", Published => "published" }
+);
+
+impl Role {
+    /// Where people of this role are listed (chairs first); unknown roles last.
+    pub fn rank_of(role: &str) -> usize {
+        Role::ALL
+            .iter()
+            .position(|r| r.as_str() == role)
+            .unwrap_or(Role::ALL.len())
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Chair => "Chair",
+            Role::Member => "Member",
+            Role::Liaison => "Liaison",
+            Role::Staff => "Staff",
+        }
+    }
+}
+
+text_enum!(
     /// What a meeting's material is.
     MaterialKind { Agenda => "agenda", Slides => "slides", Minutes => "minutes", Recording => "recording", Transcript => "transcript", Chat => "chat", Document => "document" }
 );

@@ -1,5 +1,7 @@
 //! A group as staff describe it, and the same group checked field by field.
 
+use super::home::MAX_MARKDOWN_BYTES;
+use super::notes::markdown;
 use super::{is_valid_slug, optional_text, required_text, single_line, EmailAddress, FieldErrors};
 
 /// A group as staff describe it.
@@ -10,6 +12,24 @@ pub struct GroupInput {
     pub name: Option<String>,
     pub description: Option<String>,
     pub contact_email: Option<String>,
+    /// Markdown: mandate, status and topic areas.
+    pub about: Option<String>,
+    /// Where confirmed public input is forwarded; empty for nowhere.
+    pub input_email: Option<String>,
+}
+
+impl GroupInput {
+    /// `self` laid over `current`: what `self` names replaces, the rest stays (`PATCH`).
+    pub fn over(self, current: GroupInput) -> GroupInput {
+        GroupInput {
+            slug: self.slug.or(current.slug),
+            name: self.name.or(current.name),
+            description: self.description.or(current.description),
+            contact_email: self.contact_email.or(current.contact_email),
+            about: self.about.or(current.about),
+            input_email: self.input_email.or(current.input_email),
+        }
+    }
 }
 
 /// A group with every field checked.
@@ -19,6 +39,8 @@ pub struct GroupDraft {
     pub name: String,
     pub description: String,
     pub contact_email: Option<EmailAddress>,
+    pub about: String,
+    pub input_email: Option<EmailAddress>,
 }
 
 impl GroupDraft {
@@ -41,21 +63,36 @@ impl GroupDraft {
             10_000,
         )
         .unwrap_or_default();
-        let contact_email = match input.contact_email.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(e) => match EmailAddress::parse(e) {
-                Ok(e) => Some(e),
-                Err(msg) => {
-                    errors.add("contact_email", msg);
-                    None
-                }
-            },
-        };
+        let contact_email =
+            optional_email(&mut errors, "contact_email", input.contact_email.as_deref());
+        let input_email = optional_email(&mut errors, "input_email", input.input_email.as_deref());
+        let about = markdown(
+            &mut errors,
+            "about",
+            input.about.as_deref(),
+            MAX_MARKDOWN_BYTES,
+        );
         errors.into_result(GroupDraft {
             slug,
             name,
             description,
             contact_email,
+            about,
+            input_email,
         })
+    }
+}
+
+/// An address, or nothing when blank.
+fn optional_email(
+    errors: &mut FieldErrors,
+    field: &str,
+    raw: Option<&str>,
+) -> Option<EmailAddress> {
+    match raw.map(str::trim) {
+        None | Some("") => None,
+        Some(e) => EmailAddress::parse(e)
+            .map_err(|msg| errors.add(field, msg))
+            .ok(),
     }
 }

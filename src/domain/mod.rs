@@ -4,6 +4,7 @@ pub mod days;
 pub mod email;
 pub mod enums;
 pub mod group;
+pub mod home;
 pub mod material;
 pub mod meeting;
 pub mod notes;
@@ -17,7 +18,8 @@ pub mod token;
 
 pub use email::EmailAddress;
 pub use enums::{
-    Attendance, MaterialKind, MeetingFormat, MeetingStatus, RegistrationStatus, UrlVisibility,
+    Attendance, MaterialKind, MeetingFormat, MeetingStatus, MilestoneStatus, RegistrationStatus,
+    Role, UpdateStatus, UrlVisibility,
 };
 
 use std::collections::BTreeMap;

@@ -20,6 +20,8 @@ pub fn create(
         description: draft.description,
         contact_email: draft.contact_email.map(|e| e.to_string()),
         created_at: db::now(),
+        about: draft.about,
+        input_email: draft.input_email.map(|e| e.to_string()),
     };
     let group = groups::insert(conn, &new).map_err(|e| {
         if db::is_unique_violation(&e) {

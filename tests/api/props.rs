@@ -88,6 +88,7 @@ fn meeting(title: &str, description: &str, venue: &str) -> (Meeting, Group) {
         verify_email: true,
         reminders: "[1440]".into(),
         agenda: String::new(),
+        announced_at: None,
     };
     let g = Group {
         id: 1,
@@ -96,6 +97,8 @@ fn meeting(title: &str, description: &str, venue: &str) -> (Meeting, Group) {
         description: String::new(),
         contact_email: None,
         created_at: t(1),
+        about: String::new(),
+        input_email: None,
     };
     (m, g)
 }
@@ -167,6 +170,8 @@ proptest! {
             failed_at: None,
             lead_minutes: None,
             scrubbed_at: None,
+            unsubscribe_url: None,
+            about_ref: None,
         };
         let from: lettre::message::Mailbox = "Quorum <noreply@quorum.test>".parse().unwrap();
         if let Ok(message) = quorum::mail::transport::build_message(&from, &msg) {

@@ -70,6 +70,7 @@ pub async fn create_group(
         name: form.name,
         description: form.description,
         contact_email: form.contact_email,
+        ..GroupInput::default()
     };
     let actor = me.0.clone();
     let outcome = state

@@ -1,0 +1,11 @@
+DROP TABLE inputs;
+DROP TABLE followers;
+DROP TABLE updates;
+DROP TABLE milestones;
+DROP TABLE group_members;
+ALTER TABLE outbox DROP COLUMN about_ref;
+ALTER TABLE outbox DROP COLUMN unsubscribe_url;
+ALTER TABLE series DROP COLUMN announced_at;
+ALTER TABLE meetings DROP COLUMN announced_at;
+ALTER TABLE groups DROP COLUMN input_email;
+ALTER TABLE groups DROP COLUMN about;
