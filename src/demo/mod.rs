@@ -1,5 +1,8 @@
 //! Demo data: the SSR2 review team (from its June 2017 update), its face-to-face meetings
-//! in Copenhagen, Madrid and Johannesburg, and its weekly online calls.
+//! in Copenhagen, Madrid and Johannesburg, its weekly online calls, and its public home:
+//! mandate, co-chairs, milestones and the update itself (`home`).
+
+mod home;
 
 use crate::domain::days::RawDay;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
@@ -63,11 +66,11 @@ pub fn load(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option<DemoLogi
         anyhow::bail!("the demo group ssr2 exists already");
     }
     crate::db::write_tx(conn, |conn| -> anyhow::Result<Option<DemoLogin>> {
-        group_service::create(conn, &GroupInput {
+        let group = group_service::create(conn, &GroupInput {
             slug: Some("ssr2".into()),
             name: Some("SSR2 Review Team".into()),
             description: Some("The Second Security, Stability and Resiliency of the Domain Name System Review Team reviews security, operational stability and resiliency matters relating to the coordination of the Internet's system of unique identifiers. It works through weekly online meetings, e-mail and occasional face-to-face meetings, all open to public observers, in person or remotely.".into()),
-            contact_email: Some("input-to-ssr2rt@example.org".into()),
+            contact_email: Some("ssr2-secretariat@example.org".into()),
             ..GroupInput::default()
         }, None).map_err(|e| anyhow::anyhow!("demo group: {e:?}"))?;
 
@@ -171,6 +174,7 @@ pub fn load(conn: &mut DbConn, base_url: &str) -> anyhow::Result<Option<DemoLogi
             }
         };
         weekly_calls(conn, base_url, call_day, &actor)?;
+        home::load(conn, group.id, jnb_day)?;
         Ok(login)
     })
 }
