@@ -165,7 +165,8 @@ pub fn load(conn: &mut DbConn, group_id: i64, johannesburg: NaiveDate) -> anyhow
                 .filter(m::group_id.eq(group_id))
                 .filter(m::title.eq(title))
                 .select(m::id)
-                .first::<i64>(conn)
+                .limit(1)
+                .get_result::<i64>(conn)
                 .optional()?,
             None => None,
         };
