@@ -35,7 +35,11 @@ pub fn updates_feed(
             ..Person::default()
         }],
         links: vec![
-            link(&group_feed_url(base_url, &group.slug, "updates.atom"), "self", "application/atom+xml"),
+            link(
+                &group_feed_url(base_url, &group.slug, "updates.atom"),
+                "self",
+                "application/atom+xml",
+            ),
             link(&page, "alternate", "text/html"),
         ],
         entries: updates
@@ -45,7 +49,11 @@ pub fn updates_feed(
                 id: tag(u.created_at, format!("updates/{}", u.id)),
                 updated: instant(u.updated_at),
                 published: u.published_at.map(instant),
-                links: vec![link(&update_url(base_url, &group.slug, u.id), "alternate", "text/html")],
+                links: vec![link(
+                    &update_url(base_url, &group.slug, u.id),
+                    "alternate",
+                    "text/html",
+                )],
                 content: Some(Content {
                     value: Some(xml_text(&crate::markdown::to_safe_html(&u.body))),
                     content_type: Some("html".into()),

@@ -49,7 +49,9 @@ pub fn milestones_feed(
         event.append_property(date("DTSTART", m.due_date));
         event.append_property(date(
             "DTEND",
-            m.due_date.checked_add_days(Days::new(1)).unwrap_or(m.due_date),
+            m.due_date
+                .checked_add_days(Days::new(1))
+                .unwrap_or(m.due_date),
         ));
         event.add_property("CLASS", "PUBLIC");
         // A milestone is a date, not time taken: it never shows the day as busy.

@@ -76,7 +76,11 @@ pub fn update(
     db::write_tx(conn, |conn| {
         let before = by_slug(conn, slug)?;
         let mut errors = FieldErrors::default();
-        if patch.slug.as_deref().is_some_and(|s| s.trim() != before.slug) {
+        if patch
+            .slug
+            .as_deref()
+            .is_some_and(|s| s.trim() != before.slug)
+        {
             errors.add(
                 "slug",
                 "The slug cannot change: feeds, follow mails and links carry it.",

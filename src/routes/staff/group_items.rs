@@ -29,7 +29,10 @@ fn target(req: &HttpRequest) -> Result<(String, Option<i64>), AppError> {
     let slug = req.match_info().get("slug").unwrap_or_default().to_string();
     match req.match_info().get("id") {
         None => Ok((slug, None)),
-        Some(id) => Ok((slug, Some(id.parse().map_err(|_| AppError::NotFound("item"))?))),
+        Some(id) => Ok((
+            slug,
+            Some(id.parse().map_err(|_| AppError::NotFound("item"))?),
+        )),
     }
 }
 
@@ -54,11 +57,17 @@ pub async fn save_milestone(
             .filter(|m| !m.trim().is_empty())
             .map(|m| m.trim().parse().unwrap_or(0)),
     };
-    submit(&req, &state, &me, (slug.clone(), "milestones"), move |conn, actor| {
-        let given = input.clone();
-        let result = milestones::save(conn, &slug, id, actor, |_| Ok(given));
-        kept(result, |e| Failed::Milestone(id, input, e))
-    })
+    submit(
+        &req,
+        &state,
+        &me,
+        (slug.clone(), "milestones"),
+        move |conn, actor| {
+            let given = input.clone();
+            let result = milestones::save(conn, &slug, id, actor, |_| Ok(given));
+            kept(result, |e| Failed::Milestone(id, input, e))
+        },
+    )
     .await
 }
 
@@ -85,11 +94,17 @@ pub async fn save_update(
         body: f.body,
         status: f.status,
     };
-    submit(&req, &state, &me, (slug.clone(), "updates"), move |conn, actor| {
-        let given = input.clone();
-        let result = updates::save(conn, &slug, id, actor, |_| Ok(given));
-        kept(result, |e| Failed::Update(id, input, e))
-    })
+    submit(
+        &req,
+        &state,
+        &me,
+        (slug.clone(), "updates"),
+        move |conn, actor| {
+            let given = input.clone();
+            let result = updates::save(conn, &slug, id, actor, |_| Ok(given));
+            kept(result, |e| Failed::Update(id, input, e))
+        },
+    )
     .await
 }
 
@@ -110,8 +125,12 @@ pub async fn remove(
         "updates" => ("updates", updates::delete),
         _ => return Err(AppError::NotFound("page").into()),
     };
-    submit(&req, &state, &me, (slug.clone(), section), move |conn, actor| {
-        delete(conn, &slug, id, actor).map(Ok)
-    })
+    submit(
+        &req,
+        &state,
+        &me,
+        (slug.clone(), section),
+        move |conn, actor| delete(conn, &slug, id, actor).map(Ok),
+    )
     .await
 }

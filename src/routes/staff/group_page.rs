@@ -258,10 +258,16 @@ pub async fn save_group(
         input_email: f.input_email.or(Some(String::new())),
     };
     let s = slug.into_inner();
-    submit(&req, &state, &me, (s.clone(), "group"), move |conn, actor| {
-        let result = group_service::update(conn, &s, input.clone(), actor);
-        kept(result, |e| Failed::Group(input, e))
-    })
+    submit(
+        &req,
+        &state,
+        &me,
+        (s.clone(), "group"),
+        move |conn, actor| {
+            let result = group_service::update(conn, &s, input.clone(), actor);
+            kept(result, |e| Failed::Group(input, e))
+        },
+    )
     .await
 }
 
@@ -290,9 +296,15 @@ pub async fn add_member(
         note: f.note,
     };
     let s = slug.into_inner();
-    submit(&req, &state, &me, (s.clone(), "people"), move |conn, actor| {
-        let result = member_service::add(conn, &s, &input, actor);
-        kept(result, |e| Failed::Member(input, e))
-    })
+    submit(
+        &req,
+        &state,
+        &me,
+        (s.clone(), "people"),
+        move |conn, actor| {
+            let result = member_service::add(conn, &s, &input, actor);
+            kept(result, |e| Failed::Member(input, e))
+        },
+    )
     .await
 }

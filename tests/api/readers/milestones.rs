@@ -12,7 +12,9 @@ use crate::helpers::{spawn_app, Db};
 /// A milestone's day as the harness reads dates: 00:00 UTC to the next day's.
 fn day(m: &Value, host: &str) -> Expected {
     let date = NaiveDate::parse_from_str(m["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
-    let at = |d: NaiveDate| DateTime::<Utc>::from_naive_utc_and_offset(d.and_hms_opt(0, 0, 0).unwrap(), Utc);
+    let at = |d: NaiveDate| {
+        DateTime::<Utc>::from_naive_utc_and_offset(d.and_hms_opt(0, 0, 0).unwrap(), Utc)
+    };
     Expected {
         instance: Instance {
             uid: format!("milestone-{}@{host}", m["id"]),
@@ -33,21 +35,37 @@ async fn readers_read_milestones_as_whole_days() {
     let app = spawn_app(Db::Sqlite).await.unwrap();
     app.create_group("ssr2").await;
     let meeting = app
-        .create_meeting(json!({"group": "ssr2", "title": "Johannesburg", "timezone": "Africa/Johannesburg",
-                               "starts_at": "2027-06-25T09:00", "ends_at": "2027-06-25T17:00"}))
+        .create_meeting(
+            json!({"group": "ssr2", "title": "Johannesburg", "timezone": "Africa/Johannesburg",
+                               "starts_at": "2027-06-25T09:00", "ends_at": "2027-06-25T17:00"}),
+        )
         .await;
-    let host = url::Url::parse(&app.base_url).unwrap().host_str().unwrap().to_string();
+    let host = url::Url::parse(&app.base_url)
+        .unwrap()
+        .host_str()
+        .unwrap()
+        .to_string();
     let mut expected = Vec::new();
     let mut names = BTreeMap::new();
-    for (date, title) in [("2017-06-30", "Draft report"), ("2027-12-31", "Final report, at last"), ("2028-02-29", "Leap day")] {
-        let body = json!({"date": date, "title": title, "status": "planned", "meeting": meeting["id"]});
-        let (status, m) = app.staff_post("/api/v1/groups/ssr2/milestones", &body).await;
+    for (date, title) in [
+        ("2017-06-30", "Draft report"),
+        ("2027-12-31", "Final report, at last"),
+        ("2028-02-29", "Leap day"),
+    ] {
+        let body =
+            json!({"date": date, "title": title, "status": "planned", "meeting": meeting["id"]});
+        let (status, m) = app
+            .staff_post("/api/v1/groups/ssr2/milestones", &body)
+            .await;
         assert_eq!(status, 201, "{m}");
         let e = day(&m, &host);
         names.insert(e.instance.uid.clone(), title.to_string());
         expected.push(e);
     }
-    names.insert(meeting["uid"].as_str().unwrap().to_string(), "Johannesburg meeting".into());
+    names.insert(
+        meeting["uid"].as_str().unwrap().to_string(),
+        "Johannesburg meeting".into(),
+    );
     let files = vec![
         CalFile {
             label: "group meetings feed".into(),
