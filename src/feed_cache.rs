@@ -29,6 +29,20 @@ pub enum FeedKey {
     All,
     Group(String),
     Meeting(i64),
+    /// A group's milestones (ICS), by slug.
+    Milestones(String),
+    /// A group's updates (Atom), by slug.
+    Updates(String),
+}
+
+impl FeedKey {
+    /// The feed's `Content-Type`.
+    pub fn content_type(&self) -> &'static str {
+        match self {
+            FeedKey::Updates(_) => "application/atom+xml; charset=utf-8",
+            _ => "text/calendar; charset=utf-8",
+        }
+    }
 }
 
 /// One rendered feed.

@@ -257,3 +257,21 @@ pub fn add_links(m: &Meeting, page_url: &str) -> AddLinks {
         ),
     }
 }
+
+/// The public page of a group's update.
+pub fn update_url(base_url: &str, slug: &str, id: i64) -> String {
+    format!("{base_url}/groups/{slug}/updates/{id}")
+}
+
+/// The group's feeds: meetings (ICS), milestones (ICS) and updates (Atom).
+pub fn group_feed_url(base_url: &str, slug: &str, feed: &str) -> String {
+    format!("{base_url}/groups/{slug}/{feed}")
+}
+
+/// The host of the site's base URL, for UIDs and `tag:` ids.
+pub fn site_host(base_url: &str) -> String {
+    url::Url::parse(base_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| "quorum.invalid".into())
+}

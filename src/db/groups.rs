@@ -33,6 +33,24 @@ pub struct NewGroup {
     pub input_email: Option<String>,
 }
 
+/// What staff may change of a group (its slug stays: feeds and links carry it).
+#[derive(AsChangeset, Debug)]
+#[diesel(table_name = groups, treat_none_as_null = true)]
+pub struct GroupChanges {
+    pub name: String,
+    pub description: String,
+    pub contact_email: Option<String>,
+    pub about: String,
+    pub input_email: Option<String>,
+}
+
+pub fn update(conn: &mut DbConn, id: i64, changes: &GroupChanges) -> QueryResult<Group> {
+    diesel::update(g::groups.find(id))
+        .set(changes)
+        .returning(groups::all_columns)
+        .get_result(conn)
+}
+
 pub fn insert(conn: &mut DbConn, new: &NewGroup) -> QueryResult<Group> {
     diesel::insert_into(g::groups)
         .values(new)

@@ -11,7 +11,7 @@ use super::{MilestoneStatus, Role, UpdateStatus};
 pub const MAX_MARKDOWN_BYTES: usize = 65_536;
 
 /// `POST /api/v1/groups/{slug}/members`.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct MemberInput {
     pub name: Option<String>,
@@ -61,7 +61,7 @@ impl MemberDraft {
 
 /// `POST`/`PATCH /api/v1/groups/{slug}/milestones[/{id}]`. `meeting` is a meeting id of the
 /// same group.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct MilestoneInput {
     pub date: Option<String>,
@@ -118,7 +118,7 @@ impl MilestoneDraft {
 }
 
 /// `POST /api/v1/groups/{slug}/updates`, and its `PATCH`.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateInput {
     pub title: Option<String>,

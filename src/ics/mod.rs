@@ -2,11 +2,13 @@
 
 mod days;
 mod event;
+mod milestones;
 mod series;
 mod text;
 pub mod vtimezone;
 
 pub use event::{location, EventSource, Invitation, Method, Organizer, PRODID};
+pub use milestones::{milestones_feed, MilestoneEvent};
 pub use series::{occurrence_invite, series_invite, SeriesSource};
 pub use text::refold;
 
@@ -40,17 +42,7 @@ pub fn feed(
     sender: Organizer<'_>,
     now: DateTime<Utc>,
 ) -> String {
-    let mut cal = calendar_head();
-    cal.append_property(Property::new("METHOD", "PUBLISH"));
-    // The icalendar crate escapes, as it writes them, the TEXT properties of RFC 5545 and every
-    // `X-` property (CATEGORIES and RESOURCES excepted); RFC 7986's NAME it writes raw. So
-    // each is given the name as it must reach the crate, and is escaped exactly once.
-    cal.append_property(Property::new("NAME", escape_text(name)));
-    cal.append_property(Property::new("X-WR-CALNAME", clean(name)));
-    let mut refresh = Property::new("REFRESH-INTERVAL", "PT1H");
-    refresh.add_parameter("VALUE", "DURATION");
-    cal.append_property(refresh.done());
-    cal.append_property(Property::new("X-PUBLISHED-TTL", "PT1H"));
+    let mut cal = feed_head(name);
     if let Some(zone) = dominant_zone(sources) {
         cal.append_property(Property::new("X-WR-TIMEZONE", zone));
     }
@@ -71,6 +63,22 @@ pub fn feed(
         .chain(series.iter().flat_map(|s| s.occurrences.iter()))
         .collect();
     with_timezones(cal.to_string(), &meetings)
+}
+
+/// The head of a subscribed calendar: `METHOD:PUBLISH`, its name, how often to refresh.
+fn feed_head(name: &str) -> icalendar::Calendar {
+    let mut cal = calendar_head();
+    cal.append_property(Property::new("METHOD", "PUBLISH"));
+    // The icalendar crate escapes, as it writes them, the TEXT properties of RFC 5545 and every
+    // `X-` property (CATEGORIES and RESOURCES excepted); RFC 7986's NAME it writes raw. So
+    // each is given the name as it must reach the crate, and is escaped exactly once.
+    cal.append_property(Property::new("NAME", escape_text(name)));
+    cal.append_property(Property::new("X-WR-CALNAME", clean(name)));
+    let mut refresh = Property::new("REFRESH-INTERVAL", "PT1H");
+    refresh.add_parameter("VALUE", "DURATION");
+    cal.append_property(refresh.done());
+    cal.append_property(Property::new("X-PUBLISHED-TTL", "PT1H"));
+    cal
 }
 
 /// The zone of more than half of the events, if there is one (clients use it as a default).

@@ -18,6 +18,8 @@ use crate::feed_cache::{CachedFeed, FeedKey};
 use crate::ics::{self, EventSource};
 use crate::state::AppState;
 
+const CALENDAR: &str = "text/calendar; charset=utf-8";
+
 /// How long clients may reuse a feed before asking again (they revalidate cheaply).
 const MAX_AGE: &str = "public, max-age=300";
 
@@ -119,7 +121,7 @@ fn listing(
 }
 
 /// The cached feed, or a new rendering stored for the next request.
-async fn feed(state: &web::Data<AppState>, key: FeedKey) -> Result<Arc<CachedFeed>, AppError> {
+pub async fn feed(state: &web::Data<AppState>, key: FeedKey) -> Result<Arc<CachedFeed>, AppError> {
     let today = crate::clock::now().date_naive();
     if let Some(hit) = state.feeds.get(&key, today) {
         return Ok(hit);
@@ -131,6 +133,9 @@ async fn feed(state: &web::Data<AppState>, key: FeedKey) -> Result<Arc<CachedFee
     let built = state
         .db(move |conn| -> Result<_, AppError> {
             let past_days = st.settings.feed_past_days;
+            let built = |(body, last_modified): (String, Option<chrono::NaiveDateTime>)| {
+                Arc::new(CachedFeed::new(body, last_modified, generation, today))
+            };
             let (name, rows) = match &k {
                 FeedKey::All => (
                     crate::views::SITE_NAME.to_string(),
@@ -149,15 +154,15 @@ async fn feed(state: &web::Data<AppState>, key: FeedKey) -> Result<Arc<CachedFee
                     };
                     (m.title.clone(), vec![(m, g)])
                 }
+                FeedKey::Milestones(slug) => {
+                    return Ok(built(super::home_feeds::milestones(conn, &st, slug)?))
+                }
+                FeedKey::Updates(slug) => {
+                    return Ok(built(super::home_feeds::updates(conn, &st, slug)?))
+                }
             };
             let series = series_of(conn, &rows)?;
-            let (body, last_modified) = render(&st, &name, &rows, &series);
-            Ok(Arc::new(CachedFeed::new(
-                body,
-                last_modified,
-                generation,
-                today,
-            )))
+            Ok(built(render(&st, &name, &rows, &series)))
         })
         .await?;
     state.feeds.put(key, built.clone());
@@ -208,7 +213,8 @@ fn accepts_gzip(req: &HttpRequest) -> bool {
         })
 }
 
-fn respond(req: &HttpRequest, feed: &CachedFeed) -> HttpResponse {
+/// The feed, or `304` when the client has it already.
+pub fn respond(req: &HttpRequest, feed: &CachedFeed, content_type: &'static str) -> HttpResponse {
     let gzip = accepts_gzip(req) && !feed.gzip.is_empty();
     let unchanged = not_modified(req, feed);
     let mut res = if unchanged {
@@ -234,10 +240,7 @@ fn respond(req: &HttpRequest, feed: &CachedFeed) -> HttpResponse {
     if unchanged {
         return res.finish();
     }
-    res.insert_header((
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/calendar; charset=utf-8"),
-    ));
+    res.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(content_type)));
     if gzip {
         res.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("gzip")))
             .body(feed.gzip.clone())
@@ -248,7 +251,7 @@ fn respond(req: &HttpRequest, feed: &CachedFeed) -> HttpResponse {
 
 pub async fn all(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, HtmlError> {
     let feed = feed(&state, FeedKey::All).await?;
-    Ok(respond(&req, &feed))
+    Ok(respond(&req, &feed, CALENDAR))
 }
 
 pub async fn group(
@@ -257,7 +260,7 @@ pub async fn group(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, HtmlError> {
     let feed = feed(&state, FeedKey::Group(slug.into_inner())).await?;
-    Ok(respond(&req, &feed))
+    Ok(respond(&req, &feed, CALENDAR))
 }
 
 pub async fn meeting(
@@ -266,5 +269,5 @@ pub async fn meeting(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, HtmlError> {
     let feed = feed(&state, FeedKey::Meeting(id.into_inner())).await?;
-    Ok(respond(&req, &feed))
+    Ok(respond(&req, &feed, CALENDAR))
 }

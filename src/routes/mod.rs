@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod feeds;
+pub mod home_feeds;
 pub mod manage;
 pub mod materials;
 pub mod ops;
@@ -9,6 +10,7 @@ pub mod pages;
 pub mod register;
 pub mod series;
 pub mod staff;
+pub mod updates;
 
 use actix_web::web;
 
@@ -42,6 +44,16 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 .route(web::head().to(feeds::group)),
         )
         .service(
+            web::resource("/groups/{slug}/milestones.ics")
+                .route(web::get().to(home_feeds::milestones_ics))
+                .route(web::head().to(home_feeds::milestones_ics)),
+        )
+        .service(
+            web::resource("/groups/{slug}/updates.atom")
+                .route(web::get().to(home_feeds::updates_atom))
+                .route(web::head().to(home_feeds::updates_atom)),
+        )
+        .service(
             web::resource("/meetings/{id}/calendar.ics")
                 .route(web::get().to(feeds::meeting))
                 .route(web::head().to(feeds::meeting)),
@@ -70,6 +82,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                     web::get().to(register::check_mail),
                 )
                 .route("/groups/{slug}", web::get().to(pages::group))
+                .route("/groups/{slug}/updates/{id}", web::get().to(updates::page))
                 .route("/series/{id}", web::get().to(series::show))
                 .route("/series/{id}/register", web::post().to(register::form))
                 .route(

@@ -392,6 +392,17 @@ async fn openapi_describes_every_route(db: Db) {
         ("/meetings/{id}/materials", "post"),
         ("/meetings/{id}/materials/{mid}", "delete"),
         ("/groups", "post"),
+        ("/groups/{slug}", "get"),
+        ("/groups/{slug}", "patch"),
+        ("/groups/{slug}/members", "post"),
+        ("/groups/{slug}/members/{id}", "delete"),
+        ("/groups/{slug}/milestones", "post"),
+        ("/groups/{slug}/milestones/{id}", "patch"),
+        ("/groups/{slug}/milestones/{id}", "delete"),
+        ("/groups/{slug}/updates", "get"),
+        ("/groups/{slug}/updates", "post"),
+        ("/groups/{slug}/updates/{id}", "patch"),
+        ("/groups/{slug}/updates/{id}", "delete"),
         ("/series", "post"),
         ("/series/{id}", "get"),
         ("/series/{id}", "patch"),
@@ -405,7 +416,10 @@ async fn openapi_describes_every_route(db: Db) {
     }
     // And every described operation answers something other than 404 for its route.
     for (path, method) in expected {
-        let url = app.url(&format!("/api/v1{}", path.replace("{id}", "1")));
+        let url = app.url(&format!(
+            "/api/v1{}",
+            path.replace("{id}", "1").replace("{slug}", "none")
+        ));
         let res = reqwest::Client::new()
             .request(method.to_uppercase().parse().unwrap(), url)
             .json(&json!({}))

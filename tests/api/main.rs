@@ -15,6 +15,7 @@ mod disclosure;
 mod feed_names;
 mod feed_organizer;
 mod feeds;
+mod group_content;
 mod httpsec;
 mod logs;
 mod mail;

@@ -64,6 +64,9 @@ Instances, the same in every mode (only the zone resolution above differs):
     One that matches no instance (or has no master in the file, as an invite for one occurrence)
     is listed on its own.
   - Events are listed per file sorted by (uid, start).
+  - A DATE value (an all-day event, `VALUE=DATE`) is that day's 00:00 UTC, as Radicale takes
+    it (`radicale.item.filter.date_to_datetime`); in the libical modes likewise, from the
+    date libical reads.
 """
 
 import datetime
@@ -107,6 +110,8 @@ def assemble(masters, overrides):
 
 def as_radicale(dt):
     """A date-time as Radicale takes it: floating (no zone) means UTC."""
+    if isinstance(dt, datetime.date) and not isinstance(dt, datetime.datetime):
+        return datetime.datetime.combine(dt, datetime.time(), tzinfo=UTC)
     if not isinstance(dt, datetime.datetime):
         raise ValueError(f"not a date-time: {dt!r}")
     return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
@@ -179,7 +184,7 @@ def read_libical(text, builtin):
     def resolve(prop, event):
         """The property's date-time with its zone, as libical (or its built-in zones) says."""
         t = prop.get_datetime_with_component(event)
-        if t.is_utc():
+        if t.is_utc() or t.is_date():
             return t
         param = prop.get_first_parameter(I.ParameterKind.TZID_PARAMETER)
         if param is None:
@@ -195,6 +200,8 @@ def read_libical(text, builtin):
         return t
 
     def to_utc(t):
+        if t.is_date():
+            return datetime.datetime(t.get_year(), t.get_month(), t.get_day(), tzinfo=UTC)
         u = t.convert_to_zone(utc)
         return datetime.datetime(u.get_year(), u.get_month(), u.get_day(), u.get_hour(),
                                  u.get_minute(), u.get_second(), tzinfo=UTC)

@@ -2,7 +2,9 @@
 //! registering goes through `routes::register`, shared with the web forms.
 
 pub mod extract;
+pub mod group_home;
 pub mod groups;
+pub mod home_json;
 pub mod json;
 pub mod materials;
 pub mod meetings;
@@ -48,6 +50,41 @@ pub fn scope() -> actix_web::Scope {
             web::delete().to(materials::remove),
         )
         .route("/groups", web::post().to(groups::create))
+        .service(
+            web::resource("/groups/{slug}")
+                .app_data(extract::json_config_up_to(MEETING_BODY_LIMIT))
+                .route(web::get().to(groups::get))
+                .route(web::patch().to(groups::patch)),
+        )
+        .route(
+            "/groups/{slug}/members",
+            web::post().to(group_home::add_member),
+        )
+        .route(
+            "/groups/{slug}/members/{id}",
+            web::delete().to(group_home::remove_member),
+        )
+        .route(
+            "/groups/{slug}/milestones",
+            web::post().to(group_home::add_milestone),
+        )
+        .service(
+            web::resource("/groups/{slug}/milestones/{id}")
+                .route(web::patch().to(group_home::patch_milestone))
+                .route(web::delete().to(group_home::delete_milestone)),
+        )
+        .service(
+            web::resource("/groups/{slug}/updates")
+                .app_data(extract::json_config_up_to(MEETING_BODY_LIMIT))
+                .route(web::get().to(group_home::list_updates))
+                .route(web::post().to(group_home::add_update)),
+        )
+        .service(
+            web::resource("/groups/{slug}/updates/{id}")
+                .app_data(extract::json_config_up_to(MEETING_BODY_LIMIT))
+                .route(web::patch().to(group_home::patch_update))
+                .route(web::delete().to(group_home::delete_update)),
+        )
         .route("/openapi.json", web::get().to(openapi))
         .service(
             web::resource("/series")

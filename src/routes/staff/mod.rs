@@ -3,6 +3,8 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod group_items;
+pub mod group_page;
 pub mod groups;
 pub mod mail;
 pub mod materials;
@@ -83,6 +85,38 @@ pub fn scope() -> impl actix_web::dev::HttpServiceFactory {
         )
         .route("/groups", web::get().to(groups::groups))
         .route("/groups", web::post().to(groups::create_group))
+        .service(
+            web::resource("/groups/{slug}")
+                .app_data(agenda_form_config())
+                .route(web::get().to(group_page::editor))
+                .route(web::post().to(group_page::save_group)),
+        )
+        .route(
+            "/groups/{slug}/members",
+            web::post().to(group_page::add_member),
+        )
+        .route(
+            "/groups/{slug}/{kind}/{id}/delete",
+            web::post().to(group_items::remove),
+        )
+        .route(
+            "/groups/{slug}/milestones",
+            web::post().to(group_items::save_milestone),
+        )
+        .route(
+            "/groups/{slug}/milestones/{id}",
+            web::post().to(group_items::save_milestone),
+        )
+        .service(
+            web::resource("/groups/{slug}/updates")
+                .app_data(agenda_form_config())
+                .route(web::post().to(group_items::save_update)),
+        )
+        .service(
+            web::resource("/groups/{slug}/updates/{id}")
+                .app_data(agenda_form_config())
+                .route(web::post().to(group_items::save_update)),
+        )
         .route("/mail", web::get().to(mail::mail))
         .route("/mail/{id}/retry", web::post().to(mail::retry_mail))
         .route("/password", web::get().to(password::password_form))

@@ -17,5 +17,6 @@
 
 mod checks;
 mod harness;
+mod milestones;
 mod order;
 mod zones;

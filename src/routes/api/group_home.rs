@@ -1,0 +1,181 @@
+//! `/api/v1/groups/{slug}/members|milestones|updates`: a group's people, milestones and
+//! updates, written by staff through the same services as the staff pages.
+
+use actix_web::{web, HttpResponse};
+use serde_json::Value;
+
+use super::extract::{json_object, parse_body, patched_json, ApiStaff, MaybeApiStaff};
+use super::home_json::{MemberJson, MilestoneJson, UpdateJson};
+use crate::db::updates;
+use crate::domain::home::{MemberInput, MilestoneInput, UpdateInput};
+use crate::error::AppError;
+use crate::services::{groups, members, milestones, updates as update_service};
+use crate::state::AppState;
+
+/// `{slug}/…/{id}`; an id that is not a number names nothing (`404`).
+fn item(path: web::Path<(String, String)>, what: &'static str) -> Result<(String, i64), AppError> {
+    let (slug, id) = path.into_inner();
+    let id = id.parse().map_err(|_| AppError::NotFound(what))?;
+    Ok((slug, id))
+}
+
+pub async fn add_member(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    slug: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    let input: MemberInput = parse_body(body.into_inner())?;
+    let (_, member) = state
+        .db(move |conn| members::add(conn, &slug, &input, &staff.0))
+        .await?;
+    Ok(HttpResponse::Created().json(MemberJson::from(&member)))
+}
+
+pub async fn remove_member(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, id) = item(path, "member")?;
+    state
+        .db(move |conn| members::remove(conn, &slug, id, &staff.0))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Creates (`id` none) or changes a milestone; a change is the body laid over the
+/// milestone as it is (`null` unlinks the meeting).
+async fn save_milestone(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    (slug, id): (String, Option<i64>),
+    body: Value,
+) -> Result<MilestoneJson, AppError> {
+    let fields = json_object(body)?;
+    let base_url = state.mail.base_url.clone();
+    let json = state
+        .db(move |conn| {
+            let (_, m) = milestones::save(conn, &slug, id, &staff.0, |current| {
+                let current = current.unwrap_or_default();
+                parse_body::<MilestoneInput>(patched_json(&current, &[], fields)?)
+            })?;
+            let linked = milestones::public_meeting(conn, &m)?;
+            Ok::<_, AppError>(MilestoneJson::new(&base_url, &m, linked.as_ref()))
+        })
+        .await?;
+    state.calendar_changed();
+    Ok(json)
+}
+
+pub async fn add_milestone(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    slug: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    let target = (slug.into_inner(), None);
+    let json = save_milestone(state, staff, target, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(json))
+}
+
+pub async fn patch_milestone(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    path: web::Path<(String, String)>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, id) = item(path, "milestone")?;
+    let json = save_milestone(state, staff, (slug, Some(id)), body.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(json))
+}
+
+pub async fn delete_milestone(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, id) = item(path, "milestone")?;
+    state
+        .db(move |conn| milestones::delete(conn, &slug, id, &staff.0))
+        .await?;
+    state.calendar_changed();
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Creates (`id` none) or changes an update: the body laid over the update as it is.
+async fn save_update(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    (slug, id): (String, Option<i64>),
+    body: Value,
+) -> Result<UpdateJson, AppError> {
+    let fields = json_object(body)?;
+    let base_url = state.mail.base_url.clone();
+    let json = state
+        .db(move |conn| {
+            let (group, u) = update_service::save(conn, &slug, id, &staff.0, |current| {
+                let current = current.unwrap_or_default();
+                parse_body::<UpdateInput>(patched_json(&current, &[], fields)?)
+            })?;
+            Ok::<_, AppError>(UpdateJson::new(&base_url, &group, &u))
+        })
+        .await?;
+    state.calendar_changed();
+    Ok(json)
+}
+
+pub async fn add_update(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    slug: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    let json = save_update(state, staff, (slug.into_inner(), None), body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(json))
+}
+
+pub async fn patch_update(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    path: web::Path<(String, String)>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, id) = item(path, "update")?;
+    let json = save_update(state, staff, (slug, Some(id)), body.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(json))
+}
+
+pub async fn delete_update(
+    state: web::Data<AppState>,
+    staff: ApiStaff,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, id) = item(path, "update")?;
+    state
+        .db(move |conn| update_service::delete(conn, &slug, id, &staff.0))
+        .await?;
+    state.calendar_changed();
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The group's published updates, newest first; with a staff token, drafts too.
+pub async fn list_updates(
+    state: web::Data<AppState>,
+    staff: MaybeApiStaff,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let drafts = staff.0.is_some();
+    let base_url = state.mail.base_url.clone();
+    let list = state
+        .db(move |conn| -> Result<_, AppError> {
+            let group = groups::by_slug(conn, &slug)?;
+            let rows = updates::of_group(conn, group.id, drafts, 500)?;
+            Ok(rows
+                .iter()
+                .map(|u| UpdateJson::new(&base_url, &group, u))
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "updates": list })))
+}

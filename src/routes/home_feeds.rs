@@ -1,0 +1,83 @@
+//! A group's milestones (`/groups/{slug}/milestones.ics`) and updates
+//! (`/groups/{slug}/updates.atom`) as feeds, cached, validated and answered like the
+//! calendar feeds (`routes::feeds`).
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{NaiveDateTime, TimeZone, Utc};
+
+use super::feeds::{feed, respond};
+use crate::db::updates;
+use crate::db::DbConn;
+use crate::error::{AppError, HtmlError};
+use crate::feed_cache::FeedKey;
+use crate::services::{groups, milestones as milestone_service};
+use crate::state::AppState;
+
+/// The milestones calendar and its last change.
+pub fn milestones(
+    conn: &mut DbConn,
+    state: &AppState,
+    slug: &str,
+) -> Result<(String, Option<NaiveDateTime>), AppError> {
+    let group = groups::by_slug(conn, slug)?;
+    let rows = milestone_service::of_group(conn, group.id)?;
+    let base_url = &state.mail.base_url;
+    let page = format!("{base_url}/groups/{}", group.slug);
+    let events: Vec<crate::ics::MilestoneEvent<'_>> = rows
+        .iter()
+        .map(|(m, meeting)| crate::ics::MilestoneEvent {
+            milestone: m,
+            url: match meeting {
+                Some(x) => state.mail.meeting_url(x),
+                None => page.clone(),
+            },
+        })
+        .collect();
+    let last_modified = rows
+        .iter()
+        .map(|(m, _)| m.updated_at)
+        .max()
+        .unwrap_or(group.created_at);
+    let host = crate::views::site_host(base_url);
+    // DTSTAMP is the feed's last change, so the same data gives the same bytes (and ETag).
+    let stamp = Utc.from_utc_datetime(&last_modified);
+    let name = format!("{}: milestones", group.name);
+    let body = crate::ics::milestones_feed(&name, &group.name, &host, &events, stamp);
+    Ok((body, Some(last_modified)))
+}
+
+/// The Atom feed of the group's published updates (the latest 50) and its last change.
+pub fn updates(
+    conn: &mut DbConn,
+    state: &AppState,
+    slug: &str,
+) -> Result<(String, Option<NaiveDateTime>), AppError> {
+    let group = groups::by_slug(conn, slug)?;
+    let rows = updates::of_group(conn, group.id, false, 50)?;
+    let last_modified = rows.iter().map(|u| u.updated_at).max();
+    let body = crate::atom::updates_feed(&state.mail.base_url, &group, &rows)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("writing the Atom feed: {e}")))?;
+    Ok((body, last_modified.or(Some(group.created_at))))
+}
+
+pub async fn milestones_ics(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, HtmlError> {
+    let key = FeedKey::Milestones(slug.into_inner());
+    let content_type = key.content_type();
+    let feed = feed(&state, key).await?;
+    Ok(respond(&req, &feed, content_type))
+}
+
+pub async fn updates_atom(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, HtmlError> {
+    let key = FeedKey::Updates(slug.into_inner());
+    let content_type = key.content_type();
+    let feed = feed(&state, key).await?;
+    Ok(respond(&req, &feed, content_type))
+}
