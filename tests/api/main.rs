@@ -16,6 +16,7 @@ mod feed_names;
 mod feed_organizer;
 mod feeds;
 mod httpsec;
+mod input;
 mod logs;
 mod mail;
 mod materials;

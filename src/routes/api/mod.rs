@@ -3,6 +3,7 @@
 
 pub mod extract;
 pub mod groups;
+pub mod input;
 pub mod json;
 pub mod materials;
 pub mod meetings;
@@ -48,6 +49,15 @@ pub fn scope() -> actix_web::Scope {
             web::delete().to(materials::remove),
         )
         .route("/groups", web::post().to(groups::create))
+        .route("/groups/{slug}/input", web::get().to(input::list))
+        .route(
+            "/groups/{slug}/input/{id}/hide",
+            web::post().to(input::hide),
+        )
+        .route(
+            "/groups/{slug}/input/{id}/unhide",
+            web::post().to(input::unhide),
+        )
         .route("/openapi.json", web::get().to(openapi))
         .service(
             web::resource("/series")

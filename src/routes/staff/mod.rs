@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod groups;
+pub mod input;
 pub mod mail;
 pub mod materials;
 pub mod meeting_form;
@@ -83,6 +84,15 @@ pub fn scope() -> impl actix_web::dev::HttpServiceFactory {
         )
         .route("/groups", web::get().to(groups::groups))
         .route("/groups", web::post().to(groups::create_group))
+        .route("/groups/{slug}/input", web::get().to(input::list))
+        .route(
+            "/groups/{slug}/input/{id}/hide",
+            web::post().to(input::hide),
+        )
+        .route(
+            "/groups/{slug}/input/{id}/unhide",
+            web::post().to(input::unhide),
+        )
         .route("/mail", web::get().to(mail::mail))
         .route("/mail/{id}/retry", web::post().to(mail::retry_mail))
         .route("/password", web::get().to(password::password_form))
@@ -136,6 +146,8 @@ fn done_notice(done: &Done) -> Option<String> {
         "account" => "Account created.".to_string(),
         "disabled" => "Account disabled; its sessions and tokens no longer work.".to_string(),
         "revoked" => "Token revoked.".to_string(),
+        "hidden" => "Hidden from the public archive.".to_string(),
+        "shown" => "Shown in the public archive again.".to_string(),
         _ => "Done.".to_string(),
     })
 }
