@@ -15,6 +15,7 @@ use crate::state::AppState;
 use crate::templates;
 
 use super::staff::see_other;
+use super::staff::session::CsrfOnly;
 
 /// Items on one page of the archive.
 pub const PAGE_SIZE: i64 = 50;
@@ -236,18 +237,13 @@ pub async fn show(
     ))
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct ConfirmForm {
-    pub csrf_token: Option<String>,
-}
-
 /// `POST /i/{token}/confirm`: publishes the item (and forwards it to the group), then shows
 /// its page again.
 pub async fn confirm(
     req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
-    form: web::Form<ConfirmForm>,
+    form: web::Form<CsrfOnly>,
 ) -> Result<HttpResponse, HtmlError> {
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let token = token.into_inner();

@@ -89,6 +89,15 @@ pub fn confirm(conn: &mut DbConn, ctx: &MailContext, secret: &str) -> Result<Inp
     })
 }
 
+/// Whether the action at the end of a hide route hides (`hide`) or shows again (`unhide`).
+pub fn hiding(action: &str) -> Result<bool, AppError> {
+    match action {
+        "hide" => Ok(true),
+        "unhide" => Ok(false),
+        _ => Err(AppError::NotFound("page")),
+    }
+}
+
 /// Hides (`hidden`) or shows again the group's published item `id`, recording it in the
 /// audit log. Unknown groups and items, and pending ones, are not found.
 pub fn set_hidden(

@@ -65,30 +65,14 @@ pub async fn list(
     Ok(HttpResponse::Ok().json(serde_json::json!({ "input": input, "next": next })))
 }
 
-/// `POST …/hide`: `204`.
-pub async fn hide(
+/// `POST /api/v1/groups/{slug}/input/{id}/hide` and `…/unhide`: `204`.
+pub async fn set_hidden(
     state: web::Data<AppState>,
     staff: ApiStaff,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, i64, String)>,
 ) -> Result<HttpResponse, AppError> {
-    set_hidden(state, staff, path.into_inner(), true).await
-}
-
-/// `POST …/unhide`: `204`.
-pub async fn unhide(
-    state: web::Data<AppState>,
-    staff: ApiStaff,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, AppError> {
-    set_hidden(state, staff, path.into_inner(), false).await
-}
-
-async fn set_hidden(
-    state: web::Data<AppState>,
-    staff: ApiStaff,
-    (slug, id): (String, i64),
-    hidden: bool,
-) -> Result<HttpResponse, AppError> {
+    let (slug, id, action) = path.into_inner();
+    let hidden = service::hiding(&action)?;
     state
         .db(move |conn| service::set_hidden(conn, &staff.0, &slug, id, hidden))
         .await?;

@@ -51,12 +51,8 @@ pub fn scope() -> actix_web::Scope {
         .route("/groups", web::post().to(groups::create))
         .route("/groups/{slug}/input", web::get().to(input::list))
         .route(
-            "/groups/{slug}/input/{id}/hide",
-            web::post().to(input::hide),
-        )
-        .route(
-            "/groups/{slug}/input/{id}/unhide",
-            web::post().to(input::unhide),
+            "/groups/{slug}/input/{id}/{action}",
+            web::post().to(input::set_hidden),
         )
         .route("/openapi.json", web::get().to(openapi))
         .service(

@@ -50,37 +50,17 @@ pub async fn list(
     ))
 }
 
-/// `POST /staff/groups/{slug}/input/{id}/hide`.
-pub async fn hide(
+/// `POST /staff/groups/{slug}/input/{id}/hide` and `…/unhide`.
+pub async fn set_hidden(
     req: HttpRequest,
     state: web::Data<AppState>,
     me: StaffUser,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, i64, String)>,
     form: web::Form<CsrfOnly>,
-) -> Result<HttpResponse, StaffError> {
-    set_hidden(req, state, me, path.into_inner(), form.into_inner(), true).await
-}
-
-/// `POST /staff/groups/{slug}/input/{id}/unhide`.
-pub async fn unhide(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    me: StaffUser,
-    path: web::Path<(String, i64)>,
-    form: web::Form<CsrfOnly>,
-) -> Result<HttpResponse, StaffError> {
-    set_hidden(req, state, me, path.into_inner(), form.into_inner(), false).await
-}
-
-async fn set_hidden(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    me: StaffUser,
-    (slug, id): (String, i64),
-    form: CsrfOnly,
-    hidden: bool,
 ) -> Result<HttpResponse, StaffError> {
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    let (slug, id, action) = path.into_inner();
+    let hidden = service::hiding(&action)?;
     let s = slug.clone();
     state
         .db(move |conn| service::set_hidden(conn, &me.0, &s, id, hidden))

@@ -86,12 +86,8 @@ pub fn scope() -> impl actix_web::dev::HttpServiceFactory {
         .route("/groups", web::post().to(groups::create_group))
         .route("/groups/{slug}/input", web::get().to(input::list))
         .route(
-            "/groups/{slug}/input/{id}/hide",
-            web::post().to(input::hide),
-        )
-        .route(
-            "/groups/{slug}/input/{id}/unhide",
-            web::post().to(input::unhide),
+            "/groups/{slug}/input/{id}/{action}",
+            web::post().to(input::set_hidden),
         )
         .route("/mail", web::get().to(mail::mail))
         .route("/mail/{id}/retry", web::post().to(mail::retry_mail))
