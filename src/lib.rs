@@ -20,6 +20,7 @@ pub mod ics;
 pub mod mail;
 pub mod markdown;
 pub mod material_cache;
+pub mod plain_text;
 pub mod rate_limit;
 pub mod redact;
 pub mod routes;

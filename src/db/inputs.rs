@@ -31,12 +31,105 @@ pub struct Input {
 
 /// The group's published input that is not hidden, newest first, at most `limit` items.
 pub fn published(conn: &mut DbConn, group_id: i64, limit: i64) -> QueryResult<Vec<Input>> {
+    published_page(conn, group_id, 0, limit)
+}
+
+/// A new item, pending until its sender confirms the address.
+#[derive(Insertable, Debug)]
+#[diesel(table_name = inputs)]
+pub struct NewInput<'a> {
+    pub group_id: i64,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub email_normalized: &'a str,
+    pub subject: &'a str,
+    pub message: &'a str,
+    pub token_hash: &'a str,
+    pub status: &'a str,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConn, new: &NewInput<'_>) -> QueryResult<Input> {
+    diesel::insert_into(i::inputs)
+        .values(new)
+        .returning(inputs::all_columns)
+        .get_result(conn)
+}
+
+/// The item whose confirm link hashes to `token_hash`.
+pub fn find_by_token_hash(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<Input>> {
+    i::inputs
+        .filter(i::token_hash.eq(token_hash))
+        .select(inputs::all_columns)
+        .get_result(conn)
+        .optional()
+}
+
+/// Publishes a pending item; `false` when it was not pending (a concurrent confirmation won).
+pub fn publish(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
+    let changed = diesel::update(i::inputs.find(id).filter(i::status.eq(PENDING)))
+        .set((i::status.eq(PUBLISHED), i::published_at.eq(now)))
+        .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// The group's published item `id`, hidden or not (pending ones are nobody's business).
+pub fn find_published(conn: &mut DbConn, group_id: i64, id: i64) -> QueryResult<Option<Input>> {
+    i::inputs
+        .find(id)
+        .filter(i::group_id.eq(group_id))
+        .filter(i::status.eq(PUBLISHED))
+        .select(inputs::all_columns)
+        .get_result(conn)
+        .optional()
+}
+
+/// Marks a published item hidden since `hidden_at`, or shown again with `None`.
+pub fn set_hidden(
+    conn: &mut DbConn,
+    id: i64,
+    hidden_at: Option<NaiveDateTime>,
+) -> QueryResult<usize> {
+    diesel::update(i::inputs.find(id).filter(i::status.eq(PUBLISHED)))
+        .set(i::hidden_at.eq(hidden_at))
+        .execute(conn)
+}
+
+/// The archive's page that starts after `offset` items: published, not hidden, newest first.
+pub fn published_page(
+    conn: &mut DbConn,
+    group_id: i64,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<Input>> {
     i::inputs
         .filter(i::group_id.eq(group_id))
         .filter(i::status.eq(PUBLISHED))
         .filter(i::hidden_at.is_null())
         .order((i::published_at.desc(), i::id.desc()))
+        .offset(offset)
         .limit(limit)
         .select(inputs::all_columns)
         .load(conn)
+}
+
+/// Every published item of the group, hidden ones too, newest first (for staff).
+pub fn confirmed(conn: &mut DbConn, group_id: i64, limit: i64) -> QueryResult<Vec<Input>> {
+    i::inputs
+        .filter(i::group_id.eq(group_id))
+        .filter(i::status.eq(PUBLISHED))
+        .order((i::published_at.desc(), i::id.desc()))
+        .limit(limit)
+        .select(inputs::all_columns)
+        .load(conn)
+}
+
+/// Deletes items still pending that were sent before `before`, with their personal data.
+pub fn delete_pending_before(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        i::inputs
+            .filter(i::status.eq(PENDING))
+            .filter(i::created_at.lt(before)),
+    )
+    .execute(conn)
 }

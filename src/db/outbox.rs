@@ -46,6 +46,8 @@ pub struct OutboxMessage {
     pub unsubscribe_url: Option<String>,
     /// On an announcement to a group's followers: what it is about (`services::announce`).
     pub about_ref: Option<String>,
+    /// On forwarded public input: its author's address, for `Reply-To` (scrubbed once sent).
+    pub reply_to: Option<String>,
 }
 
 /// `None` is written as `NULL` (the columns' default), so the statement's text is the same
@@ -66,6 +68,7 @@ pub struct NewOutboxMessage<'a> {
     pub next_attempt_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
     pub registration_id: Option<i64>,
+    pub reply_to: Option<&'a str>,
 }
 
 /// What removing a message's content writes: empty address, subject and bodies (the columns
@@ -79,6 +82,7 @@ struct Scrub<'a> {
     body_html: &'a str,
     ics: Option<&'a str>,
     last_error: Option<&'a str>,
+    reply_to: Option<&'a str>,
     scrubbed_at: Option<NaiveDateTime>,
 }
 
@@ -90,6 +94,7 @@ fn scrub(now: NaiveDateTime) -> Scrub<'static> {
         body_html: "",
         ics: None,
         last_error: None,
+        reply_to: None,
         scrubbed_at: Some(now),
     }
 }
@@ -350,5 +355,26 @@ pub fn forget_registrations(
     diesel::update(o::outbox.filter(o::scrubbed_at.is_null()).filter(theirs()))
         .set(scrub(now))
         .execute(conn)?;
+    Ok(())
+}
+
+/// Removes the messages of `kind` queued before `cutoff` that were not sent: waiting ones
+/// are deleted, failed ones lose their content (links that expired with what they were for).
+pub fn forget_unsent_before(
+    conn: &mut DbConn,
+    kind: &str,
+    cutoff: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    let old = || o::kind.eq(kind).and(o::created_at.lt(cutoff));
+    diesel::delete(o::outbox.filter(o::status.eq(PENDING)).filter(old())).execute(conn)?;
+    diesel::update(
+        o::outbox
+            .filter(o::status.eq(FAILED))
+            .filter(o::scrubbed_at.is_null())
+            .filter(old()),
+    )
+    .set(scrub(now))
+    .execute(conn)?;
     Ok(())
 }

@@ -5,6 +5,7 @@ pub mod email;
 pub mod enums;
 pub mod group;
 pub mod home;
+pub mod input;
 pub mod material;
 pub mod meeting;
 pub mod notes;

@@ -61,6 +61,7 @@ pub fn enqueue_password_changed(
             kind: PASSWORD_CHANGED,
             meeting_id: None,
             registration_id: None,
+            reply_to: None,
             recipient: &account.email,
             subject: "Your Quorum password was changed",
             body_text: &text,

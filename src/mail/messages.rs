@@ -263,6 +263,7 @@ pub(crate) fn queue(
             next_attempt_at: now,
             created_at: now,
             registration_id: Some(to.id),
+            reply_to: None,
         },
     )
 }

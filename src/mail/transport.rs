@@ -90,11 +90,17 @@ pub fn build_message(from: &Mailbox, msg: &OutboxMessage) -> Result<Message, Sen
         .recipient
         .parse()
         .map_err(|e| SendError::Permanent(format!("bad recipient address: {e}")))?;
-    let builder = Message::builder()
+    let mut builder = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(msg.subject.clone())
         .message_id(Some(msg.message_id.clone()));
+    if let Some(reply_to) = &msg.reply_to {
+        let reply_to: Mailbox = reply_to
+            .parse()
+            .map_err(|e| SendError::Permanent(format!("bad Reply-To address: {e}")))?;
+        builder = builder.reply_to(reply_to);
+    }
     let alternative = MultiPart::alternative()
         .singlepart(SinglePart::plain(msg.body_text.clone()))
         .singlepart(SinglePart::html(msg.body_html.clone()));

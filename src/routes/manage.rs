@@ -28,7 +28,9 @@ pub struct ManageForm {
 }
 
 /// Manage pages carry a secret in their URL: never cached, never sent as a referrer.
-fn private(res: &mut actix_web::HttpResponseBuilder) -> &mut actix_web::HttpResponseBuilder {
+pub(crate) fn private(
+    res: &mut actix_web::HttpResponseBuilder,
+) -> &mut actix_web::HttpResponseBuilder {
     res.insert_header((header::REFERRER_POLICY, "no-referrer"))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header(("X-Robots-Tag", "noindex"))

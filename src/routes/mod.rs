@@ -3,6 +3,7 @@
 pub mod api;
 pub mod feeds;
 pub mod home_feeds;
+pub mod input;
 pub mod manage;
 pub mod materials;
 pub mod ops;
@@ -83,6 +84,18 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 )
                 .route("/groups/{slug}", web::get().to(pages::group))
                 .route("/groups/{slug}/updates/{id}", web::get().to(updates::page))
+                .service(
+                    web::resource("/groups/{slug}/input")
+                        .app_data(input::form_config())
+                        .route(web::get().to(input::archive))
+                        .route(web::post().to(input::submit)),
+                )
+                .route(
+                    "/groups/{slug}/input/check-mail",
+                    web::get().to(input::check_mail),
+                )
+                .route("/i/{token}", web::get().to(input::show))
+                .route("/i/{token}/confirm", web::post().to(input::confirm))
                 .route("/series/{id}", web::get().to(series::show))
                 .route("/series/{id}/register", web::post().to(register::form))
                 .route(

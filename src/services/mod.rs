@@ -1,6 +1,7 @@
 //! Workflows that span several tables and queue mail, each in one transaction.
 
 pub mod groups;
+pub mod inputs;
 pub mod materials;
 pub mod meetings;
 pub mod members;

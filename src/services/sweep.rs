@@ -1,7 +1,7 @@
 //! Housekeeping on a timer, beside the web server, in one loop shape (`every`): pending
-//! registrations past `QUORUM_PENDING_HOURS` are deleted with their personal data and old
-//! mail counts forgotten (`expire_pending`); personal data past its retention goes
-//! (`services::retention::run`).
+//! registrations and public input past `QUORUM_PENDING_HOURS` are deleted with their
+//! personal data and old mail counts forgotten (`expire_pending`); personal data past its
+//! retention goes (`services::retention::run`).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -69,17 +69,19 @@ pub async fn abandoned_uploads(pool: DbPool, interval: Duration, stop: Cancellat
     every("uploads", pool, interval, stop, job, report).await;
 }
 
-/// Deletes expired pending registrations every `interval` until `stop` is cancelled.
+/// Deletes expired pending registrations and input every `interval` until `stop` is cancelled.
 pub async fn expire_pending(
     pool: DbPool,
     mail: MailContext,
     interval: Duration,
     stop: CancellationToken,
 ) {
-    let job = move |conn: &mut DbConn| Ok(pending::expire(conn, &mail)?);
+    let job = move |conn: &mut DbConn| {
+        Ok(pending::expire(conn, &mail)? + crate::services::inputs::expire(conn, &mail)?)
+    };
     let report = |deleted: usize| {
         if deleted > 0 {
-            tracing::info!(deleted, "expired pending registrations");
+            tracing::info!(deleted, "expired pending registrations and input");
         }
     };
     every("pending", pool, interval, stop, job, report).await;

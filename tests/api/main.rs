@@ -17,6 +17,7 @@ mod feed_organizer;
 mod feeds;
 mod group_content;
 mod httpsec;
+mod input;
 mod logs;
 mod mail;
 mod materials;

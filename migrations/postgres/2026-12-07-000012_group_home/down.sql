@@ -3,6 +3,7 @@ DROP TABLE followers;
 DROP TABLE updates;
 DROP TABLE milestones;
 DROP TABLE group_members;
+ALTER TABLE outbox DROP COLUMN reply_to;
 ALTER TABLE outbox DROP COLUMN about_ref;
 ALTER TABLE outbox DROP COLUMN unsubscribe_url;
 ALTER TABLE series DROP COLUMN announced_at;

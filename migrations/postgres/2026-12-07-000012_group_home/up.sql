@@ -9,6 +9,8 @@ ALTER TABLE series ADD COLUMN announced_at TIMESTAMP;
 -- Follower mail carries List-Unsubscribe (RFC 8058); an announcement names what it is about.
 ALTER TABLE outbox ADD COLUMN unsubscribe_url TEXT;
 ALTER TABLE outbox ADD COLUMN about_ref TEXT;
+-- Public input forwarded to a group: replies go to its author (Reply-To).
+ALTER TABLE outbox ADD COLUMN reply_to TEXT;
 -- Meetings and series entered before this release were announced by their own mail.
 UPDATE meetings SET announced_at = created_at WHERE status <> 'draft';
 UPDATE series SET announced_at = created_at WHERE COALESCE(template_json::json->>'status', 'published') <> 'draft';

@@ -5,6 +5,7 @@ pub mod extract;
 pub mod group_home;
 pub mod groups;
 pub mod home_json;
+pub mod input;
 pub mod json;
 pub mod materials;
 pub mod meetings;
@@ -84,6 +85,11 @@ pub fn scope() -> actix_web::Scope {
                 .app_data(extract::json_config_up_to(MEETING_BODY_LIMIT))
                 .route(web::patch().to(group_home::patch_update))
                 .route(web::delete().to(group_home::delete_update)),
+        )
+        .route("/groups/{slug}/input", web::get().to(input::list))
+        .route(
+            "/groups/{slug}/input/{id}/{action}",
+            web::post().to(input::set_hidden),
         )
         .route("/openapi.json", web::get().to(openapi))
         .service(

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod group_items;
 pub mod group_page;
 pub mod groups;
+pub mod input;
 pub mod mail;
 pub mod materials;
 pub mod meeting_form;
@@ -117,6 +118,11 @@ pub fn scope() -> impl actix_web::dev::HttpServiceFactory {
                 .app_data(agenda_form_config())
                 .route(web::post().to(group_items::save_update)),
         )
+        .route("/groups/{slug}/input", web::get().to(input::list))
+        .route(
+            "/groups/{slug}/input/{id}/{action}",
+            web::post().to(input::set_hidden),
+        )
         .route("/mail", web::get().to(mail::mail))
         .route("/mail/{id}/retry", web::post().to(mail::retry_mail))
         .route("/password", web::get().to(password::password_form))
@@ -170,6 +176,8 @@ fn done_notice(done: &Done) -> Option<String> {
         "account" => "Account created.".to_string(),
         "disabled" => "Account disabled; its sessions and tokens no longer work.".to_string(),
         "revoked" => "Token revoked.".to_string(),
+        "hidden" => "Hidden from the public archive.".to_string(),
+        "shown" => "Shown in the public archive again.".to_string(),
         _ => "Done.".to_string(),
     })
 }
