@@ -2,12 +2,14 @@
 //! updates, written by staff through the same services as the staff pages.
 
 use actix_web::{web, HttpResponse};
-use serde_json::Value;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use super::extract::{json_object, parse_body, patched_json, ApiStaff, MaybeApiStaff};
 use super::home_json::{MemberJson, MilestoneJson, UpdateJson};
 use crate::db::updates;
-use crate::domain::home::{MemberInput, MilestoneInput, UpdateInput};
+use crate::domain::home::MemberInput;
 use crate::error::AppError;
 use crate::services::{groups, members, milestones, updates as update_service};
 use crate::state::AppState;
@@ -17,6 +19,14 @@ fn item(path: web::Path<(String, String)>, what: &'static str) -> Result<(String
     let (slug, id) = path.into_inner();
     let id = id.parse().map_err(|_| AppError::NotFound(what))?;
     Ok((slug, id))
+}
+
+/// The body's fields laid over the item as it is (a new one is empty): `null` clears.
+fn laid_over<I>(fields: Map<String, Value>) -> impl FnOnce(Option<I>) -> Result<I, AppError>
+where
+    I: Serialize + DeserializeOwned + Default,
+{
+    move |current| parse_body(patched_json(&current.unwrap_or_default(), &[], fields)?)
 }
 
 pub async fn add_member(
@@ -56,10 +66,7 @@ async fn save_milestone(
     let base_url = state.mail.base_url.clone();
     let json = state
         .db(move |conn| {
-            let (_, m) = milestones::save(conn, &slug, id, &staff.0, |current| {
-                let current = current.unwrap_or_default();
-                parse_body::<MilestoneInput>(patched_json(&current, &[], fields)?)
-            })?;
+            let (_, m) = milestones::save(conn, &slug, id, &staff.0, laid_over(fields))?;
             let linked = milestones::public_meeting(conn, &m)?;
             Ok::<_, AppError>(MilestoneJson::new(&base_url, &m, linked.as_ref()))
         })
@@ -114,10 +121,7 @@ async fn save_update(
     let base_url = state.mail.base_url.clone();
     let json = state
         .db(move |conn| {
-            let (group, u) = update_service::save(conn, &slug, id, &staff.0, |current| {
-                let current = current.unwrap_or_default();
-                parse_body::<UpdateInput>(patched_json(&current, &[], fields)?)
-            })?;
+            let (group, u) = update_service::save(conn, &slug, id, &staff.0, laid_over(fields))?;
             Ok::<_, AppError>(UpdateJson::new(&base_url, &group, &u))
         })
         .await?;

@@ -175,7 +175,14 @@ pub async fn editor(
     slug: web::Path<String>,
     done: web::Query<Done>,
 ) -> Result<HttpResponse, StaffError> {
-    let notice = done.done.as_deref().map(|d| format!("Saved: {d}."));
+    let notice = done.done.as_deref().map(|d| match d {
+        "group" => "Group saved.",
+        "people" => "People saved.",
+        "milestones" => "Milestones saved.",
+        "updates" => "Updates saved.",
+        _ => "Saved.",
+    });
+    let notice = notice.map(str::to_string);
     let chrome = chrome(&req, &state, &me.0, notice);
     let editor = state.db(move |conn| load(conn, &slug, chrome)).await?;
     Ok(page(StatusCode::OK, &editor))
