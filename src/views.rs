@@ -91,19 +91,7 @@ pub fn day_dates(m: &Meeting) -> Vec<chrono::NaiveDate> {
 /// "Every week on Wednesday at 14:00 (Europe/Madrid), 90 minutes, 12 meetings".
 pub fn describe_rule(loaded: &crate::db::series::Loaded) -> String {
     let s = &loaded.series;
-    let days: Vec<&str> = s
-        .weekdays
-        .split(',')
-        .map(|d| match d {
-            "MO" => "Monday",
-            "TU" => "Tuesday",
-            "WE" => "Wednesday",
-            "TH" => "Thursday",
-            "FR" => "Friday",
-            "SA" => "Saturday",
-            _ => "Sunday",
-        })
-        .collect();
+    let days = weekday_names(s);
     let every = if s.interval_weeks == 1 {
         "Every week".to_string()
     } else {
@@ -117,6 +105,53 @@ pub fn describe_rule(loaded: &crate::db::series::Loaded) -> String {
         s.duration_minutes,
         loaded.occurrences.len()
     )
+}
+
+fn weekday_names(s: &crate::db::series::Series) -> Vec<&'static str> {
+    s.weekdays
+        .split(',')
+        .map(|d| match d {
+            "MO" => "Monday",
+            "TU" => "Tuesday",
+            "WE" => "Wednesday",
+            "TH" => "Thursday",
+            "FR" => "Friday",
+            "SA" => "Saturday",
+            _ => "Sunday",
+        })
+        .collect()
+}
+
+/// A series' rule in a few words: "Every Wednesday 14:00 Europe/Madrid", "Every 2 weeks on
+/// Monday and Thursday 09:30 America/New_York".
+pub fn short_rule(s: &crate::db::series::Series) -> String {
+    let days = weekday_names(s).join(" and ");
+    let every = match s.interval_weeks {
+        1 => format!("Every {days}"),
+        n => format!("Every {n} weeks on {days}"),
+    };
+    format!(
+        "{every} {} {}",
+        s.first_start_local.format("%H:%M"),
+        s.timezone
+    )
+}
+
+/// A meeting's day in the venue's zone, short: "Wed 2 Dec".
+pub fn short_day(m: &Meeting) -> String {
+    Utc.from_utc_datetime(&m.starts_at)
+        .with_timezone(&m.tz())
+        .format("%a %-d %b")
+        .to_string()
+}
+
+/// How and where, said once: "Online", "In person · Hotel, Madrid", "Hybrid (in person and
+/// online) · Hotel, Madrid".
+pub fn format_and_place(m: &Meeting) -> String {
+    match place(m) {
+        Some(p) => format!("{} · {p}", m.format().label()),
+        None => m.format().label().to_string(),
+    }
 }
 
 /// Venue, address, city and country, as one line; `None` for online meetings.

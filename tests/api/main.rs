@@ -9,12 +9,14 @@ mod smtp;
 
 mod agenda;
 mod api;
+mod browser;
 mod cli;
 mod days;
 mod disclosure;
 mod feed_names;
 mod feed_organizer;
 mod feeds;
+mod group_page;
 mod httpsec;
 mod logs;
 mod mail;
