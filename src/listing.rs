@@ -136,7 +136,10 @@ impl Loaded {
 
     /// The entries without their groups.
     pub fn upcoming(&self, counts: &HashMap<i64, SeatCounts>, skip: Option<i64>) -> Vec<Upcoming> {
-        self.entries(counts, skip).into_iter().map(|(_, e)| e).collect()
+        self.entries(counts, skip)
+            .into_iter()
+            .map(|(_, e)| e)
+            .collect()
     }
 
     pub fn ids(&self) -> Vec<i64> {

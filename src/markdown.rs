@@ -59,7 +59,10 @@ mod lead_tests {
         let (lead, rest) = split_lead(src);
         assert_eq!(lead, "## Mandate\n\nReview the SSR.\nSecond line.\n");
         assert_eq!(rest, "\n## Topics\n\n- one\n");
-        assert_eq!(split_lead("Just one paragraph."), ("Just one paragraph.", ""));
+        assert_eq!(
+            split_lead("Just one paragraph."),
+            ("Just one paragraph.", "")
+        );
         assert_eq!(split_lead(""), ("", ""));
     }
 }

@@ -123,7 +123,10 @@ pub fn build(
                         if held.len() == 1 { "" } else { "s" },
                         crate::views::short_rule(s)
                     ),
-                    records: held.iter().flat_map(|m| records(materials, m, true)).collect(),
+                    records: held
+                        .iter()
+                        .flat_map(|m| records(materials, m, true))
+                        .collect(),
                 });
             }
         }

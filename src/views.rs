@@ -137,6 +137,18 @@ pub fn short_rule(s: &crate::db::series::Series) -> String {
     )
 }
 
+/// The first sentence of `text`, or its first `max` characters cut at a word, with "…".
+pub fn first_sentence(text: &str, max: usize) -> String {
+    let text = text.trim();
+    let sentence = text.find(". ").map_or(text, |i| &text[..=i]);
+    if sentence.chars().count() <= max {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
 /// A meeting's day in the venue's zone, short: "Wed 2 Dec".
 pub fn short_day(m: &Meeting) -> String {
     Utc.from_utc_datetime(&m.starts_at)
@@ -290,5 +302,17 @@ pub fn add_links(m: &Meeting, page_url: &str) -> AddLinks {
             enc(&details),
             enc(&location)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_sentence;
+
+    #[test]
+    fn a_description_is_shortened_to_its_first_sentence_or_a_word() {
+        assert_eq!(first_sentence("One. Two.", 100), "One.");
+        assert_eq!(first_sentence("  No full stop ", 100), "No full stop");
+        assert_eq!(first_sentence("alpha beta, gamma delta", 12), "alpha beta…");
     }
 }

@@ -46,7 +46,11 @@ fn summaries(conn: &mut db::DbConn) -> Result<Vec<GroupSummary>, AppError> {
     // group whose next meeting comes first is listed first.
     let mut by_group: HashMap<i64, (usize, Vec<Upcoming>)> = HashMap::new();
     for (at, (group_id, entry)) in ahead.entries(&counts, None).into_iter().enumerate() {
-        by_group.entry(group_id).or_insert((at, Vec::new())).1.push(entry);
+        by_group
+            .entry(group_id)
+            .or_insert((at, Vec::new()))
+            .1
+            .push(entry);
     }
     let mut out: Vec<(usize, GroupSummary)> = groups::all(conn)?
         .into_iter()
@@ -57,7 +61,7 @@ fn summaries(conn: &mut db::DbConn) -> Result<Vec<GroupSummary>, AppError> {
             let summary = GroupSummary {
                 name: g.name,
                 slug: g.slug,
-                description: g.description,
+                description: crate::views::first_sentence(&g.description, 200),
                 entries,
                 more,
             };

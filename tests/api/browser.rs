@@ -1,8 +1,8 @@
 //! The public pages in a real browser: `tests/browser/axe.mjs` loads each page in headless
 //! Debian chromium at 390px and 1280px and runs axe-core on it; any violation fails. The
 //! pages carry no script at all, so they work without JavaScript. On a 390×844 phone the
-//! next meeting's Register link on the group page must end within the first two screen
-//! heights (bottom ≤ 2 × 844 px), above every other meeting, the timeline and the people.
+//! next meeting's Register link on the group page (seeded with a two-section about, people,
+//! milestones, a 20-call series) must end within the first screen (bottom ≤ 844 px).
 //!
 //! Skipped (with one line) when chromium or `tests/browser/node_modules` is missing, unless
 //! `QUORUM_TEST_REQUIRE_BROWSER=1` (as in `.ci/run`).
@@ -105,8 +105,15 @@ async fn public_pages_pass_axe_in_chromium_and_register_is_high_on_a_phone(db: D
         .as_f64()
         .unwrap_or_else(|| panic!("no Register link on the group page: {register}"));
     let screen = register["viewport_height"].as_f64().unwrap();
+    eprintln!(
+        "axe-core: {} page loads without violations; Register link at {}..{bottom}px of a {screen}px screen",
+        pages_checked.len(),
+        register["top"]
+    );
+    // With this group's about (a heading and a paragraph shown, the rest folded), the
+    // button is on the first screen; the issue asks for no more than two.
     assert!(
-        bottom <= 2.0 * screen,
-        "the Register link ends at {bottom}px, below two screens of {screen}px"
+        bottom <= screen,
+        "the Register link ends at {bottom}px, below the first screen of {screen}px"
     );
 }

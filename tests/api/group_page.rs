@@ -8,6 +8,7 @@ use serde_json::json;
 
 use crate::both_backends;
 use crate::helpers::{spawn_app, Db, TestApp};
+use crate::retention::with_conn;
 use crate::series::create_series;
 
 both_backends!(
@@ -29,17 +30,6 @@ pub(crate) struct Home {
 pub(crate) const REGISTRANT: &str = "ada.registrant@example.org";
 pub(crate) const INPUT_AUTHOR: &str = "writer.input@example.org";
 const ABOUT: &str = "## Mandate\n\nThe SSR2 review team assesses the **security, stability and resiliency** of the DNS.\n\n## Topic areas\n\n- Follow-up on SSR1\n- Key stability issues within ICANN\n- Contractual compliance\n\n<script>alert(1)</script>\n";
-
-/// Runs `f` on a connection of the app's pool.
-pub(crate) async fn with_conn<T: Send + 'static>(
-    app: &TestApp,
-    f: impl FnOnce(&mut quorum::db::DbConn) -> T + Send + 'static,
-) -> T {
-    let pool = app.pool.clone();
-    tokio::task::spawn_blocking(move || f(&mut pool.get().unwrap()))
-        .await
-        .unwrap()
-}
 
 /// A group with about, people, milestones, input, an update; a weekly series of 20 calls
 /// starting tomorrow, a face-to-face meeting in a month, a past meeting with minutes, and
@@ -117,8 +107,18 @@ pub(crate) async fn seed(app: &TestApp) -> Home {
             members::insert(conn, &new).unwrap();
         }
         for (date, title, status, meeting) in [
-            ("2017-03-15", "Fact-finding at Copenhagen", "done", Some(past)),
-            ("2027-12-01", "Draft report for public comment", "planned", None),
+            (
+                "2017-03-15",
+                "Fact-finding at Copenhagen",
+                "done",
+                Some(past),
+            ),
+            (
+                "2027-12-01",
+                "Draft report for public comment",
+                "planned",
+                None,
+            ),
         ] {
             let fields = milestones::MilestoneFields {
                 due_date: date.parse().unwrap(),
@@ -194,16 +194,31 @@ async fn the_group_page_shows_its_sections_in_order(db: Db) {
     );
     // About: Markdown rendered and sanitised, the first section shown, the rest folded.
     assert!(html.contains("<strong>security, stability and resiliency</strong>"));
-    assert!(!html.contains("<script>alert(1)</script>"), "raw HTML escaped");
-    assert!(at(&html, "Mandate") < at(&html, "<details") && at(&html, "<details") < at(&html, "Topic areas"));
+    assert!(
+        !html.contains("<script>alert(1)</script>"),
+        "raw HTML escaped"
+    );
+    assert!(
+        at(&html, "Mandate") < at(&html, "<details")
+            && at(&html, "<details") < at(&html, "Topic areas")
+    );
     // The next meeting is the first weekly call, with a way to register and the public link.
     let next = &html[at(&html, "id=\"next\"")..at(&html, "id=\"upcoming\"")];
-    assert!(next.contains(&format!("/meetings/{}#register", home.occurrences[0])), "{next}");
-    assert!(next.contains("https://meet.example.org/ssr2-weekly"), "join link shown");
+    assert!(
+        next.contains(&format!("/meetings/{}#register", home.occurrences[0])),
+        "{next}"
+    );
+    assert!(
+        next.contains("https://meet.example.org/ssr2-weekly"),
+        "join link shown"
+    );
     assert!(next.contains("UTC"), "time in UTC too");
     // Timeline: the milestones, the past meeting as its milestone with the minutes.
     let timeline = &html[at(&html, "id=\"timeline\"")..at(&html, "id=\"people\"")];
-    assert!(at(timeline, "Draft report") < at(timeline, "Fact-finding"), "newest first");
+    assert!(
+        at(timeline, "Draft report") < at(timeline, "Fact-finding"),
+        "newest first"
+    );
     assert!(timeline.contains(&format!("href=\"/meetings/{}\"", home.past)));
     assert!(timeline.contains("https://example.org/ssr2/copenhagen-minutes.pdf"));
     assert!(timeline.contains("Planned") && timeline.contains("Done"));
@@ -217,7 +232,10 @@ async fn the_group_page_shows_its_sections_in_order(db: Db) {
     assert!(html.contains(&format!("href=\"/groups/{}/input\"", home.slug)));
     assert!(html.contains("June 2017 update"));
     for feed in ["calendar.ics", "milestones.ics", "updates.atom", "follow"] {
-        assert!(html.contains(&format!("/groups/{}/{feed}", home.slug)), "{feed}");
+        assert!(
+            html.contains(&format!("/groups/{}/{feed}", home.slug)),
+            "{feed}"
+        );
     }
     assert!(html.contains("webcal://"));
     // No registrant or input author address on any public page.
@@ -231,7 +249,10 @@ async fn the_group_page_shows_its_sections_in_order(db: Db) {
     for page in pages {
         let (status, html) = app.get_text(&page).await;
         assert_eq!(status, 200, "{page}");
-        assert!(!html.contains(REGISTRANT) && !html.contains(INPUT_AUTHOR), "{page}");
+        assert!(
+            !html.contains(REGISTRANT) && !html.contains(INPUT_AUTHOR),
+            "{page}"
+        );
     }
 }
 
@@ -317,7 +338,10 @@ async fn the_dashboard_counts_seats_pending_and_failed_mail(db: Db) {
         assert_eq!(app.register_api(id, "X", email, mode).await.0, 201);
     }
     let (status, body) = app
-        .staff_patch(&format!("/api/v1/meetings/{id}"), &json!({"verify_email": true}))
+        .staff_patch(
+            &format!("/api/v1/meetings/{id}"),
+            &json!({"verify_email": true}),
+        )
         .await;
     assert_eq!(status, 200, "{body}");
     let (status, body) = app.register_api(id, "P", "p@example.org", "remote").await;
@@ -332,7 +356,10 @@ async fn the_dashboard_counts_seats_pending_and_failed_mail(db: Db) {
             .unwrap()
             .unwrap();
         diesel::update(o::outbox.find(first))
-            .set((o::status.eq("failed"), o::failed_at.eq(Some(Utc::now().naive_utc()))))
+            .set((
+                o::status.eq("failed"),
+                o::failed_at.eq(Some(Utc::now().naive_utc())),
+            ))
             .execute(conn)
             .unwrap();
     })
@@ -351,5 +378,8 @@ async fn the_dashboard_counts_seats_pending_and_failed_mail(db: Db) {
     // Another meeting of the group has none.
     let other = at(&html, "Johannesburg face-to-face");
     let row = &html[other..other + html[other..].find("</tr>").unwrap()];
-    assert!(row.contains("<td class=\"pending\">0</td>") && row.contains("<td class=\"failed\">0</td>"), "{row}");
+    assert!(
+        row.contains("<td class=\"pending\">0</td>") && row.contains("<td class=\"failed\">0</td>"),
+        "{row}"
+    );
 }

@@ -112,9 +112,14 @@ fn group_rows(conn: &mut DbConn, past: bool) -> Result<Vec<GroupRows>, AppError>
     let mut out: Vec<GroupRows> = Vec::new();
     for item in listed.items() {
         let (group, row) = match item {
-            Item::One(m, g) => (g, Row::of(m, &seats, count(&pending, m.id), count(&failed, m.id))),
+            Item::One(m, g) => (
+                g,
+                Row::of(m, &seats, count(&pending, m.id), count(&failed, m.id)),
+            ),
             Item::Series(s, g, occ) => {
-                let Some(next) = crate::listing::next_of(&occ) else { continue };
+                let Some(next) = crate::listing::next_of(&occ) else {
+                    continue;
+                };
                 let mut row = Row::of(
                     next,
                     &seats,
