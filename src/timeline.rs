@@ -131,6 +131,6 @@ pub fn build(
             }
         }
     }
-    out.sort_by(|a, b| b.date.cmp(&a.date));
+    out.sort_by_key(|item| std::cmp::Reverse(item.date));
     out
 }

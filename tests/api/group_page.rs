@@ -352,7 +352,7 @@ async fn the_dashboard_counts_seats_pending_and_failed_mail(db: Db) {
         let first: i64 = o::outbox
             .filter(o::meeting_id.eq(id))
             .select(diesel::dsl::min(o::id))
-            .first::<Option<i64>>(conn)
+            .get_result::<Option<i64>>(conn)
             .unwrap()
             .unwrap();
         diesel::update(o::outbox.find(first))
