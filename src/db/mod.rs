@@ -339,14 +339,6 @@ impl Drop for WriterGuard {
     }
 }
 
-/// Rows of a `GROUP BY` on a nullable id with their counts, keyed by id (the `NULL` group
-/// left out).
-pub(crate) fn keyed_counts(rows: Vec<(Option<i64>, i64)>) -> std::collections::HashMap<i64, i64> {
-    rows.into_iter()
-        .filter_map(|(id, n)| id.map(|id| (id, n)))
-        .collect()
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
