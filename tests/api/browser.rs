@@ -1,4 +1,4 @@
-//! The public pages in a real browser: `tests/browser/axe.mjs` loads each page in headless
+//! The public pages and the staff dashboard in a real browser: `tests/browser/axe.mjs` loads each page in headless
 //! Debian chromium at 390px and 1280px and runs axe-core on it; any violation fails. The
 //! pages carry no script at all, so they work without JavaScript. On a 390×844 phone the
 //! next meeting's Register link on the group page (seeded with a two-section about, people,
@@ -64,18 +64,26 @@ async fn public_pages_pass_axe_in_chromium_and_register_is_high_on_a_phone(db: D
         "/meetings/past".to_string(),
         "/staff/login".to_string(),
     ];
+    // Staff pages, checked signed in after the login page.
+    let staff_pages = ["/staff", "/staff/meetings?past=1", "/staff/mail"];
+    let pw = "a long organiser passphrase";
+    app.add_staff("org@example.org", quorum::auth::Role::Organizer, pw)
+        .await;
     // No script on any page: what works, works without JavaScript.
     for page in &pages {
         let (status, html) = app.get_text(page).await;
         assert_eq!(status, 200, "{page}");
         assert!(!html.contains("<script"), "{page} carries a script");
     }
-    let urls: Vec<String> = pages.iter().map(|p| app.url(p)).collect();
+    let mut urls: Vec<String> = pages.iter().map(|p| app.url(p)).collect();
+    urls.extend(staff_pages.iter().map(|p| app.url(p)));
+    let login = app.url("/staff/login");
     let out = tokio::task::spawn_blocking(move || {
         Command::new("node")
             .arg(dir.join("axe.mjs"))
             .arg("--register")
             .arg(&group_url)
+            .args(["--login", &login, "org@example.org", pw])
             .args(&urls)
             .output()
             .expect("node runs")
@@ -90,7 +98,11 @@ async fn public_pages_pass_axe_in_chromium_and_register_is_high_on_a_phone(db: D
     );
     let report: Value = serde_json::from_str(stdout.trim()).expect("axe.mjs prints JSON");
     let pages_checked = report["pages"].as_array().unwrap();
-    assert_eq!(pages_checked.len(), pages.len() * 2, "two widths each");
+    assert_eq!(
+        pages_checked.len(),
+        (pages.len() + staff_pages.len()) * 2,
+        "two widths each"
+    );
     let failing: Vec<&Value> = pages_checked
         .iter()
         .filter(|p| !p["violations"].as_array().unwrap().is_empty())

@@ -3,7 +3,9 @@
 //   {"pages":[{"url","width","violations":[{"id","impact","help","targets":[...]}]}],
 //    "register":{"url","top","bottom","viewport_height"}}
 // `--register URL` also measures where the next meeting's Register link (a.register-next)
-// sits on URL at the phone width. Run by tests/api/browser.rs.
+// sits on URL at the phone width. With `--login URL EMAIL PASSWORD`, the first /staff page
+// other than URL (the login form) and those after it are checked signed in. Run by
+// tests/api/browser.rs.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -17,10 +19,27 @@ const VIEWPORTS = [
 
 const args = process.argv.slice(2);
 let registerUrl = null;
+let login = null;
 const urls = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--register') registerUrl = args[++i];
-  else urls.push(args[i]);
+  else if (args[i] === '--login') {
+    login = { url: args[i + 1], email: args[i + 2], password: args[i + 3] };
+    i += 3;
+  } else urls.push(args[i]);
+}
+
+async function signIn(page) {
+  await page.goto(login.url);
+  await page.fill('input[name=email]', login.email);
+  await page.fill('input[name=password]', login.password);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.click('form[action="/staff/login"] button[type=submit]'),
+  ]);
+  if (new URL(page.url()).pathname !== '/staff') {
+    throw new Error(`sign-in failed: at ${page.url()}`);
+  }
 }
 
 const browser = await chromium.launch({
@@ -33,7 +52,14 @@ try {
     // The pages send a CSP without script-src: bypass it only to inject axe.
     const context = await browser.newContext({ viewport, bypassCSP: true });
     const page = await context.newPage();
+    let signedIn = false;
     for (const url of urls) {
+      // Pages under /staff after the login page are checked signed in.
+      const path = new URL(url).pathname;
+      if (login && !signedIn && path.startsWith('/staff') && url !== login.url) {
+        await signIn(page);
+        signedIn = true;
+      }
       const res = await page.goto(url, { waitUntil: 'load' });
       if (!res || res.status() >= 400) {
         throw new Error(`${url}: HTTP ${res ? res.status() : 'no answer'}`);
