@@ -33,8 +33,8 @@ pub struct MeetingCard {
     pub group_slug: String,
     pub when_local: String,
     pub when_utc: String,
-    pub format: &'static str,
-    pub place: String,
+    /// Format and place, each said once ("Online", "In person · Hotel, Madrid").
+    pub format_place: String,
     pub cancelled: bool,
     pub seats: Vec<SeatView>,
     /// Public materials by kind (filled in by the lists).
@@ -76,8 +76,7 @@ impl MeetingCard {
             group_slug: g.slug.clone(),
             when_local: views::when_local(m),
             when_utc: views::when_utc(m),
-            format: m.format().label(),
-            place: views::place(m).unwrap_or_else(|| "Online".into()),
+            format_place: views::format_and_place(m),
             cancelled: m.status() == MeetingStatus::Cancelled,
             seats: views::seats(m, counts),
             materials: Vec::new(),
@@ -89,13 +88,8 @@ impl MeetingCard {
 #[template(path = "pages/list.html")]
 pub struct ListPage {
     pub heading: String,
-    pub intro: Option<String>,
     pub meetings: Vec<MeetingCard>,
     pub empty: &'static str,
-    pub feed: Option<crate::views::SubscribeLinks>,
-    pub show_past_link: bool,
-    pub group: Option<Group>,
-    pub past: Vec<MeetingCard>,
 }
 
 /// Values typed into the registration form, kept when it is shown again.

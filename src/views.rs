@@ -91,19 +91,7 @@ pub fn day_dates(m: &Meeting) -> Vec<chrono::NaiveDate> {
 /// "Every week on Wednesday at 14:00 (Europe/Madrid), 90 minutes, 12 meetings".
 pub fn describe_rule(loaded: &crate::db::series::Loaded) -> String {
     let s = &loaded.series;
-    let days: Vec<&str> = s
-        .weekdays
-        .split(',')
-        .map(|d| match d {
-            "MO" => "Monday",
-            "TU" => "Tuesday",
-            "WE" => "Wednesday",
-            "TH" => "Thursday",
-            "FR" => "Friday",
-            "SA" => "Saturday",
-            _ => "Sunday",
-        })
-        .collect();
+    let days = weekday_names(s);
     let every = if s.interval_weeks == 1 {
         "Every week".to_string()
     } else {
@@ -117,6 +105,65 @@ pub fn describe_rule(loaded: &crate::db::series::Loaded) -> String {
         s.duration_minutes,
         loaded.occurrences.len()
     )
+}
+
+fn weekday_names(s: &crate::db::series::Series) -> Vec<&'static str> {
+    s.weekdays
+        .split(',')
+        .map(|d| match d {
+            "MO" => "Monday",
+            "TU" => "Tuesday",
+            "WE" => "Wednesday",
+            "TH" => "Thursday",
+            "FR" => "Friday",
+            "SA" => "Saturday",
+            _ => "Sunday",
+        })
+        .collect()
+}
+
+/// A series' rule in a few words: "Every Wednesday 14:00 Europe/Madrid", "Every 2 weeks on
+/// Monday and Thursday 09:30 America/New_York".
+pub fn short_rule(s: &crate::db::series::Series) -> String {
+    let days = weekday_names(s).join(" and ");
+    let every = match s.interval_weeks {
+        1 => format!("Every {days}"),
+        n => format!("Every {n} weeks on {days}"),
+    };
+    format!(
+        "{every} {} {}",
+        s.first_start_local.format("%H:%M"),
+        s.timezone
+    )
+}
+
+/// The first sentence of `text`, or its first `max` characters cut at a word, with "…".
+pub fn first_sentence(text: &str, max: usize) -> String {
+    let text = text.trim();
+    let sentence = text.find(". ").map_or(text, |i| &text[..=i]);
+    if sentence.chars().count() <= max {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
+/// A meeting's day in the venue's zone, short: "Wed 2 Dec".
+pub fn short_day(m: &Meeting) -> String {
+    Utc.from_utc_datetime(&m.starts_at)
+        .with_timezone(&m.tz())
+        .format("%a %-d %b")
+        .to_string()
+}
+
+/// How and where, said once: "Online", "In person · Hotel, Madrid", "Hybrid (in person and
+/// online) · Hotel, Madrid".
+pub fn format_and_place(m: &Meeting) -> String {
+    match place(m) {
+        Some(p) => format!("{} · {p}", m.format().label()),
+        None => m.format().label().to_string(),
+    }
 }
 
 /// Venue, address, city and country, as one line; `None` for online meetings.
@@ -274,4 +321,16 @@ pub fn site_host(base_url: &str) -> String {
         .ok()
         .and_then(|u| u.host_str().map(str::to_string))
         .unwrap_or_else(|| "quorum.invalid".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_sentence;
+
+    #[test]
+    fn a_description_is_shortened_to_its_first_sentence_or_a_word() {
+        assert_eq!(first_sentence("One. Two.", 100), "One.");
+        assert_eq!(first_sentence("  No full stop ", 100), "No full stop");
+        assert_eq!(first_sentence("alpha beta, gamma delta", 12), "alpha beta…");
+    }
 }

@@ -378,3 +378,17 @@ pub fn forget_unsent_before(
     .execute(conn)?;
     Ok(())
 }
+
+/// Failed messages per meeting, for each of `meeting_ids` that has any (one query).
+pub fn failed_counts(
+    conn: &mut DbConn,
+    meeting_ids: &[i64],
+) -> QueryResult<std::collections::HashMap<i64, i64>> {
+    let rows: Vec<(Option<i64>, i64)> = o::outbox
+        .filter(o::status.eq(FAILED))
+        .filter(o::meeting_id.eq_any(meeting_ids))
+        .group_by(o::meeting_id)
+        .select((o::meeting_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok(super::meetings::keyed_counts(rows))
+}

@@ -1,6 +1,8 @@
 //! Registrations: a person, what they registered for (a meeting or a whole series), their
 //! attendance mode and the hash of their manage link. Their places in meetings are seats.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -310,4 +312,29 @@ pub fn emails(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<String>> {
         .filter(r::id.eq_any(ids))
         .select(r::email)
         .load(conn)
+}
+
+/// Registrations waiting for their address to be confirmed: per meeting among
+/// `meeting_ids`, and per series among `series_ids` (two grouped queries).
+pub fn pending_counts(
+    conn: &mut DbConn,
+    meeting_ids: &[i64],
+    series_ids: &[i64],
+) -> QueryResult<(HashMap<i64, i64>, HashMap<i64, i64>)> {
+    let by_meeting: Vec<(Option<i64>, i64)> = r::registrations
+        .filter(r::status.eq(PENDING))
+        .filter(r::meeting_id.eq_any(meeting_ids))
+        .group_by(r::meeting_id)
+        .select((r::meeting_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    let by_series: Vec<(Option<i64>, i64)> = r::registrations
+        .filter(r::status.eq(PENDING))
+        .filter(r::series_id.eq_any(series_ids))
+        .group_by(r::series_id)
+        .select((r::series_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok((
+        super::meetings::keyed_counts(by_meeting),
+        super::meetings::keyed_counts(by_series),
+    ))
 }

@@ -86,6 +86,15 @@ pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Series>> {
     s::series.find(id).get_result(conn).optional()
 }
 
+/// The series with these ids, by id (for lists that collapse a series into one line).
+pub fn by_ids(
+    conn: &mut DbConn,
+    ids: &[i64],
+) -> QueryResult<std::collections::HashMap<i64, Series>> {
+    let rows: Vec<Series> = s::series.filter(s::id.eq_any(ids)).load(conn)?;
+    Ok(rows.into_iter().map(|x| (x.id, x)).collect())
+}
+
 /// Takes the series' row lock (see `lock_meeting`).
 pub fn lock(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
     let query = s::series.filter(s::id.eq(id)).select(s::id);

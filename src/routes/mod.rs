@@ -4,6 +4,8 @@ pub mod api;
 pub mod feeds;
 pub mod home_feeds;
 pub mod input;
+pub mod group_page;
+pub mod home;
 pub mod manage;
 pub mod materials;
 pub mod ops;
@@ -74,7 +76,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 .wrap(actix_web::middleware::Compress::default())
                 .wrap(actix_web::middleware::from_fn(crate::csrf::ensure_cookie))
                 .wrap(crate::security::headers())
-                .route("/", web::get().to(pages::upcoming))
+                .route("/", web::get().to(home::show))
                 .route("/meetings/past", web::get().to(pages::past))
                 .route("/meetings/{id}", web::get().to(pages::meeting))
                 .route("/meetings/{id}/register", web::post().to(register::form))
@@ -82,7 +84,6 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                     "/meetings/{id}/check-mail",
                     web::get().to(register::check_mail),
                 )
-                .route("/groups/{slug}", web::get().to(pages::group))
                 .route("/groups/{slug}/updates/{id}", web::get().to(updates::page))
                 .service(
                     web::resource("/groups/{slug}/input")
@@ -96,6 +97,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 )
                 .route("/i/{token}", web::get().to(input::show))
                 .route("/i/{token}/confirm", web::post().to(input::confirm))
+                .route("/groups/{slug}", web::get().to(group_page::show))
                 .route("/series/{id}", web::get().to(series::show))
                 .route("/series/{id}/register", web::post().to(register::form))
                 .route(
@@ -110,6 +112,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 .route("/healthz", web::get().to(ops::healthz))
                 .route("/metrics", web::get().to(ops::metrics))
                 .route("/static/quorum.css", web::get().to(ops::stylesheet))
+                .route("/favicon.ico", web::get().to(ops::favicon))
                 .service(api::scope())
                 .service(staff::scope())
                 .default_service(web::to(ops::not_found)),

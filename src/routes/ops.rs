@@ -9,6 +9,8 @@ use crate::error::{AppError, HtmlError};
 use crate::state::AppState;
 
 const STYLESHEET: &str = include_str!("../../templates/static/quorum.css");
+/// A 32×32 icon (a PNG inside an ICO), asked for by every browser on every site.
+const FAVICON: &[u8] = include_bytes!("../../templates/static/favicon.ico");
 
 /// 200 when the database answers, else 503.
 pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
@@ -103,6 +105,13 @@ pub async fn stylesheet() -> HttpResponse {
         .content_type("text/css; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
         .body(STYLESHEET)
+}
+
+pub async fn favicon() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("image/x-icon")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=2592000"))
+        .body(FAVICON)
 }
 
 pub async fn not_found(req: HttpRequest) -> Result<HttpResponse, actix_web::Error> {

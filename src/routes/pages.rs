@@ -2,7 +2,7 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use crate::db::groups::{self, Group};
+use crate::db::groups::Group;
 use crate::db::meetings::{self, Listing, Meeting};
 use crate::db::{self, DbConn};
 use crate::domain::{FieldErrors, MeetingStatus};
@@ -53,34 +53,6 @@ fn cards(conn: &mut DbConn, listing: &Listing) -> Result<Vec<MeetingCard>, AppEr
         .collect())
 }
 
-pub async fn upcoming(state: web::Data<AppState>) -> Result<HttpResponse, HtmlError> {
-    let meetings = state
-        .db(|conn| {
-            cards(
-                conn,
-                &Listing {
-                    from: Some(db::now()),
-                    limit: Some(200),
-                    ..Listing::default()
-                },
-            )
-        })
-        .await?;
-    Ok(templates::html(&ListPage {
-        heading: "Upcoming meetings".into(),
-        intro: Some("Meetings open to public observers, in person or remotely.".into()),
-        meetings,
-        empty: "No meetings are scheduled right now.",
-        feed: Some(crate::views::subscribe_links(
-            &format!("{}/calendar.ics", state.mail.base_url),
-            crate::views::SITE_NAME,
-        )),
-        show_past_link: true,
-        group: None,
-        past: Vec::new(),
-    }))
-}
-
 pub async fn past(state: web::Data<AppState>) -> Result<HttpResponse, HtmlError> {
     let meetings = state
         .db(|conn| {
@@ -98,58 +70,8 @@ pub async fn past(state: web::Data<AppState>) -> Result<HttpResponse, HtmlError>
     let meetings = meetings.into_iter().collect();
     Ok(templates::html(&ListPage {
         heading: "Past meetings".into(),
-        intro: None,
         meetings,
         empty: "No past meetings yet.",
-        feed: None,
-        show_past_link: false,
-        group: None,
-        past: Vec::new(),
-    }))
-}
-
-pub async fn group(
-    state: web::Data<AppState>,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, HtmlError> {
-    let slug = slug.into_inner();
-    let (group, upcoming, past) = state
-        .db(move |conn| -> Result<_, AppError> {
-            let group = groups::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound("group"))?;
-            let now = db::now();
-            let upcoming = cards(
-                conn,
-                &Listing {
-                    group_id: Some(group.id),
-                    from: Some(now),
-                    ..Listing::default()
-                },
-            )?;
-            let past = cards(
-                conn,
-                &Listing {
-                    group_id: Some(group.id),
-                    to: Some(now),
-                    newest_first: true,
-                    limit: Some(200),
-                    ..Listing::default()
-                },
-            )?;
-            Ok((group, upcoming, past))
-        })
-        .await?;
-    Ok(templates::html(&ListPage {
-        heading: group.name.clone(),
-        intro: None,
-        feed: Some(crate::views::subscribe_links(
-            &format!("{}/groups/{}/calendar.ics", state.mail.base_url, group.slug),
-            &group.name,
-        )),
-        meetings: upcoming,
-        empty: "No upcoming meetings.",
-        show_past_link: false,
-        group: Some(group),
-        past,
     }))
 }
 

@@ -9,6 +9,7 @@ mod smtp;
 
 mod agenda;
 mod api;
+mod browser;
 mod cli;
 mod days;
 mod disclosure;
@@ -16,6 +17,7 @@ mod feed_names;
 mod feed_organizer;
 mod feeds;
 mod group_content;
+mod group_page;
 mod httpsec;
 mod input;
 mod logs;

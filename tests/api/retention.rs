@@ -24,7 +24,7 @@ both_backends!(
 
 const PW: &str = "a long staff password";
 
-async fn with_conn<T: Send + 'static>(
+pub(crate) async fn with_conn<T: Send + 'static>(
     app: &TestApp,
     f: impl FnOnce(&mut quorum::db::DbConn) -> T + Send + 'static,
 ) -> T {

@@ -1,103 +1,22 @@
-//! Staff: the dashboard and the meeting forms (create, edit, copy, cancel).
+//! Staff: the meeting forms (create, edit, copy, cancel).
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use askama::Template;
 
 use super::meeting_form::{
     edit_context, form_page, group_choices, new_context, FormContext, MeetingForm, Submitted,
 };
 use super::session::{StaffError, StaffUser};
-use super::{chrome, page, see_other, Done, StaffChrome};
-use crate::db::meetings::{self, Listing};
-use crate::db::{self, outbox, DbConn};
+use super::{chrome, page, see_other, Done};
+use crate::db::meetings;
+use crate::db::DbConn;
 use crate::domain::meeting::MeetingInput;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::services::meetings as service;
 use crate::state::AppState;
-use crate::views::{self, SeatView};
 
-pub struct Row {
-    pub id: i64,
-    pub title: String,
-    pub group: String,
-    pub when: String,
-    pub status: String,
-    pub seats: Vec<SeatView>,
-}
-
-#[derive(Template)]
-#[template(path = "staff/dashboard.html")]
-struct Dashboard {
-    chrome: StaffChrome,
-    rows: Vec<Row>,
-    failed_mail: i64,
-    pending_mail: i64,
-}
-
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct DashboardQuery {
-    past: Option<String>,
-    done: Option<String>,
-}
-
-pub async fn dashboard(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    me: StaffUser,
-    query: web::Query<DashboardQuery>,
-) -> Result<HttpResponse, StaffError> {
-    let past = query.past.is_some();
-    let (rows, failed_mail, pending_mail) = state
-        .db(move |conn| -> Result<_, AppError> {
-            Ok((
-                dashboard_rows(conn, past)?,
-                outbox::count_by_status(conn, outbox::FAILED)?,
-                outbox::count_by_status(conn, outbox::PENDING)?,
-            ))
-        })
-        .await?;
-    let notice = query.done.as_deref().map(notice_text);
-    Ok(page(
-        StatusCode::OK,
-        &Dashboard {
-            chrome: chrome(&req, &state, &me.0, notice),
-            rows,
-            failed_mail,
-            pending_mail,
-        },
-    ))
-}
-
-/// The meetings ahead (or, with `past`, behind), drafts included, with their seats.
-fn dashboard_rows(conn: &mut DbConn, past: bool) -> Result<Vec<Row>, AppError> {
-    let now = db::now();
-    let listing = Listing {
-        from: (!past).then_some(now),
-        to: past.then_some(now),
-        newest_first: past,
-        include_drafts: true,
-        limit: Some(500),
-        ..Listing::default()
-    };
-    let list = meetings::list(conn, &listing)?;
-    let ids: Vec<i64> = list.iter().map(|(m, _)| m.id).collect();
-    let counts = meetings::seat_counts(conn, &ids)?;
-    Ok(list
-        .iter()
-        .map(|(m, g)| Row {
-            id: m.id,
-            title: m.title.clone(),
-            group: g.name.clone(),
-            when: views::when_local(m),
-            status: m.status.clone(),
-            seats: views::seats(m, &counts.get(&m.id).copied().unwrap_or_default()),
-        })
-        .collect())
-}
-
-fn notice_text(done: &str) -> String {
+pub(super) fn notice_text(done: &str) -> String {
     match done {
         "created" => "Meeting created.".into(),
         "saved" => {

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod group_items;
 pub mod group_page;
+pub mod dashboard;
 pub mod groups;
 pub mod input;
 pub mod mail;
@@ -34,8 +35,8 @@ pub fn scope() -> impl actix_web::dev::HttpServiceFactory {
         .route("/login", web::get().to(session::login_form))
         .route("/login", web::post().to(session::login))
         .route("/logout", web::post().to(session::logout))
-        .route("", web::get().to(meetings::dashboard))
-        .route("/meetings", web::get().to(meetings::dashboard))
+        .route("", web::get().to(dashboard::dashboard))
+        .route("/meetings", web::get().to(dashboard::dashboard))
         .service(
             web::resource("/meetings/new")
                 .app_data(agenda_form_config())

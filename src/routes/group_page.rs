@@ -1,0 +1,181 @@
+//! The group's public home `/groups/{slug}`: about, the next meeting, what is coming (a
+//! series as one line), the timeline, people, recent input, updates and ways to follow.
+
+use std::collections::HashSet;
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+
+use crate::db::groups::{self, Group};
+use crate::db::meetings::{self, Listing, Meeting, SeatCounts};
+use crate::db::{self, DbConn};
+use crate::domain::{MeetingStatus, Role};
+use crate::error::{AppError, HtmlError};
+use crate::listing::{Loaded, Upcoming};
+use crate::state::AppState;
+use crate::timeline::TimelineItem;
+use crate::views::{self, DayLine, SeatView, SubscribeLinks};
+
+/// The meeting shown first: what a person needs to go to it.
+pub struct NextMeeting {
+    pub id: i64,
+    pub title: String,
+    pub when: Vec<DayLine>,
+    pub format_place: String,
+    pub seats: Vec<SeatView>,
+    pub join_url: Option<String>,
+    /// Why registration is not open, when it is not.
+    pub closed: Option<&'static str>,
+    pub series: Option<i64>,
+}
+
+impl NextMeeting {
+    fn new(m: &Meeting, counts: &SeatCounts) -> NextMeeting {
+        NextMeeting {
+            id: m.id,
+            title: m.title.clone(),
+            when: views::day_lines(m),
+            format_place: views::format_and_place(m),
+            seats: views::seats(m, counts),
+            join_url: m.public_online_url().map(str::to_string),
+            closed: m.registration_state(db::now()).err().map(|c| c.message()),
+            series: m.series_id,
+        }
+    }
+}
+
+pub struct Person {
+    pub name: String,
+    pub role: &'static str,
+    pub affiliation: Option<String>,
+}
+
+/// A published input item as the page lists it: never its author's address.
+pub struct InputLine {
+    pub name: String,
+    pub subject: String,
+    pub date: String,
+}
+
+pub struct UpdateLine {
+    pub id: i64,
+    pub title: String,
+    pub date: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/group.html")]
+pub struct GroupPage {
+    pub group: Group,
+    /// Sanitised HTML of the first part of `about`, and of the rest (may be empty).
+    pub about_lead: String,
+    pub about_rest: String,
+    pub next: Option<NextMeeting>,
+    pub upcoming: Vec<Upcoming>,
+    pub timeline: Vec<TimelineItem>,
+    pub people: Vec<Person>,
+    pub inputs: Vec<InputLine>,
+    pub updates: Vec<UpdateLine>,
+    pub feed: SubscribeLinks,
+    pub milestones_ics: String,
+    pub atom: String,
+    pub csrf_token: String,
+}
+
+fn day(t: chrono::NaiveDateTime) -> String {
+    t.format("%-d %b %Y").to_string()
+}
+
+/// The page of `group`; `base_url` for its feeds.
+fn load(
+    conn: &mut DbConn,
+    group: Group,
+    base_url: &str,
+    csrf_token: String,
+) -> Result<GroupPage, AppError> {
+    let now = db::now();
+    let ahead = Loaded::load(
+        conn,
+        &Listing {
+            group_id: Some(group.id),
+            from: Some(now),
+            limit: Some(500),
+            ..Listing::default()
+        },
+    )?;
+    let mut past = Loaded::load(
+        conn,
+        &Listing {
+            group_id: Some(group.id),
+            to: Some(now),
+            newest_first: true,
+            limit: Some(500),
+            ..Listing::default()
+        },
+    )?;
+    past.rows.retain(|(m, _)| m.ends_at < now);
+    let counts = meetings::seat_counts(conn, &ahead.ids())?;
+    let next = ahead
+        .rows
+        .iter()
+        .map(|(m, _)| m)
+        .find(|m| m.status() != MeetingStatus::Cancelled);
+    let public: HashSet<i64> = ahead.ids().into_iter().chain(past.ids()).collect();
+    let materials = db::materials::of_meetings(conn, &past.ids(), true)?;
+    let milestones = db::milestones::of_group(conn, group.id)?;
+    let (about_lead, about_rest) = crate::markdown::split_lead(&group.about);
+    let base = format!("{base_url}/groups/{}", group.slug);
+    Ok(GroupPage {
+        about_lead: crate::markdown::to_safe_html(about_lead),
+        about_rest: crate::markdown::to_safe_html(about_rest),
+        next: next.map(|m| NextMeeting::new(m, &counts.get(&m.id).copied().unwrap_or_default())),
+        upcoming: ahead.upcoming(&counts, next.map(|m| m.id)),
+        timeline: crate::timeline::build(&milestones, &past, &materials, &public),
+        people: db::members::of_group(conn, group.id)?
+            .into_iter()
+            .map(|p| Person {
+                role: Role::parse(&p.role).map_or("Member", Role::label),
+                name: p.name,
+                affiliation: p.affiliation,
+            })
+            .collect(),
+        inputs: db::inputs::published(conn, group.id, 5)?
+            .into_iter()
+            .map(|i| InputLine {
+                date: day(i.published_at.unwrap_or(i.created_at)),
+                name: i.name,
+                subject: i.subject,
+            })
+            .collect(),
+        updates: db::updates::of_group(conn, group.id, false, 3)?
+            .into_iter()
+            .map(|u| UpdateLine {
+                date: day(u.published_at.unwrap_or(u.created_at)),
+                id: u.id,
+                title: u.title,
+            })
+            .collect(),
+        feed: views::subscribe_links(&format!("{base}/calendar.ics"), &group.name),
+        milestones_ics: format!("{base}/milestones.ics"),
+        atom: format!("{base}/updates.atom"),
+        csrf_token,
+        group,
+    })
+}
+
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, HtmlError> {
+    let slug = slug.into_inner();
+    let csrf_token = crate::csrf::token(&req, &state);
+    let base_url = state.mail.base_url.clone();
+    let page = state
+        .db(move |conn| -> Result<_, AppError> {
+            let group = groups::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound("group"))?;
+            load(conn, group, &base_url, csrf_token)
+        })
+        .await?;
+    Ok(crate::templates::html(&page))
+}

@@ -1,0 +1,131 @@
+//! The public pages and the staff dashboard in a real browser: `tests/browser/axe.mjs` loads each page in headless
+//! Debian chromium at 390px and 1280px and runs axe-core on it; any violation fails. The
+//! pages carry no script at all, so they work without JavaScript. On a 390×844 phone the
+//! next meeting's Register link on the group page (seeded with a two-section about, people,
+//! milestones, a 20-call series) must end within the first screen (bottom ≤ 844 px).
+//!
+//! Skipped (with one line) when chromium or `tests/browser/node_modules` is missing, unless
+//! `QUORUM_TEST_REQUIRE_BROWSER=1` (as in `.ci/run`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::both_backends;
+use crate::group_page::seed;
+use crate::helpers::{spawn_app, Db};
+
+both_backends!(public_pages_pass_axe_in_chromium_and_register_is_high_on_a_phone);
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// The harness folder, or `None` (with a line saying why) when the browser cannot run.
+fn harness() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let missing = if !Path::new(CHROMIUM).exists() {
+        Some(format!("{CHROMIUM} (apt-get install chromium)"))
+    } else if !dir.join("node_modules/axe-core").exists()
+        || !dir.join("node_modules/playwright-core").exists()
+    {
+        Some("tests/browser/node_modules (npm ci in tests/browser)".to_string())
+    } else if Command::new("node").arg("--version").output().is_err() {
+        Some("node".to_string())
+    } else {
+        None
+    };
+    match missing {
+        None => Some(dir),
+        Some(what) if std::env::var("QUORUM_TEST_REQUIRE_BROWSER").is_ok_and(|v| v == "1") => {
+            panic!("QUORUM_TEST_REQUIRE_BROWSER=1 but {what} is missing")
+        }
+        Some(what) => {
+            eprintln!("skipped: browser test ({what} is missing)");
+            None
+        }
+    }
+}
+
+async fn public_pages_pass_axe_in_chromium_and_register_is_high_on_a_phone(db: Db) {
+    let Some(dir) = harness() else {
+        return;
+    };
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    let home = seed(&app).await;
+    let group_url = app.url(&format!("/groups/{}", home.slug));
+    let pages = [
+        "/".to_string(),
+        format!("/groups/{}", home.slug),
+        format!("/meetings/{}", home.single),
+        format!("/meetings/{}", home.occurrences[0]),
+        format!("/series/{}", home.series),
+        "/meetings/past".to_string(),
+        "/staff/login".to_string(),
+    ];
+    // Staff pages, checked signed in after the login page.
+    let staff_pages = ["/staff", "/staff/meetings?past=1", "/staff/mail"];
+    let pw = "a long organiser passphrase";
+    app.add_staff("org@example.org", quorum::auth::Role::Organizer, pw)
+        .await;
+    // No script on any page: what works, works without JavaScript.
+    for page in &pages {
+        let (status, html) = app.get_text(page).await;
+        assert_eq!(status, 200, "{page}");
+        assert!(!html.contains("<script"), "{page} carries a script");
+    }
+    let mut urls: Vec<String> = pages.iter().map(|p| app.url(p)).collect();
+    urls.extend(staff_pages.iter().map(|p| app.url(p)));
+    let login = app.url("/staff/login");
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new("node")
+            .arg(dir.join("axe.mjs"))
+            .arg("--register")
+            .arg(&group_url)
+            .args(["--login", &login, "org@example.org", pw])
+            .args(&urls)
+            .output()
+            .expect("node runs")
+    })
+    .await
+    .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "axe.mjs failed: {}\n{stdout}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_str(stdout.trim()).expect("axe.mjs prints JSON");
+    let pages_checked = report["pages"].as_array().unwrap();
+    assert_eq!(
+        pages_checked.len(),
+        (pages.len() + staff_pages.len()) * 2,
+        "two widths each"
+    );
+    let failing: Vec<&Value> = pages_checked
+        .iter()
+        .filter(|p| !p["violations"].as_array().unwrap().is_empty())
+        .collect();
+    assert!(
+        failing.is_empty(),
+        "axe-core violations:\n{}",
+        serde_json::to_string_pretty(&failing).unwrap()
+    );
+    let register = &report["register"];
+    let bottom = register["bottom"]
+        .as_f64()
+        .unwrap_or_else(|| panic!("no Register link on the group page: {register}"));
+    let screen = register["viewport_height"].as_f64().unwrap();
+    eprintln!(
+        "axe-core: {} page loads without violations; Register link at {}..{bottom}px of a {screen}px screen",
+        pages_checked.len(),
+        register["top"]
+    );
+    // With this group's about (a heading and a paragraph shown, the rest folded), the
+    // button is on the first screen; the issue asks for no more than two.
+    assert!(
+        bottom <= screen,
+        "the Register link ends at {bottom}px, below the first screen of {screen}px"
+    );
+}
