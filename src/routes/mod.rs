@@ -2,10 +2,10 @@
 
 pub mod api;
 pub mod feeds;
-pub mod home_feeds;
-pub mod input;
 pub mod group_page;
 pub mod home;
+pub mod home_feeds;
+pub mod input;
 pub mod manage;
 pub mod materials;
 pub mod ops;

@@ -12,6 +12,7 @@ mod api;
 mod browser;
 mod cli;
 mod days;
+mod demo;
 mod disclosure;
 mod feed_names;
 mod feed_organizer;

@@ -3,9 +3,9 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod dashboard;
 pub mod group_items;
 pub mod group_page;
-pub mod dashboard;
 pub mod groups;
 pub mod input;
 pub mod mail;
