@@ -51,20 +51,20 @@ pub struct InputView {
     pub subject: String,
     /// "6 December 2026" (UTC): when it was published.
     pub date: String,
+    /// The same day as `2026-12-06`, for `<time datetime>`.
+    pub day: String,
     pub lines: Vec<Vec<Piece>>,
 }
 
 impl InputView {
     pub fn of(i: &Input) -> InputView {
+        let when = i.published_at.unwrap_or(i.created_at);
         InputView {
             id: i.id,
             name: plain_text::obscure_addresses(&i.name),
             subject: plain_text::obscure_addresses(&i.subject),
-            date: i
-                .published_at
-                .unwrap_or(i.created_at)
-                .format("%-d %B %Y")
-                .to_string(),
+            date: when.format("%-d %B %Y").to_string(),
+            day: when.format("%Y-%m-%d").to_string(),
             lines: plain_text::lines(&i.message),
         }
     }
