@@ -46,6 +46,8 @@ pub struct OutboxMessage {
     pub unsubscribe_url: Option<String>,
     /// On an announcement to a group's followers: what it is about (`services::announce`).
     pub about_ref: Option<String>,
+    /// The follower an announcement goes to; on the fan-out row, the last one expanded to.
+    pub follower_id: Option<i64>,
 }
 
 /// `None` is written as `NULL` (the columns' default), so the statement's text is the same
@@ -78,6 +80,7 @@ struct Scrub<'a> {
     body_text: &'a str,
     body_html: &'a str,
     ics: Option<&'a str>,
+    unsubscribe_url: Option<&'a str>,
     last_error: Option<&'a str>,
     scrubbed_at: Option<NaiveDateTime>,
 }
@@ -89,6 +92,7 @@ fn scrub(now: NaiveDateTime) -> Scrub<'static> {
         body_text: "",
         body_html: "",
         ics: None,
+        unsubscribe_url: None,
         last_error: None,
         scrubbed_at: Some(now),
     }

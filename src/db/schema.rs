@@ -215,6 +215,7 @@ diesel::table! {
         lead_minutes -> Nullable<Integer>,
         unsubscribe_url -> Nullable<Text>,
         about_ref -> Nullable<Text>,
+        follower_id -> Nullable<BigInt>,
     }
 }
 

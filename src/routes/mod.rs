@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod feeds;
+pub mod follow;
 pub mod manage;
 pub mod materials;
 pub mod ops;
@@ -70,6 +71,29 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                     web::get().to(register::check_mail),
                 )
                 .route("/groups/{slug}", web::get().to(pages::group))
+                .route(
+                    "/groups/{slug}/follow",
+                    web::get().to(follow::form),
+                )
+                .route(
+                    "/groups/{slug}/follow",
+                    web::post().to(follow::submit),
+                )
+                .route(
+                    "/groups/{slug}/follow/check-mail",
+                    web::get().to(follow::check_mail),
+                )
+                .route("/f/{token}", web::get().to(follow::show))
+                .route("/f/{token}/confirm", web::post().to(follow::confirm))
+                // RFC 8058 one-click unsubscribe: no csrf_token, its secret URL is its authority.
+                .route(
+                    "/unsubscribe/{id}/{secret}",
+                    web::get().to(follow::unsubscribe_page),
+                )
+                .route(
+                    "/unsubscribe/{id}/{secret}",
+                    web::post().to(follow::unsubscribe),
+                )
                 .route("/series/{id}", web::get().to(series::show))
                 .route("/series/{id}/register", web::post().to(register::form))
                 .route(

@@ -15,6 +15,7 @@ mod disclosure;
 mod feed_names;
 mod feed_organizer;
 mod feeds;
+mod follow;
 mod httpsec;
 mod logs;
 mod mail;

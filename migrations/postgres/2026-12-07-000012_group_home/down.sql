@@ -3,6 +3,8 @@ DROP TABLE followers;
 DROP TABLE updates;
 DROP TABLE milestones;
 DROP TABLE group_members;
+DROP INDEX outbox_follower;
+ALTER TABLE outbox DROP COLUMN follower_id;
 ALTER TABLE outbox DROP COLUMN about_ref;
 ALTER TABLE outbox DROP COLUMN unsubscribe_url;
 ALTER TABLE series DROP COLUMN announced_at;
