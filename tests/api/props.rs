@@ -172,6 +172,7 @@ proptest! {
             scrubbed_at: None,
             unsubscribe_url: None,
             about_ref: None,
+            follower_id: None,
         };
         let from: lettre::message::Mailbox = "Quorum <noreply@quorum.test>".parse().unwrap();
         if let Ok(message) = quorum::mail::transport::build_message(&from, &msg) {
