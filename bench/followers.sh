@@ -53,8 +53,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-ensure_tools
-ensure_commands curl:curl jq:jq python3:python3 sqlite3:sqlite3 psql:postgresql-client
+ensure_commands wrk:wrk curl:curl jq:jq python3:python3 sqlite3:sqlite3 psql:postgresql-client
 TARGET=${CARGO_TARGET_DIR:-target}
 BIN=$TARGET/release/quorum
 SINK_BIN=$TARGET/release/quorum-smtp-sink

@@ -51,12 +51,16 @@ impl AboutRef {
         use super::schema::meetings::dsl as m;
         use super::schema::series::dsl as s;
         let n = match self {
-            AboutRef::Meeting(id) => diesel::update(m::meetings.find(id).filter(m::announced_at.is_null()))
-                .set(m::announced_at.eq(now))
-                .execute(conn)?,
-            AboutRef::Series(id) => diesel::update(s::series.find(id).filter(s::announced_at.is_null()))
-                .set(s::announced_at.eq(now))
-                .execute(conn)?,
+            AboutRef::Meeting(id) => {
+                diesel::update(m::meetings.find(id).filter(m::announced_at.is_null()))
+                    .set(m::announced_at.eq(now))
+                    .execute(conn)?
+            }
+            AboutRef::Series(id) => {
+                diesel::update(s::series.find(id).filter(s::announced_at.is_null()))
+                    .set(s::announced_at.eq(now))
+                    .execute(conn)?
+            }
             AboutRef::Update(id) => return super::updates::mark_announced(conn, id, now),
         };
         Ok(n > 0)
@@ -207,12 +211,16 @@ pub fn still_pending(conn: &mut DbConn, id: i64) -> QueryResult<Option<OutboxMes
         .optional()
 }
 
-/// Removes a follower's mail that has not gone (waiting, or failed and kept with its
-/// content): unsubscribing leaves nothing of it. Fan-out rows keep their cursor.
-pub fn drop_for_follower(conn: &mut DbConn, follower_id: i64) -> QueryResult<usize> {
+/// Removes the mail to these followers that has not gone (waiting, or failed and kept
+/// with its content): a follower who goes leaves nothing of it. Fan-out rows keep their
+/// cursor.
+pub fn drop_for_followers(conn: &mut DbConn, followers: &[i64]) -> QueryResult<usize> {
+    if followers.is_empty() {
+        return Ok(0);
+    }
     diesel::delete(
         o::outbox
-            .filter(o::follower_id.eq(follower_id))
+            .filter(o::follower_id.eq_any(followers))
             .filter(o::kind.ne(ANNOUNCE))
             .filter(o::status.eq_any([PENDING, FAILED])),
     )

@@ -86,10 +86,16 @@ pub fn find_by_token_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<F
         .optional()
 }
 
-/// A fresh confirm link for a pending follower (the previous one stops working).
-pub fn set_token_hash(conn: &mut DbConn, id: i64, hash: &str) -> QueryResult<()> {
-    diesel::update(f::followers.find(id))
-        .set(f::token_hash.eq(hash))
+/// A fresh confirm link for a pending follower (the previous one stops working), valid
+/// for the whole pending time from `now`.
+pub fn renew_pending(
+    conn: &mut DbConn,
+    id: i64,
+    hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(f::followers.find(id).filter(f::status.eq(PENDING)))
+        .set((f::token_hash.eq(hash), f::created_at.eq(now)))
         .execute(conn)
         .map(|_| ())
 }
@@ -108,14 +114,16 @@ pub fn delete(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
         .map(|n| n > 0)
 }
 
-/// Deletes pending followers created before `before`; answers how many.
-pub fn delete_pending_before(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
-    diesel::delete(
-        f::followers
-            .filter(f::status.eq(PENDING))
-            .filter(f::created_at.lt(before)),
-    )
-    .execute(conn)
+/// Deletes pending followers created before `before`; answers their ids.
+pub fn delete_pending_before(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<Vec<i64>> {
+    let expired = f::followers
+        .filter(f::status.eq(PENDING))
+        .filter(f::created_at.lt(before));
+    let ids: Vec<i64> = expired.select(f::id).load(conn)?;
+    if !ids.is_empty() {
+        diesel::delete(f::followers.filter(f::id.eq_any(&ids))).execute(conn)?;
+    }
+    Ok(ids)
 }
 
 /// Whether the group has an active follower.

@@ -92,9 +92,16 @@ pub async fn submit(
     state.limiter.check(&req)?;
     let slug = slug.into_inner();
     let check_mail = HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, format!("/groups/{slug}/follow/check-mail")))
+        .insert_header((
+            header::LOCATION,
+            format!("/groups/{slug}/follow/check-mail"),
+        ))
         .finish();
-    if form.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
+    if form
+        .website
+        .as_deref()
+        .is_some_and(|w| !w.trim().is_empty())
+    {
         return Ok(check_mail);
     }
     match EmailAddress::parse(form.email.as_deref().unwrap_or_default()) {

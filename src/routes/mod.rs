@@ -71,14 +71,8 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                     web::get().to(register::check_mail),
                 )
                 .route("/groups/{slug}", web::get().to(pages::group))
-                .route(
-                    "/groups/{slug}/follow",
-                    web::get().to(follow::form),
-                )
-                .route(
-                    "/groups/{slug}/follow",
-                    web::post().to(follow::submit),
-                )
+                .route("/groups/{slug}/follow", web::get().to(follow::form))
+                .route("/groups/{slug}/follow", web::post().to(follow::submit))
                 .route(
                     "/groups/{slug}/follow/check-mail",
                     web::get().to(follow::check_mail),

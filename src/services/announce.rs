@@ -49,8 +49,7 @@ pub fn queue(conn: &mut DbConn, base_url: &str, about: AboutRef) -> QueryResult<
 /// a series are announced with their series; a meeting entered after it ended (the
 /// archive) is marked announced without mail.
 pub fn meeting(conn: &mut DbConn, base_url: &str, m: &Meeting) -> QueryResult<()> {
-    if m.status() != MeetingStatus::Published || m.series_id.is_some() || m.announced_at.is_some()
-    {
+    if m.status() != MeetingStatus::Published || m.series_id.is_some() || m.announced_at.is_some() {
         return Ok(());
     }
     let about = AboutRef::Meeting(m.id);
@@ -201,7 +200,12 @@ fn load(
                     .iter()
                     .any(|m| m.status() == MeetingStatus::Published)
             })
-            .map(|l| (l.group.id, shown(ctx, &About::Series(&l), "New series of meetings"))),
+            .map(|l| {
+                (
+                    l.group.id,
+                    shown(ctx, &About::Series(&l), "New series of meetings"),
+                )
+            }),
         AboutRef::Update(id) => {
             let update = db::updates::find(conn, group_id, id)?.filter(Update::is_published);
             match update {

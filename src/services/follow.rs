@@ -59,7 +59,7 @@ pub fn request(
             return mail(conn, ctx, &group, &follower, None, now);
         }
         if !fresh {
-            followers::set_token_hash(conn, follower.id, &hash)?;
+            followers::renew_pending(conn, follower.id, &hash, now)?;
         }
         mail(conn, ctx, &group, &follower, Some(&secret), now)
     })
@@ -170,19 +170,19 @@ pub fn unsubscribe(
         let Some(follower) = followers::find(conn, id)? else {
             return Ok(None);
         };
-        announcements::drop_for_follower(conn, id)?;
+        announcements::drop_for_followers(conn, &[id])?;
         followers::delete(conn, id)?;
         Ok(Some(groups::find(conn, follower.group_id)?.name))
     })
 }
 
-/// Deletes pending followers older than `ctx.pending`, with their address (old mail
-/// counts are forgotten by `registrations::pending::expire`). Returns how many went.
+/// Deletes pending followers older than `ctx.pending`, with their address and the mail
+/// still waiting for them (old mail counts are forgotten by
+/// `registrations::pending::expire`). Returns how many went.
 pub fn expire(conn: &mut DbConn, ctx: &MailContext) -> Result<usize, AppError> {
     db::write_tx(conn, |conn| {
-        Ok(followers::delete_pending_before(
-            conn,
-            db::now() - ctx.pending,
-        )?)
+        let gone = followers::delete_pending_before(conn, db::now() - ctx.pending)?;
+        announcements::drop_for_followers(conn, &gone)?;
+        Ok(gone.len())
     })
 }

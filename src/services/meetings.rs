@@ -4,9 +4,9 @@
 use diesel::prelude::*;
 
 pub use super::new_uid;
-pub(crate) use crate::db::meetings::{any_change, calendar_visible_change};
 use crate::db::groups::{self, Group};
 use crate::db::meetings::{self, Meeting, MeetingFields};
+pub(crate) use crate::db::meetings::{any_change, calendar_visible_change};
 use crate::db::seats;
 use crate::db::sessions;
 use crate::db::staff::Staff;

@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use askama::Template;
 use chrono::{Duration, NaiveDateTime};
 
+use crate::db::announcements::ANNOUNCEMENT;
 use crate::db::groups::Group;
 use crate::db::meetings::{self, Meeting};
 use crate::db::outbox::OutboxMessage;
 use crate::db::registrations as regs;
-use crate::db::announcements::ANNOUNCEMENT;
 use crate::db::scheduled::{self, MINUTES_DUE, REMINDER, REMINDERS_DUE};
 use crate::db::series::Loaded;
 use crate::db::{self, seats, DbConn};

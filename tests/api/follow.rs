@@ -7,13 +7,20 @@ use std::time::Duration;
 use serde_json::json;
 
 use crate::both_backends;
-use crate::helpers::{browser, extract_csrf, location, spawn_app, TestApp, MAIL_WAIT};
+use std::sync::Arc;
+
+use crate::helpers::{
+    browser, extract_csrf, location, spawn_app, spawn_app_on, test_db, Db, TestApp, MAIL_WAIT,
+};
 use crate::smtp::ReceivedMail;
+use crate::smtp::{SmtpMode, SmtpSink};
 
 both_backends!(
     each_first_publication_is_announced_once,
     one_click_unsubscribe_and_forged_links,
     same_answers_honeypot_and_bad_addresses,
+    pending_followers_expire_with_their_data,
+    an_update_is_announced_through_the_hook,
 );
 
 async fn group(app: &TestApp) -> String {
@@ -39,7 +46,11 @@ async fn follow(app: &TestApp, slug: &str, email: &str, website: &str) -> reqwes
     let csrf = extract_csrf(&page.text().await.unwrap());
     client
         .post(app.url(&format!("/groups/{slug}/follow")))
-        .form(&[("csrf_token", csrf.as_str()), ("email", email), ("website", website)])
+        .form(&[
+            ("csrf_token", csrf.as_str()),
+            ("email", email),
+            ("website", website),
+        ])
         .send()
         .await
         .unwrap()
@@ -156,7 +167,7 @@ fn header<'a>(mail: &'a ReceivedMail, name: &str) -> Option<&'a str> {
         .find_map(|line| line.strip_prefix(prefix.as_str()))
 }
 
-async fn each_first_publication_is_announced_once(db: crate::helpers::Db) {
+async fn each_first_publication_is_announced_once(db: Db) {
     let Some(app) = spawn_app(db).await else {
         return;
     };
@@ -173,8 +184,14 @@ async fn each_first_publication_is_announced_once(db: crate::helpers::Db) {
     let mail = &mails[0];
     assert!(mail.subject.contains("Plenary one"), "{}", mail.subject);
     let text = mail.text.clone().unwrap();
-    assert!(text.contains(&format!("{}/meetings/{mid}", app.base_url)), "{text}");
-    assert!(text.contains("UTC") && text.contains("Europe/Madrid"), "{text}");
+    assert!(
+        text.contains(&format!("{}/meetings/{mid}", app.base_url)),
+        "{text}"
+    );
+    assert!(
+        text.contains("UTC") && text.contains("Europe/Madrid"),
+        "{text}"
+    );
     assert!(mail.calendar.is_none() && mail.attachments.is_empty());
     let unsubscribe = header(mail, "List-Unsubscribe").expect("List-Unsubscribe");
     assert!(
@@ -191,7 +208,10 @@ async fn each_first_publication_is_announced_once(db: crate::helpers::Db) {
 
     // A change to a published meeting announces nothing new.
     let (status, _) = app
-        .staff_patch(&format!("/api/v1/meetings/{mid}"), &json!({"title": "Plenary one, moved"}))
+        .staff_patch(
+            &format!("/api/v1/meetings/{mid}"),
+            &json!({"title": "Plenary one, moved"}),
+        )
         .await;
     assert_eq!(status, 200);
     assert_eq!(fan_outs(&app).await, vec![format!("meeting:{mid}")]);
@@ -203,19 +223,32 @@ async fn each_first_publication_is_announced_once(db: crate::helpers::Db) {
     let did = d["id"].as_i64().unwrap();
     assert_eq!(fan_outs(&app).await.len(), 1);
     let (status, _) = app
-        .staff_patch(&format!("/api/v1/meetings/{did}"), &json!({"status": "published"}))
+        .staff_patch(
+            &format!("/api/v1/meetings/{did}"),
+            &json!({"status": "published"}),
+        )
         .await;
     assert_eq!(status, 200);
     let (status, _) = app
-        .staff_patch(&format!("/api/v1/meetings/{did}"), &json!({"status": "draft"}))
+        .staff_patch(
+            &format!("/api/v1/meetings/{did}"),
+            &json!({"status": "draft"}),
+        )
         .await;
     assert_eq!(status, 200);
     let (status, _) = app
-        .staff_patch(&format!("/api/v1/meetings/{did}"), &json!({"status": "published"}))
+        .staff_patch(
+            &format!("/api/v1/meetings/{did}"),
+            &json!({"status": "published"}),
+        )
         .await;
     assert_eq!(status, 200);
     let mails = wait_mails(&app, ada, "New meeting", 2).await;
-    assert!(mails[1].subject.contains("Secret draft"), "{}", mails[1].subject);
+    assert!(
+        mails[1].subject.contains("Secret draft"),
+        "{}",
+        mails[1].subject
+    );
 
     // A series of ten: one mail, not one per occurrence.
     let s = crate::series::create_series(
@@ -240,10 +273,15 @@ async fn each_first_publication_is_announced_once(db: crate::helpers::Db) {
     // Nothing more arrives: 1 confirm + 2 meetings + 1 series.
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let all = mails_to(&app, ada);
-    assert_eq!(all.len(), 4, "{:?}", all.iter().map(|m| &m.subject).collect::<Vec<_>>());
+    assert_eq!(
+        all.len(),
+        4,
+        "{:?}",
+        all.iter().map(|m| &m.subject).collect::<Vec<_>>()
+    );
 }
 
-async fn one_click_unsubscribe_and_forged_links(db: crate::helpers::Db) {
+async fn one_click_unsubscribe_and_forged_links(db: Db) {
     let Some(app) = spawn_app(db).await else {
         return;
     };
@@ -265,7 +303,10 @@ async fn one_click_unsubscribe_and_forged_links(db: crate::helpers::Db) {
     let last = if forged.ends_with('0') { "1" } else { "0" };
     forged.replace_range(forged.len() - 1.., last);
     let id: i64 = url.rsplit('/').nth(1).unwrap().parse().unwrap();
-    let other = url.replace(&format!("/unsubscribe/{id}/"), &format!("/unsubscribe/{}/", id + 1));
+    let other = url.replace(
+        &format!("/unsubscribe/{id}/"),
+        &format!("/unsubscribe/{}/", id + 1),
+    );
     let anonymous = reqwest::Client::new();
     for bad in [&forged, &other] {
         for res in [
@@ -314,7 +355,7 @@ async fn one_click_unsubscribe_and_forged_links(db: crate::helpers::Db) {
     assert_eq!(to_ada.len(), 1, "{to_ada:?}");
 }
 
-async fn same_answers_honeypot_and_bad_addresses(db: crate::helpers::Db) {
+async fn same_answers_honeypot_and_bad_addresses(db: Db) {
     let Some(app) = spawn_app(db).await else {
         return;
     };
@@ -337,10 +378,16 @@ async fn same_answers_honeypot_and_bad_addresses(db: crate::helpers::Db) {
     let carol = "carol@follow.example";
     let first = follow(&app, &slug, carol, "").await;
     let second = follow(&app, &slug, carol, "").await;
-    assert_eq!((first.status().as_u16(), second.status().as_u16()), (303, 303));
+    assert_eq!(
+        (first.status().as_u16(), second.status().as_u16()),
+        (303, 303)
+    );
     assert_eq!(location(&first), location(&second));
     // The second mail's link replaced the first one's.
-    let links = [confirm_path(&app, carol, 1).await, confirm_path(&app, carol, 2).await];
+    let links = [
+        confirm_path(&app, carol, 1).await,
+        confirm_path(&app, carol, 2).await,
+    ];
     let mut working = Vec::new();
     for link in &links {
         let status = browser().get(app.url(link)).send().await.unwrap().status();
@@ -410,4 +457,87 @@ async fn same_answers_honeypot_and_bad_addresses(db: crate::helpers::Db) {
         assert_eq!(status, 200, "{path}");
         assert!(!body.to_lowercase().contains("carol@"), "{path}: {body}");
     }
+}
+
+async fn pending_followers_expire_with_their_data(db: Db) {
+    let Some(test_db) = test_db(db) else { return };
+    let smtp = Arc::new(SmtpSink::start());
+    let app = spawn_app_on(db, Arc::new(test_db), smtp, |s| {
+        s.pending = Duration::from_millis(1500);
+        s.sweep_interval = Duration::from_millis(200);
+    })
+    .await;
+    let slug = group(&app).await;
+    let res = follow(&app, &slug, "gus@follow.example", "").await;
+    assert_eq!(res.status(), 303);
+    let link = confirm_path(&app, "gus@follow.example", 1).await;
+    // A second one whose link cannot be delivered: its queued mail goes with it.
+    app.smtp.set_mode(SmtpMode::TempFail);
+    let res = follow(&app, &slug, "hal@follow.example", "").await;
+    assert_eq!(res.status(), 303);
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while !statuses(&app, "gus@follow.example").await.is_empty()
+        || !statuses(&app, "hal@follow.example").await.is_empty()
+    {
+        assert!(std::time::Instant::now() < deadline, "never expired");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.get_text(&link).await.0, 404);
+    let left = app.outbox().await;
+    assert!(
+        left.iter()
+            .all(|(_, r, _, _)| !r.contains("gus@") && !r.contains("hal@")),
+        "no address of an expired follower stays in the outbox: {left:?}"
+    );
+}
+
+/// `services::updates` (another part of the group home) calls `announce::update_published`
+/// in the transaction that publishes an update: here it is called the same way.
+async fn an_update_is_announced_through_the_hook(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    let slug = group(&app).await;
+    let ada = "ada@follow.example";
+    follow_and_confirm(&app, &slug, ada).await;
+    let (pool, base_url, s) = (app.pool.clone(), app.base_url.clone(), slug.clone());
+    let publish = move |status: &'static str, id: Option<i64>| {
+        let (pool, base_url, s) = (pool.clone(), base_url.clone(), s.clone());
+        async move {
+            tokio::task::spawn_blocking(move || {
+                use quorum::db::updates::{self, UpdateFields};
+                let mut conn = pool.get().unwrap();
+                quorum::db::write_tx(&mut conn, |conn| -> diesel::QueryResult<i64> {
+                    let g = quorum::db::groups::find_by_slug(conn, &s)?.unwrap();
+                    let fields = UpdateFields {
+                        title: "Monthly update".into(),
+                        body: "We met **twice**. <script>x</script>".into(),
+                        status: status.into(),
+                    };
+                    let now = quorum::db::now();
+                    let u = match id {
+                        None => updates::insert(conn, g.id, &fields, now)?,
+                        Some(id) => {
+                            let before = updates::find(conn, g.id, id)?.unwrap();
+                            updates::update(conn, &before, &fields, now)?
+                        }
+                    };
+                    quorum::services::announce::update_published(conn, &base_url, &u)?;
+                    Ok(u.id)
+                })
+                .unwrap()
+            })
+            .await
+            .unwrap()
+        }
+    };
+    let id = publish("draft", None).await;
+    assert!(fan_outs(&app).await.is_empty(), "a draft is not announced");
+    publish("published", Some(id)).await;
+    publish("published", Some(id)).await;
+    let mails = wait_mails(&app, ada, "New update", 1).await;
+    let html = mails[0].html.clone().unwrap();
+    assert!(html.contains("<strong>twice</strong>"), "{html}");
+    assert!(!html.contains("<script>"), "{html}");
+    assert_eq!(fan_outs(&app).await, vec![format!("update:{id}")]);
 }
