@@ -202,6 +202,20 @@ pub fn expand_batch(
     insert(conn, &rows).map(Some)
 }
 
+/// Makes the waiting announcements of `about` due at once (it was published again after
+/// they were held back while it was a draft).
+pub fn wake(conn: &mut DbConn, about: AboutRef) -> QueryResult<usize> {
+    let now = super::now();
+    diesel::update(
+        o::outbox
+            .filter(o::about_ref.eq(about.encode()))
+            .filter(o::kind.eq(ANNOUNCEMENT))
+            .filter(o::status.eq(PENDING)),
+    )
+    .set(o::next_attempt_at.eq(now))
+    .execute(conn)
+}
+
 /// The fan-out row as it is now (its cursor), if it is still waiting.
 pub fn still_pending(conn: &mut DbConn, id: i64) -> QueryResult<Option<OutboxMessage>> {
     o::outbox

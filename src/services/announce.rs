@@ -31,10 +31,12 @@ use crate::views;
 pub const BATCH: i64 = 500;
 
 /// Marks `about` announced and queues its one fan-out row, unless it was announced before
-/// (or its group has no follower to tell). Call in the transaction that published it.
+/// (or its group has no follower to tell). Call in every transaction that writes it
+/// published.
 pub fn queue(conn: &mut DbConn, base_url: &str, about: AboutRef) -> QueryResult<()> {
     if !about.mark_announced(conn, db::now())? {
-        return Ok(());
+        // Written published again (after going back to draft): its held-back mail goes now.
+        return announcements::wake(conn, about).map(|_| ());
     }
     let Some(group) = about.group_id(conn)? else {
         return Ok(());
@@ -49,11 +51,11 @@ pub fn queue(conn: &mut DbConn, base_url: &str, about: AboutRef) -> QueryResult<
 /// a series are announced with their series; a meeting entered after it ended (the
 /// archive) is marked announced without mail.
 pub fn meeting(conn: &mut DbConn, base_url: &str, m: &Meeting) -> QueryResult<()> {
-    if m.status() != MeetingStatus::Published || m.series_id.is_some() || m.announced_at.is_some() {
+    if m.status() != MeetingStatus::Published || m.series_id.is_some() {
         return Ok(());
     }
     let about = AboutRef::Meeting(m.id);
-    if m.ends_at <= db::now() {
+    if m.ends_at <= db::now() && m.announced_at.is_none() {
         return about.mark_announced(conn, db::now()).map(|_| ());
     }
     queue(conn, base_url, about)
@@ -80,7 +82,7 @@ pub fn series(
         .occurrences
         .iter()
         .any(|m| m.status() == MeetingStatus::Published && m.ends_at > now);
-    if loaded.series.announced_at.is_some() || !live {
+    if !live {
         return Ok(());
     }
     queue(conn, base_url, about)
@@ -90,7 +92,7 @@ pub fn series(
 /// `services::updates`: call it in the transaction that created or changed the update,
 /// with the row as written; drafts and updates announced before are left alone.
 pub fn update_published(conn: &mut DbConn, base_url: &str, u: &Update) -> QueryResult<()> {
-    if !u.is_published() || u.announced_at.is_some() {
+    if !u.is_published() {
         return Ok(());
     }
     queue(conn, base_url, AboutRef::Update(u.id))
@@ -136,12 +138,27 @@ pub fn fan_out(conn: &mut DbConn, ctx: &MailContext, fan: &OutboxMessage) -> any
     Ok(written)
 }
 
-/// What was published, as the followers of `group_id` are told of it (before the
-/// follower's own unsubscribe link): loaded once per batch of mail.
-pub type Cache = HashMap<AboutRef, Option<(i64, Announcement)>>;
+/// How long an announcement waits while what it announces is back in draft: it goes
+/// when that is published again (`queue` wakes it), or after this, if still wanted.
+const HIDDEN_RETRY: chrono::Duration = chrono::Duration::hours(1);
 
-/// Writes one follower's claimed announcement, or drops it when the follower left or the
-/// thing is no longer published.
+/// What an announcement is about, as it is now.
+#[derive(Clone)]
+pub enum Found {
+    /// Published: what the followers of the group (its id) are told, before the
+    /// follower's own unsubscribe link.
+    Shown(i64, Announcement),
+    /// Back in draft since it was announced: the mail waits.
+    Hidden,
+    /// Deleted, cancelled or over: the mail is dropped.
+    Gone,
+}
+
+/// What was published, loaded once per batch of mail.
+pub type Cache = HashMap<AboutRef, Found>;
+
+/// Writes one follower's claimed announcement; drops it when the follower left or the
+/// thing is gone, and holds it back while the thing is in draft (drafts never show).
 pub fn write(
     conn: &mut DbConn,
     ctx: &MailContext,
@@ -161,10 +178,16 @@ pub fn write(
         let loaded = load(conn, ctx, about, follower.group_id)?;
         cache.insert(about, loaded);
     }
-    let found = cache.get(&about).and_then(Option::as_ref);
-    let Some((_, announcement)) = found.filter(|(g, _)| *g == follower.group_id) else {
-        scheduled::drop_unwanted(conn, msg.id)?;
-        return Ok(None);
+    let announcement = match cache.get(&about) {
+        Some(Found::Shown(group, a)) if *group == follower.group_id => a,
+        Some(Found::Hidden) => {
+            scheduled::defer(conn, msg.id, db::now() + HIDDEN_RETRY)?;
+            return Ok(None);
+        }
+        _ => {
+            scheduled::drop_unwanted(conn, msg.id)?;
+            return Ok(None);
+        }
     };
     let url = ctx.unsubscribe_url(follower.id);
     let written = Announcement {
@@ -180,58 +203,65 @@ pub fn write(
     Ok(Some(msg))
 }
 
-/// The announcement of `about` with its group, if it is published now.
+/// `about` as it is now.
 fn load(
     conn: &mut DbConn,
     ctx: &MailContext,
     about: AboutRef,
     group_id: i64,
-) -> anyhow::Result<Option<(i64, Announcement)>> {
+) -> anyhow::Result<Found> {
+    let now = db::now();
+    let published = |m: &Meeting| m.status() == MeetingStatus::Published;
+    let draft = |m: &Meeting| m.status() == MeetingStatus::Draft;
+    // Under the row lock that publishing takes: a publication that commits meanwhile is
+    // either seen here, or comes after this mail was held back and wakes it.
+    match about {
+        AboutRef::Meeting(id) => db::lock_meeting(conn, id).map(|_| ())?,
+        AboutRef::Series(id) => db::series::lock(conn, id).map(|_| ())?,
+        AboutRef::Update(_) => {}
+    }
     Ok(match about {
-        AboutRef::Meeting(id) => meetings::find_with_group(conn, id)?
-            .filter(|(m, _)| m.status() == MeetingStatus::Published && m.series_id.is_none())
-            .map(|(m, g)| {
-                let a = About::Meeting(&m, &g);
-                (g.id, shown(ctx, &a, "New meeting"))
-            }),
-        AboutRef::Series(id) => db::series::load(conn, id)?
-            .filter(|l| {
-                l.occurrences
-                    .iter()
-                    .any(|m| m.status() == MeetingStatus::Published)
-            })
-            .map(|l| {
-                (
-                    l.group.id,
-                    shown(ctx, &About::Series(&l), "New series of meetings"),
-                )
-            }),
-        AboutRef::Update(id) => {
-            let update = db::updates::find(conn, group_id, id)?.filter(Update::is_published);
-            match update {
-                Some(u) => {
-                    let g = groups::find(conn, group_id)?;
-                    let group_url = group_url(ctx, &g);
-                    Some((
-                        g.id,
-                        Announcement {
-                            heading: "New update",
-                            title: u.title.clone(),
-                            group: g.name.clone(),
-                            when: Vec::new(),
-                            place: None,
-                            body_html: Some(crate::markdown::to_safe_html(&u.body)),
-                            body_text: Some(u.body),
-                            page_url: format!("{group_url}#update-{id}"),
-                            group_url,
-                            unsubscribe_url: String::new(),
-                        },
-                    ))
-                }
-                None => None,
+        AboutRef::Meeting(id) => match meetings::find_with_group(conn, id)? {
+            Some((m, _)) if draft(&m) => Found::Hidden,
+            Some((m, g)) if published(&m) && m.ends_at > now => {
+                Found::Shown(g.id, shown(ctx, &About::Meeting(&m, &g), "New meeting"))
             }
-        }
+            _ => Found::Gone,
+        },
+        AboutRef::Series(id) => match db::series::load(conn, id)? {
+            Some(l) if l.occurrences.iter().any(published) => {
+                let a = About::Series(&l);
+                Found::Shown(l.group.id, shown(ctx, &a, "New series of meetings"))
+            }
+            Some(l) if l.occurrences.iter().any(draft) => Found::Hidden,
+            _ => Found::Gone,
+        },
+        AboutRef::Update(id) => match db::updates::find(conn, group_id, id)? {
+            Some(u) if u.is_published() => {
+                let g = groups::find(conn, group_id)?;
+                Found::Shown(g.id, update_shown(ctx, &g, u))
+            }
+            Some(_) => Found::Hidden,
+            None => Found::Gone,
+        },
     })
+}
+
+/// An update as an announcement: its text in full, and where it is on the group's page.
+fn update_shown(ctx: &MailContext, g: &crate::db::groups::Group, u: Update) -> Announcement {
+    let group_url = group_url(ctx, g);
+    Announcement {
+        heading: "New update",
+        title: u.title.clone(),
+        group: g.name.clone(),
+        when: Vec::new(),
+        place: None,
+        body_html: Some(crate::markdown::to_safe_html(&u.body)),
+        body_text: Some(u.body),
+        page_url: format!("{group_url}#update-{}", u.id),
+        group_url,
+        unsubscribe_url: String::new(),
+    }
 }
 
 /// A meeting or a series as an announcement: title, when (in the venue's zone and UTC;

@@ -13,6 +13,7 @@ ALTER TABLE outbox ADD COLUMN about_ref TEXT;
 -- follower it has been expanded to.
 ALTER TABLE outbox ADD COLUMN follower_id BIGINT;
 CREATE INDEX outbox_follower ON outbox (follower_id) WHERE follower_id IS NOT NULL;
+CREATE INDEX outbox_about ON outbox (about_ref) WHERE about_ref IS NOT NULL;
 -- Meetings and series entered before this release were announced by their own mail.
 UPDATE meetings SET announced_at = created_at WHERE status <> 'draft';
 UPDATE series SET announced_at = created_at WHERE COALESCE(template_json::json->>'status', 'published') <> 'draft';

@@ -3,6 +3,7 @@ DROP TABLE followers;
 DROP TABLE updates;
 DROP TABLE milestones;
 DROP TABLE group_members;
+DROP INDEX outbox_about;
 DROP INDEX outbox_follower;
 ALTER TABLE outbox DROP COLUMN follower_id;
 ALTER TABLE outbox DROP COLUMN about_ref;
