@@ -76,9 +76,9 @@ impl AboutRef {
         use super::schema::series::dsl as s;
         use super::schema::updates::dsl as u;
         match self {
-            AboutRef::Meeting(id) => m::meetings.find(id).select(m::group_id).first(conn),
-            AboutRef::Series(id) => s::series.find(id).select(s::group_id).first(conn),
-            AboutRef::Update(id) => u::updates.find(id).select(u::group_id).first(conn),
+            AboutRef::Meeting(id) => m::meetings.find(id).select(m::group_id).get_result(conn),
+            AboutRef::Series(id) => s::series.find(id).select(s::group_id).get_result(conn),
+            AboutRef::Update(id) => u::updates.find(id).select(u::group_id).get_result(conn),
         }
         .optional()
     }

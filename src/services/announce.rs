@@ -147,7 +147,7 @@ const HIDDEN_RETRY: chrono::Duration = chrono::Duration::hours(1);
 pub enum Found {
     /// Published: what the followers of the group (its id) are told, before the
     /// follower's own unsubscribe link.
-    Shown(i64, Announcement),
+    Shown(i64, Box<Announcement>),
     /// Back in draft since it was announced: the mail waits.
     Hidden,
     /// Deleted, cancelled or over: the mail is dropped.
@@ -174,9 +174,8 @@ pub fn write(
         scheduled::drop_unwanted(conn, msg.id)?;
         return Ok(None);
     };
-    if !cache.contains_key(&about) {
-        let loaded = load(conn, ctx, about, follower.group_id)?;
-        cache.insert(about, loaded);
+    if let std::collections::hash_map::Entry::Vacant(e) = cache.entry(about) {
+        e.insert(load(conn, ctx, about, follower.group_id)?);
     }
     let announcement = match cache.get(&about) {
         Some(Found::Shown(group, a)) if *group == follower.group_id => a,
@@ -192,7 +191,7 @@ pub fn write(
     let url = ctx.unsubscribe_url(follower.id);
     let written = Announcement {
         unsubscribe_url: url.clone(),
-        ..announcement.clone()
+        ..(**announcement).clone()
     }
     .write()?;
     msg.recipient = follower.email;
@@ -223,15 +222,16 @@ fn load(
     Ok(match about {
         AboutRef::Meeting(id) => match meetings::find_with_group(conn, id)? {
             Some((m, _)) if draft(&m) => Found::Hidden,
-            Some((m, g)) if published(&m) && m.ends_at > now => {
-                Found::Shown(g.id, shown(ctx, &About::Meeting(&m, &g), "New meeting"))
-            }
+            Some((m, g)) if published(&m) && m.ends_at > now => Found::Shown(
+                g.id,
+                shown(ctx, &About::Meeting(&m, &g), "New meeting").into(),
+            ),
             _ => Found::Gone,
         },
         AboutRef::Series(id) => match db::series::load(conn, id)? {
             Some(l) if l.occurrences.iter().any(published) => {
                 let a = About::Series(&l);
-                Found::Shown(l.group.id, shown(ctx, &a, "New series of meetings"))
+                Found::Shown(l.group.id, shown(ctx, &a, "New series of meetings").into())
             }
             Some(l) if l.occurrences.iter().any(draft) => Found::Hidden,
             _ => Found::Gone,
@@ -239,7 +239,7 @@ fn load(
         AboutRef::Update(id) => match db::updates::find(conn, group_id, id)? {
             Some(u) if u.is_published() => {
                 let g = groups::find(conn, group_id)?;
-                Found::Shown(g.id, update_shown(ctx, &g, u))
+                Found::Shown(g.id, update_shown(ctx, &g, u).into())
             }
             Some(_) => Found::Hidden,
             None => Found::Gone,
