@@ -174,6 +174,39 @@ pub struct MeetingFields {
     pub agenda: String,
 }
 
+/// Whether a change shows in calendars (and so raises SEQUENCE and mails observers).
+pub fn calendar_visible_change(old: &Meeting, new: &MeetingFields) -> bool {
+    old.title != new.title
+        || old.starts_at != new.starts_at
+        || old.ends_at != new.ends_at
+        || old.days != new.days
+        || old.timezone != new.timezone
+        || old.format != new.format
+        || old.venue != new.venue
+        || old.address != new.address
+        || old.city != new.city
+        || old.country != new.country
+        || old.online_url != new.online_url
+        || old.status != new.status
+}
+
+/// Whether anything of the meeting changes.
+pub fn any_change(old: &Meeting, new: &MeetingFields) -> bool {
+    calendar_visible_change(old, new)
+        || old.group_id != new.group_id
+        || old.description != new.description
+        || old.online_details != new.online_details
+        || old.online_url_visibility != new.online_url_visibility
+        || old.in_person_capacity != new.in_person_capacity
+        || old.remote_capacity != new.remote_capacity
+        || old.waitlist != new.waitlist
+        || old.verify_email != new.verify_email
+        || old.registration_opens_at != new.registration_opens_at
+        || old.registration_closes_at != new.registration_closes_at
+        || old.reminders != new.reminders
+        || old.agenda != new.agenda
+}
+
 pub fn insert(
     conn: &mut DbConn,
     fields: &MeetingFields,

@@ -2,7 +2,9 @@
 //! and query functions grouped by table family. Query functions take `&mut DbConn` so callers
 //! compose them into transactions.
 
+pub mod announcements;
 pub mod changes;
+pub mod followers;
 pub mod groups;
 pub mod inputs;
 pub mod login_throttle;

@@ -48,6 +48,8 @@ pub struct OutboxMessage {
     pub about_ref: Option<String>,
     /// On forwarded public input: its author's address, for `Reply-To` (scrubbed once sent).
     pub reply_to: Option<String>,
+    /// The follower an announcement goes to; on the fan-out row, the last one expanded to.
+    pub follower_id: Option<i64>,
 }
 
 /// `None` is written as `NULL` (the columns' default), so the statement's text is the same
@@ -81,6 +83,7 @@ struct Scrub<'a> {
     body_text: &'a str,
     body_html: &'a str,
     ics: Option<&'a str>,
+    unsubscribe_url: Option<&'a str>,
     last_error: Option<&'a str>,
     reply_to: Option<&'a str>,
     scrubbed_at: Option<NaiveDateTime>,
@@ -93,6 +96,7 @@ fn scrub(now: NaiveDateTime) -> Scrub<'static> {
         body_text: "",
         body_html: "",
         ics: None,
+        unsubscribe_url: None,
         last_error: None,
         reply_to: None,
         scrubbed_at: Some(now),

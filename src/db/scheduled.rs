@@ -28,8 +28,15 @@ pub const REMINDERS_DUE: &str = "reminders_due";
 pub const REMINDER: &str = "reminder";
 pub const MINUTES_DUE: &str = "minutes_due";
 
-/// The kinds of message written when they are sent (their body is empty until then).
-const KINDS: [&str; 3] = [REMINDERS_DUE, REMINDER, MINUTES_DUE];
+/// The kinds of message written when they are sent (their body is empty until then),
+/// announcements to followers (`db::announcements`) included.
+const KINDS: [&str; 5] = [
+    REMINDERS_DUE,
+    REMINDER,
+    MINUTES_DUE,
+    super::announcements::ANNOUNCE,
+    super::announcements::ANNOUNCEMENT,
+];
 
 /// Whether a claimed message is written when it is sent.
 pub fn written_when_sent(kind: &str) -> bool {

@@ -216,6 +216,7 @@ diesel::table! {
         unsubscribe_url -> Nullable<Text>,
         about_ref -> Nullable<Text>,
         reply_to -> Nullable<Text>,
+        follower_id -> Nullable<BigInt>,
     }
 }
 

@@ -82,12 +82,42 @@ impl MailContext {
     pub(crate) fn message_id(&self) -> String {
         let mut bytes = [0u8; 16];
         rand::rng().fill_bytes(&mut bytes);
-        let host = url::Url::parse(&self.base_url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_string))
-            .unwrap_or_else(|| "quorum.invalid".into());
-        format!("<{}@{}>", hex::encode(bytes), host)
+        format!("<{}@{}>", hex::encode(bytes), self.host())
     }
+
+    /// The installation's host name, as Message-IDs name it.
+    pub(crate) fn host(&self) -> String {
+        host_of(&self.base_url)
+    }
+
+    /// The one-click unsubscribe link of follower `id` (RFC 8058): its secret is a keyed
+    /// hash of the id under the installation's key, so nothing is stored for it.
+    pub fn unsubscribe_url(&self, follower_id: i64) -> String {
+        format!(
+            "{}/unsubscribe/{follower_id}/{}",
+            self.base_url,
+            self.unsubscribe_secret(follower_id)
+        )
+    }
+
+    /// Whether `secret` is follower `id`'s unsubscribe secret (compared in constant time).
+    pub fn unsubscribe_secret_matches(&self, follower_id: i64, secret: &str) -> bool {
+        use subtle::ConstantTimeEq;
+        let wanted = self.unsubscribe_secret(follower_id);
+        secret.len() == wanted.len() && bool::from(wanted.as_bytes().ct_eq(secret.as_bytes()))
+    }
+
+    fn unsubscribe_secret(&self, follower_id: i64) -> String {
+        self.caps.key(&["unsubscribe", &follower_id.to_string()])
+    }
+}
+
+/// The host name of `base_url`, as Message-IDs name the installation.
+pub fn host_of(base_url: &str) -> String {
+    url::Url::parse(base_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| "quorum.invalid".into())
 }
 
 /// "48 hours", "30 minutes": how long a pending registration waits, or how soon a meeting

@@ -5,6 +5,7 @@ pub mod about;
 pub mod account;
 pub mod changes;
 pub mod context;
+pub mod follower;
 pub mod input;
 pub mod links;
 pub mod material;

@@ -1,6 +1,6 @@
 //! Where messages go: an SMTP server, or `.eml` files in a folder when none is set.
 
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -101,6 +101,11 @@ pub fn build_message(from: &Mailbox, msg: &OutboxMessage) -> Result<Message, Sen
             .map_err(|e| SendError::Permanent(format!("bad Reply-To address: {e}")))?;
         builder = builder.reply_to(reply_to);
     }
+    if let Some(url) = &msg.unsubscribe_url {
+        builder = builder
+            .header(ListUnsubscribe::new(url)?)
+            .header(ListUnsubscribePost);
+    }
     let alternative = MultiPart::alternative()
         .singlepart(SinglePart::plain(msg.body_text.clone()))
         .singlepart(SinglePart::html(msg.body_html.clone()));
@@ -131,4 +136,57 @@ pub fn build_message(from: &Mailbox, msg: &OutboxMessage) -> Result<Message, Sen
         _ => builder.multipart(alternative),
     };
     result.map_err(|e| SendError::Permanent(format!("building the message: {e}")))
+}
+
+/// `List-Unsubscribe: <url>` (RFC 2369), for the one-click unsubscribe of RFC 8058.
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl ListUnsubscribe {
+    /// Only an http(s) URL of printable ASCII without spaces or angle brackets: nothing in
+    /// it can end the header or start another.
+    fn new(url: &str) -> Result<ListUnsubscribe, SendError> {
+        let plain = url
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && b != b'<' && b != b'>');
+        let web = url.starts_with("https://") || url.starts_with("http://");
+        if !plain || !web || url.len() > 900 {
+            return Err(SendError::Permanent("unusable unsubscribe URL".into()));
+        }
+        Ok(ListUnsubscribe(format!("<{url}>")))
+    }
+}
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_string()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        // Checked to be printable ASCII in `new`: written as it is, never folded.
+        HeaderValue::dangerous_new_pre_encoded(Self::name(), self.0.clone(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+
+    fn display(&self) -> HeaderValue {
+        let v = "List-Unsubscribe=One-Click".to_string();
+        HeaderValue::dangerous_new_pre_encoded(Self::name(), v.clone(), v)
+    }
 }

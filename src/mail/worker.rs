@@ -66,6 +66,11 @@ pub trait Compose: Send + Sync {
         conn: &mut db::DbConn,
         claimed: Vec<OutboxMessage>,
     ) -> anyhow::Result<Vec<OutboxMessage>>;
+
+    /// Expands a claimed fan-out message (`db::announcements::ANNOUNCE`) into one message
+    /// per recipient, in transactions of its own (a batch each, outside any transaction of
+    /// the worker's) so that the database's writer is free between them.
+    fn fan_out(&self, conn: &mut db::DbConn, claimed: &OutboxMessage) -> anyhow::Result<usize>;
 }
 
 /// What became of one claimed message.
@@ -173,6 +178,23 @@ impl Worker {
 
     /// The claimed messages with those written when they are sent written now.
     async fn written(&self, claimed: Vec<OutboxMessage>) -> anyhow::Result<Vec<OutboxMessage>> {
+        let (fans, claimed): (Vec<_>, Vec<_>) = claimed
+            .into_iter()
+            .partition(|m| m.kind == db::announcements::ANNOUNCE);
+        if !fans.is_empty() {
+            let (pool, compose) = (self.pool.clone(), self.compose.clone());
+            tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
+                let mut conn = pool.get()?;
+                for fan in &fans {
+                    // One that fails is claimed again when its lease ends, from its cursor.
+                    if let Err(e) = compose.fan_out(&mut conn, fan) {
+                        tracing::warn!(outbox_id = fan.id, error = %e, "fan-out failed");
+                    }
+                }
+                Ok(())
+            })
+            .await??;
+        }
         if !claimed
             .iter()
             .any(|m| db::scheduled::written_when_sent(&m.kind))

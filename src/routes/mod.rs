@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod feeds;
+pub mod follow;
 pub mod group_page;
 pub mod home;
 pub mod home_feeds;
@@ -98,6 +99,23 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 .route("/i/{token}", web::get().to(input::show))
                 .route("/i/{token}/confirm", web::post().to(input::confirm))
                 .route("/groups/{slug}", web::get().to(group_page::show))
+                .route("/groups/{slug}/follow", web::get().to(follow::form))
+                .route("/groups/{slug}/follow", web::post().to(follow::submit))
+                .route(
+                    "/groups/{slug}/follow/check-mail",
+                    web::get().to(follow::check_mail),
+                )
+                .route("/f/{token}", web::get().to(follow::show))
+                .route("/f/{token}/confirm", web::post().to(follow::confirm))
+                // RFC 8058 one-click unsubscribe: no csrf_token, its secret URL is its authority.
+                .route(
+                    "/unsubscribe/{id}/{secret}",
+                    web::get().to(follow::unsubscribe_page),
+                )
+                .route(
+                    "/unsubscribe/{id}/{secret}",
+                    web::post().to(follow::unsubscribe),
+                )
                 .route("/series/{id}", web::get().to(series::show))
                 .route("/series/{id}/register", web::post().to(register::form))
                 .route(

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 pub use super::new_uid;
 use crate::db::groups::{self, Group};
 use crate::db::meetings::{self, Meeting, MeetingFields};
+pub(crate) use crate::db::meetings::{any_change, calendar_visible_change};
 use crate::db::seats;
 use crate::db::sessions;
 use crate::db::staff::Staff;
@@ -69,6 +70,7 @@ pub fn create(
         let fields = validate(conn, input)?;
         let meeting = meetings::insert(conn, &fields, &new_uid(base_url), db::now())?;
         let group = groups::find(conn, meeting.group_id)?;
+        crate::services::announce::meeting(conn, base_url, &meeting)?;
         crate::db::changes::notify_change(conn)?;
         if let Some(actor) = actor {
             sessions::audit(
@@ -131,39 +133,6 @@ fn audit_view(m: &Meeting, g: &Group) -> serde_json::Value {
     v["sequence"] = m.sequence.into();
     v["cancel_reason"] = m.cancel_reason.clone().into();
     v
-}
-
-/// Whether a change shows in calendars (and so raises SEQUENCE and mails observers).
-pub(crate) fn calendar_visible_change(old: &Meeting, new: &MeetingFields) -> bool {
-    old.title != new.title
-        || old.starts_at != new.starts_at
-        || old.ends_at != new.ends_at
-        || old.days != new.days
-        || old.timezone != new.timezone
-        || old.format != new.format
-        || old.venue != new.venue
-        || old.address != new.address
-        || old.city != new.city
-        || old.country != new.country
-        || old.online_url != new.online_url
-        || old.status != new.status
-}
-
-/// Whether anything of the meeting changes.
-pub(crate) fn any_change(old: &Meeting, new: &MeetingFields) -> bool {
-    calendar_visible_change(old, new)
-        || old.group_id != new.group_id
-        || old.description != new.description
-        || old.online_details != new.online_details
-        || old.online_url_visibility != new.online_url_visibility
-        || old.in_person_capacity != new.in_person_capacity
-        || old.remote_capacity != new.remote_capacity
-        || old.waitlist != new.waitlist
-        || old.verify_email != new.verify_email
-        || old.registration_opens_at != new.registration_opens_at
-        || old.registration_closes_at != new.registration_closes_at
-        || old.reminders != new.reminders
-        || old.agenda != new.agenda
 }
 
 /// Applies a complete new description of a meeting. Calendar-visible changes raise SEQUENCE
@@ -273,6 +242,7 @@ fn update_inner(
         }
         let (new, group) =
             meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?;
+        crate::services::announce::meeting(conn, &ctx.base_url, &new)?;
         crate::db::changes::notify_change(conn)?;
         if visible && notify && new.status() == MeetingStatus::Published {
             // A series re-shaping its occurrences tells its own registrants itself.

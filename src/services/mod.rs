@@ -1,5 +1,7 @@
 //! Workflows that span several tables and queue mail, each in one transaction.
 
+pub mod announce;
+pub mod follow;
 pub mod groups;
 pub mod inputs;
 pub mod materials;

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use askama::Template;
 use chrono::{Duration, NaiveDateTime};
 
+use crate::db::announcements::ANNOUNCEMENT;
 use crate::db::groups::Group;
 use crate::db::meetings::{self, Meeting};
 use crate::db::outbox::OutboxMessage;
@@ -18,6 +19,7 @@ use crate::domain::{token, MeetingStatus, RegistrationStatus};
 use crate::mail::messages::{self, MailKind, Recipient};
 use crate::mail::worker::Compose;
 use crate::mail::MailContext;
+use crate::services::announce;
 use crate::services::registrations::Subject;
 
 /// The worker's `Compose`: what reminders and minutes-due notes say, and when.
@@ -34,12 +36,17 @@ impl Compose for Scheduled {
         claimed: Vec<OutboxMessage>,
     ) -> anyhow::Result<Vec<OutboxMessage>> {
         let mut series = HashMap::new();
+        let mut announced = announce::Cache::new();
         let mut ready = Vec::with_capacity(claimed.len());
         for msg in claimed {
             let id = msg.id;
             // Each in a savepoint of its own: one that cannot be written does not hold up
             // the rest of the batch; it is claimed again when its lease ends.
-            match db::write_tx(conn, |conn| self.one(conn, msg, &mut series)) {
+            let one = |conn: &mut DbConn| match msg.kind.as_str() {
+                ANNOUNCEMENT => announce::write(conn, &self.ctx, msg, &mut announced),
+                _ => self.one(conn, msg, &mut series),
+            };
+            match db::write_tx(conn, one) {
                 Ok(written) => ready.extend(written),
                 Err(e) => tracing::warn!(
                     outbox_id = id,
@@ -49,6 +56,10 @@ impl Compose for Scheduled {
             }
         }
         Ok(ready)
+    }
+
+    fn fan_out(&self, conn: &mut DbConn, claimed: &OutboxMessage) -> anyhow::Result<usize> {
+        announce::fan_out(conn, &self.ctx, claimed)
     }
 }
 

@@ -88,6 +88,7 @@ pub fn create(
                 ..m
             });
         }
+        crate::services::announce::series(conn, base_url, series.id, None)?;
         crate::db::changes::notify_change(conn)?;
         if let Some(actor) = actor {
             sessions::audit(
@@ -255,6 +256,8 @@ pub fn update(
                 actor,
             )?;
         }
+        let split_from = Some(&old.series).filter(|_| target.id != id);
+        crate::services::announce::series(conn, base_url, target.id, split_from)?;
         crate::db::changes::notify_change(conn)?;
         // Series registrants get the new shape of their series (and of the split-off part).
         let mut notify_ids = vec![id];

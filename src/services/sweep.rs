@@ -69,7 +69,8 @@ pub async fn abandoned_uploads(pool: DbPool, interval: Duration, stop: Cancellat
     every("uploads", pool, interval, stop, job, report).await;
 }
 
-/// Deletes expired pending registrations and input every `interval` until `stop` is cancelled.
+/// Deletes expired pending registrations, input and followers every `interval` until `stop`
+/// is cancelled.
 pub async fn expire_pending(
     pool: DbPool,
     mail: MailContext,
@@ -77,11 +78,16 @@ pub async fn expire_pending(
     stop: CancellationToken,
 ) {
     let job = move |conn: &mut DbConn| {
-        Ok(pending::expire(conn, &mail)? + crate::services::inputs::expire(conn, &mail)?)
+        let registrations =
+            pending::expire(conn, &mail)? + crate::services::inputs::expire(conn, &mail)?;
+        Ok((registrations, crate::services::follow::expire(conn, &mail)?))
     };
-    let report = |deleted: usize| {
+    let report = |(deleted, followers): (usize, usize)| {
         if deleted > 0 {
             tracing::info!(deleted, "expired pending registrations and input");
+        }
+        if followers > 0 {
+            tracing::info!(followers, "expired pending followers");
         }
     };
     every("pending", pool, interval, stop, job, report).await;

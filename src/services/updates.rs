@@ -20,9 +20,11 @@ pub fn input_from(u: &Update) -> UpdateInput {
 }
 
 /// Creates an update (`id` none) or changes the update `id` of the group `slug`. `edit`
-/// turns the update as it is (none when creating) into what it is to be.
+/// turns the update as it is (none when creating) into what it is to be. Its first
+/// publication is announced to the group's followers in the same transaction.
 pub fn save(
     conn: &mut DbConn,
+    base_url: &str,
     slug: &str,
     id: Option<i64>,
     actor: &Staff,
@@ -48,9 +50,9 @@ pub fn save(
             None => updates::insert(conn, group.id, &fields, now)?,
         };
         let was_published = before.as_ref().is_some_and(Update::is_published);
-        if after.is_published() && !was_published && after.announced_at.is_none() {
+        if after.is_published() && !was_published {
             tracing::info!(update = after.id, group = %group.slug, "update published");
-            // announce: followers are told here (services::announce, merged separately)
+            crate::services::announce::update_published(conn, base_url, &after)?;
         }
         db::changes::notify_change(conn)?;
         let action = match before {

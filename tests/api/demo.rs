@@ -59,14 +59,25 @@ async fn demo_group_home_comes_from_the_seed(db: Db) {
         .collect();
     assert_eq!(
         &dates[..6],
-        ["2017-02-14", "2017-03-12", "2017-03-16", "2017-03-30", "2017-05-11", "2017-05-15"]
+        [
+            "2017-02-14",
+            "2017-03-12",
+            "2017-03-16",
+            "2017-03-30",
+            "2017-05-11",
+            "2017-05-15"
+        ]
     );
     assert_eq!(milestones.len(), 7, "and Johannesburg, ahead");
     assert!(milestones[..6].iter().all(|m| m["status"] == "done"));
     assert_eq!(milestones[6]["status"], "planned");
     // Meetings that were milestones link to them.
     for i in [1, 2, 5, 6] {
-        assert!(milestones[i]["meeting_url"].is_string(), "{}", milestones[i]);
+        assert!(
+            milestones[i]["meeting_url"].is_string(),
+            "{}",
+            milestones[i]
+        );
     }
 
     let updates: serde_json::Value = app

@@ -17,6 +17,7 @@ mod disclosure;
 mod feed_names;
 mod feed_organizer;
 mod feeds;
+mod follow;
 mod group_content;
 mod group_page;
 mod httpsec;

@@ -173,6 +173,7 @@ proptest! {
             unsubscribe_url: None,
             about_ref: None,
             reply_to: None,
+            follower_id: None,
         };
         let from: lettre::message::Mailbox = "Quorum <noreply@quorum.test>".parse().unwrap();
         if let Ok(message) = quorum::mail::transport::build_message(&from, &msg) {

@@ -11,6 +11,11 @@ ALTER TABLE outbox ADD COLUMN unsubscribe_url TEXT;
 ALTER TABLE outbox ADD COLUMN about_ref TEXT;
 -- Public input forwarded to a group: replies go to its author (Reply-To).
 ALTER TABLE outbox ADD COLUMN reply_to TEXT;
+-- The follower an announcement goes to (written when sent); on the fan-out row, the last
+-- follower it has been expanded to.
+ALTER TABLE outbox ADD COLUMN follower_id BIGINT;
+CREATE INDEX outbox_follower ON outbox (follower_id) WHERE follower_id IS NOT NULL;
+CREATE INDEX outbox_about ON outbox (about_ref) WHERE about_ref IS NOT NULL;
 -- Meetings and series entered before this release were announced by their own mail.
 UPDATE meetings SET announced_at = created_at WHERE status <> 'draft';
 UPDATE series SET announced_at = created_at WHERE COALESCE(template_json::json->>'status', 'published') <> 'draft';
@@ -66,6 +71,7 @@ CREATE TABLE followers (
 );
 CREATE UNIQUE INDEX followers_group_email ON followers (group_id, email_normalized);
 CREATE UNIQUE INDEX followers_token ON followers (token_hash);
+CREATE INDEX followers_status ON followers (group_id, status, id);
 
 -- status: pending (address not confirmed yet) | published. hidden_at: hidden by staff.
 CREATE TABLE inputs (

@@ -121,7 +121,8 @@ async fn save_update(
     let base_url = state.mail.base_url.clone();
     let json = state
         .db(move |conn| {
-            let (group, u) = update_service::save(conn, &slug, id, &staff.0, laid_over(fields))?;
+            let (group, u) =
+                update_service::save(conn, &base_url, &slug, id, &staff.0, laid_over(fields))?;
             Ok::<_, AppError>(UpdateJson::new(&base_url, &group, &u))
         })
         .await?;

@@ -94,6 +94,7 @@ pub async fn save_update(
         body: f.body,
         status: f.status,
     };
+    let base_url = state.mail.base_url.clone();
     submit(
         &req,
         &state,
@@ -101,7 +102,7 @@ pub async fn save_update(
         (slug.clone(), "updates"),
         move |conn, actor| {
             let given = input.clone();
-            let result = updates::save(conn, &slug, id, actor, |_| Ok(given));
+            let result = updates::save(conn, &base_url, &slug, id, actor, |_| Ok(given));
             kept(result, |e| Failed::Update(id, input, e))
         },
     )

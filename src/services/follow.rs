@@ -1,0 +1,188 @@
+//! Following a group by mail, without an account: double opt-in like a registration (a
+//! pending follower and a link to a page that confirms with a `POST`: mail scanners follow
+//! links), and a one-click unsubscribe (RFC 8058) that deletes the follower. Every answer to
+//! the follow form is the same, whether the address is new, pending or following already.
+
+use chrono::NaiveDateTime;
+
+use crate::db::announcements::{self, FollowerMail};
+use crate::db::followers::{self, Follower, NewFollower};
+use crate::db::groups::{self, Group};
+use crate::db::{self, DbConn};
+use crate::domain::email::EmailAddress;
+use crate::domain::token;
+use crate::error::AppError;
+use crate::mail::follower::FollowNotice;
+use crate::mail::MailContext;
+use crate::services::registrations::caps;
+
+/// The kind of the mail that carries the confirm link (or says the address follows).
+pub const FOLLOW_CONFIRM: &str = "follow_confirm";
+
+/// A follow request for group `slug`. A new address gets a pending follower and a link to
+/// confirm; a pending one a fresh link; a following one a note saying so. Each mail counts
+/// under the per-recipient cap on mail that anonymous requests cause; beyond it nothing is
+/// sent. The answer is the same in every case.
+pub fn request(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    slug: &str,
+    email: &EmailAddress,
+) -> Result<(), AppError> {
+    db::write_tx(conn, |conn| {
+        let group = groups::find_by_slug(conn, slug)?.ok_or(AppError::NotFound("group"))?;
+        let now = db::now();
+        let normalized = email.normalized();
+        let secret = token::generate();
+        let hash = token::hash(&secret);
+        let address = email.to_string();
+        let new = NewFollower {
+            group_id: group.id,
+            email: &address,
+            email_normalized: &normalized,
+            token_hash: &hash,
+            status: followers::PENDING,
+            created_at: now,
+        };
+        let (follower, fresh) = match followers::insert_unless_following(conn, &new)? {
+            Some(f) => (f, true),
+            None => (
+                followers::find_by_email(conn, group.id, &normalized)?
+                    .ok_or(AppError::NotFound("group"))?,
+                false,
+            ),
+        };
+        if !caps::admit(conn, &[caps::recipient(ctx, &normalized)], now)? {
+            return Ok(());
+        }
+        if follower.is_active() {
+            return mail(conn, ctx, &group, &follower, None, now);
+        }
+        if !fresh {
+            followers::renew_pending(conn, follower.id, &hash, now)?;
+        }
+        mail(conn, ctx, &group, &follower, Some(&secret), now)
+    })
+}
+
+/// Queues the confirm link (`secret`) or, without one, the note that the address follows.
+fn mail(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    group: &Group,
+    follower: &Follower,
+    secret: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let intro = match secret {
+        Some(_) => vec![
+            format!("Someone (probably you) asked for an e-mail whenever {} publishes a meeting, a series of meetings or an update. To start, open the link below and press Confirm within {}.", group.name, crate::mail::context::describe_duration(ctx.pending)),
+            "If it was not you, ignore this message: nothing is sent to this address, and it is deleted.".into(),
+        ],
+        None => vec![format!(
+            "Someone (probably you) asked to follow {} with this address. It follows the group already: nothing has changed.",
+            group.name
+        )],
+    };
+    let unsubscribe_url = ctx.unsubscribe_url(follower.id);
+    let written = FollowNotice {
+        group: group.name.clone(),
+        intro,
+        confirm_url: secret.map(|s| format!("{}/f/{s}", ctx.base_url)),
+        group_url: group_url(ctx, group),
+        unsubscribe_url: unsubscribe_url.clone(),
+    }
+    .write()?;
+    let message_id = ctx.message_id();
+    announcements::insert_one(
+        conn,
+        &FollowerMail {
+            follower_id: Some(follower.id),
+            recipient: &follower.email,
+            subject: &written.subject,
+            body_text: &written.text,
+            body_html: &written.html,
+            unsubscribe_url: Some(&unsubscribe_url),
+            ..FollowerMail::empty(&message_id, FOLLOW_CONFIRM, now)
+        },
+    )?;
+    Ok(())
+}
+
+/// The group's public page.
+pub fn group_url(ctx: &MailContext, group: &Group) -> String {
+    format!("{}/groups/{}", ctx.base_url, group.slug)
+}
+
+/// The follower a confirm link names, with its group, while the link is valid: a pending
+/// follower within `QUORUM_PENDING_HOURS`, or an active one.
+pub fn find_by_token(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    secret: &str,
+) -> Result<(Follower, Group), AppError> {
+    let gone = || AppError::NotFound("link");
+    if !token::looks_valid(secret) {
+        return Err(gone());
+    }
+    let follower = followers::find_by_token_hash(conn, &token::hash(secret))?.ok_or_else(gone)?;
+    if !follower.is_active() && follower.created_at < db::now() - ctx.pending {
+        return Err(gone());
+    }
+    let group = groups::find(conn, follower.group_id)?;
+    Ok((follower, group))
+}
+
+/// The owner of the address confirms (`POST /f/{token}/confirm`); confirming again changes
+/// nothing.
+pub fn confirm(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    secret: &str,
+) -> Result<(Follower, Group), AppError> {
+    db::write_tx(conn, |conn| {
+        let (follower, group) = find_by_token(conn, ctx, secret)?;
+        followers::confirm(conn, follower.id, db::now())?;
+        Ok((follower, group))
+    })
+}
+
+/// Whether `secret` is follower `id`'s unsubscribe secret; a forged one is not found.
+pub fn check_unsubscribe(ctx: &MailContext, id: i64, secret: &str) -> Result<(), AppError> {
+    if ctx.unsubscribe_secret_matches(id, secret) {
+        Ok(())
+    } else {
+        Err(AppError::NotFound("link"))
+    }
+}
+
+/// One-click unsubscribe (RFC 8058): deletes the follower and its mail not yet sent;
+/// nothing is kept. Unsubscribing again answers the same. Answers the group's name when
+/// the follower was still there.
+pub fn unsubscribe(
+    conn: &mut DbConn,
+    ctx: &MailContext,
+    id: i64,
+    secret: &str,
+) -> Result<Option<String>, AppError> {
+    check_unsubscribe(ctx, id, secret)?;
+    db::write_tx(conn, |conn| {
+        let Some(follower) = followers::find(conn, id)? else {
+            return Ok(None);
+        };
+        announcements::drop_for_followers(conn, &[id])?;
+        followers::delete(conn, id)?;
+        Ok(Some(groups::find(conn, follower.group_id)?.name))
+    })
+}
+
+/// Deletes pending followers older than `ctx.pending`, with their address and the mail
+/// still waiting for them (old mail counts are forgotten by
+/// `registrations::pending::expire`). Returns how many went.
+pub fn expire(conn: &mut DbConn, ctx: &MailContext) -> Result<usize, AppError> {
+    db::write_tx(conn, |conn| {
+        let gone = followers::delete_pending_before(conn, db::now() - ctx.pending)?;
+        announcements::drop_for_followers(conn, &gone)?;
+        Ok(gone.len())
+    })
+}
