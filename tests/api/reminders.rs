@@ -282,7 +282,7 @@ async fn reminders_go_once_to_confirmed_seats_with_the_join_link(db: Db) {
     );
     assert!(!text(room).contains("424242"), "{}", text(room));
     for m in &first {
-        assert!(rig.says_utc_start(&text(m), 48), "{}", text(m));
+        assert!(rig.says_utc_start(text(m), 48), "{}", text(m));
         // What to read first: the agenda, the public material, the registrants-only one
         // through the reader's own link.
         assert!(
@@ -404,7 +404,7 @@ async fn a_moved_meeting_is_reminded_again_and_a_cancelled_one_not(db: Db) {
     rig.expect("Reminder", 1).await;
     rig.set_clock(53.05);
     let all = rig.reminders_expected(2).await;
-    assert!(rig.says_utc_start(&text(&all[1]), 54), "{}", text(&all[1]));
+    assert!(rig.says_utc_start(text(&all[1]), 54), "{}", text(&all[1]));
     drop(server);
 }
 
