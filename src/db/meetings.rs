@@ -369,11 +369,3 @@ pub fn seat_counts(conn: &mut DbConn, ids: &[i64]) -> QueryResult<HashMap<i64, S
     }
     Ok(out)
 }
-
-/// Rows of a `GROUP BY` on a nullable id with their counts, keyed by id (the `NULL` group
-/// left out).
-pub(crate) fn keyed_counts(rows: Vec<(Option<i64>, i64)>) -> HashMap<i64, i64> {
-    rows.into_iter()
-        .filter_map(|(id, n)| id.map(|id| (id, n)))
-        .collect()
-}

@@ -24,6 +24,7 @@ pub mod settings;
 pub mod staff;
 pub mod updates;
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
@@ -165,18 +166,19 @@ pub fn run_migrations(conn: &mut DbConn) -> anyhow::Result<()> {
     result.map_err(|e| anyhow::anyhow!("database migration failed: {e}"))
 }
 
-/// Takes the meeting's row lock for the rest of the transaction; false when there is no such
-/// meeting. On PostgreSQL this is `SELECT … FOR NO KEY UPDATE`, which serialises writers of
-/// one meeting across connections and instances (and, unlike `FOR UPDATE`, does not block
-/// the key-share locks that inserting a registration or an outbox row takes on it). On SQLite every write transaction already holds
-/// the database's single write lock (see `write_tx`), so checking that the row exists is all
-/// that is left to do. (Rewriting the key instead, `SET id = id`, made SQLite check every
-/// table that references meetings, a full scan of the outbox on each registration.)
 /// Whether this thread is inside `write_tx` (SQLite's single writer is held).
 pub fn in_write_tx() -> bool {
     WRITING.get()
 }
 
+/// Takes the meeting's row lock for the rest of the transaction; false when there is no such
+/// meeting. On PostgreSQL this is `SELECT … FOR NO KEY UPDATE`, which serialises writers of
+/// one meeting across connections and instances (and, unlike `FOR UPDATE`, does not block
+/// the key-share locks that inserting a registration or an outbox row takes on it). On
+/// SQLite every write transaction already holds the database's single write lock (see
+/// `write_tx`), so checking that the row exists is all that is left to do. (Rewriting the
+/// key instead, `SET id = id`, made SQLite check every table that references meetings, a
+/// full scan of the outbox on each registration.)
 pub fn lock_meeting(conn: &mut DbConn, meeting_id: i64) -> QueryResult<bool> {
     use schema::meetings::dsl as m;
     let query = m::meetings.filter(m::id.eq(meeting_id)).select(m::id);
@@ -261,6 +263,13 @@ pub fn truncate_micros(t: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
     t.with_nanosecond(nanos - nanos % 1_000).unwrap_or(t)
 }
 
+/// Rows of a `GROUP BY` on a nullable id with their counts, keyed by id (`NULL` left out).
+pub(crate) fn keyed_counts(rows: Vec<(Option<i64>, i64)>) -> HashMap<i64, i64> {
+    rows.into_iter()
+        .filter_map(|(id, n)| Some((id?, n)))
+        .collect()
+}
+
 /// Whether a diesel error is a unique-constraint violation.
 pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
     matches!(
@@ -342,57 +351,4 @@ impl Drop for WriterGuard {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::changes::notify_change;
-    use super::*;
-    use crate::error::AppError;
-    use crate::feed_cache::FeedCache;
-
-    fn pool() -> (tempfile::TempDir, DbPool) {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("q.db").display());
-        let pool = connect(&url, 2).unwrap();
-        (dir, pool)
-    }
-
-    /// On SQLite the caches go stale exactly when a calendar write commits: not while it is
-    /// under way (a reader then still sees the old rows and may cache them), not when it
-    /// rolls back, and without help from the request that made it.
-    #[test]
-    fn sqlite_calendar_writes_invalidate_caches_at_commit() {
-        let (_dir, pool) = pool();
-        let cache = FeedCache::default();
-        let mut conn = pool.get().unwrap();
-
-        let before = cache.generation();
-        let during = write_tx(&mut conn, |conn| -> Result<u64, AppError> {
-            notify_change(conn)?;
-            Ok(cache.generation())
-        })
-        .unwrap();
-        assert_eq!(during, before, "not stale before the commit");
-        let after = cache.generation();
-        assert_ne!(after, before, "stale once committed");
-
-        let failed = write_tx(&mut conn, |conn| -> Result<(), AppError> {
-            notify_change(conn)?;
-            Err(AppError::NotFound("meeting"))
-        });
-        assert!(failed.is_err());
-        assert_eq!(
-            cache.generation(),
-            after,
-            "a rolled-back write changes nothing"
-        );
-
-        // Nested writes (savepoints) count once, when the outermost commits.
-        let during = write_tx(&mut conn, |conn| -> Result<u64, AppError> {
-            write_tx(conn, |conn| notify_change(conn).map_err(AppError::from))?;
-            Ok(cache.generation())
-        })
-        .unwrap();
-        assert_eq!(during, after);
-        assert_ne!(cache.generation(), after);
-    }
-}
+mod tests;

@@ -394,5 +394,5 @@ pub fn failed_counts(
         .group_by(o::meeting_id)
         .select((o::meeting_id, diesel::dsl::count_star()))
         .load(conn)?;
-    Ok(super::meetings::keyed_counts(rows))
+    Ok(super::keyed_counts(rows))
 }

@@ -334,7 +334,7 @@ pub fn pending_counts(
         .select((r::series_id, diesel::dsl::count_star()))
         .load(conn)?;
     Ok((
-        super::meetings::keyed_counts(by_meeting),
-        super::meetings::keyed_counts(by_series),
+        super::keyed_counts(by_meeting),
+        super::keyed_counts(by_series),
     ))
 }

@@ -271,3 +271,30 @@ pub async fn meeting(
     let feed = feed(&state, FeedKey::Meeting(id.into_inner())).await?;
     Ok(respond(&req, &feed, CALENDAR))
 }
+
+/// A group's milestones or updates feed, as `key` names it.
+async fn group_feed(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    key: FeedKey,
+) -> Result<HttpResponse, HtmlError> {
+    let content_type = key.content_type();
+    let feed = feed(&state, key).await?;
+    Ok(respond(&req, &feed, content_type))
+}
+
+pub async fn milestones(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, HtmlError> {
+    group_feed(req, state, FeedKey::Milestones(slug.into_inner())).await
+}
+
+pub async fn updates(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, HtmlError> {
+    group_feed(req, state, FeedKey::Updates(slug.into_inner())).await
+}

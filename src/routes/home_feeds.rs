@@ -1,15 +1,12 @@
-//! A group's milestones (`/groups/{slug}/milestones.ics`) and updates
-//! (`/groups/{slug}/updates.atom`) as feeds, cached, validated and answered like the
-//! calendar feeds (`routes::feeds`).
+//! The bodies of a group's milestones (`/groups/{slug}/milestones.ics`) and updates
+//! (`/groups/{slug}/updates.atom`) feeds; `routes::feeds` caches, validates and answers
+//! them like the calendar feeds.
 
-use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{NaiveDateTime, TimeZone, Utc};
 
-use super::feeds::{feed, respond};
 use crate::db::updates;
 use crate::db::DbConn;
-use crate::error::{AppError, HtmlError};
-use crate::feed_cache::FeedKey;
+use crate::error::AppError;
 use crate::services::{groups, milestones as milestone_service};
 use crate::state::AppState;
 
@@ -58,26 +55,4 @@ pub fn updates(
     let body = crate::atom::updates_feed(&state.mail.base_url, &group, &rows)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("writing the Atom feed: {e}")))?;
     Ok((body, last_modified.or(Some(group.created_at))))
-}
-
-pub async fn milestones_ics(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, HtmlError> {
-    let key = FeedKey::Milestones(slug.into_inner());
-    let content_type = key.content_type();
-    let feed = feed(&state, key).await?;
-    Ok(respond(&req, &feed, content_type))
-}
-
-pub async fn updates_atom(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, HtmlError> {
-    let key = FeedKey::Updates(slug.into_inner());
-    let content_type = key.content_type();
-    let feed = feed(&state, key).await?;
-    Ok(respond(&req, &feed, content_type))
 }

@@ -49,13 +49,13 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         )
         .service(
             web::resource("/groups/{slug}/milestones.ics")
-                .route(web::get().to(home_feeds::milestones_ics))
-                .route(web::head().to(home_feeds::milestones_ics)),
+                .route(web::get().to(feeds::milestones))
+                .route(web::head().to(feeds::milestones)),
         )
         .service(
             web::resource("/groups/{slug}/updates.atom")
-                .route(web::get().to(home_feeds::updates_atom))
-                .route(web::head().to(home_feeds::updates_atom)),
+                .route(web::get().to(feeds::updates))
+                .route(web::head().to(feeds::updates)),
         )
         .service(
             web::resource("/meetings/{id}/calendar.ics")

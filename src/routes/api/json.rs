@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::db::groups::Group;
+use crate::db::materials::Material;
 use crate::db::meetings::{self, Meeting, SeatCounts};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -73,7 +74,7 @@ pub struct MeetingJson {
     pub url: String,
     pub ics_url: String,
     /// The public materials.
-    pub materials: Vec<super::materials::MaterialJson>,
+    pub materials: Vec<MaterialJson>,
 }
 
 #[derive(Serialize)]
@@ -168,8 +169,7 @@ pub fn with_materials(
     let ids: Vec<i64> = list.iter().map(|m| m.id).collect();
     for material in crate::db::materials::of_meetings(conn, &ids, true)? {
         if let Some(m) = list.iter_mut().find(|m| m.id == material.meeting_id) {
-            m.materials
-                .push(super::materials::MaterialJson::new(base_url, &material));
+            m.materials.push(MaterialJson::new(base_url, &material));
         }
     }
     Ok(())
@@ -190,4 +190,36 @@ pub fn one_meeting_json(
     with_materials(conn, &mut one, base_url)?;
     let [json] = one;
     Ok(json)
+}
+
+/// The `Material` of the API.
+#[derive(Serialize)]
+pub struct MaterialJson {
+    pub id: i64,
+    pub title: String,
+    pub kind: String,
+    pub url: Option<String>,
+    pub filename: Option<String>,
+    pub content_type: Option<String>,
+    pub size: Option<i64>,
+    pub sha256: Option<String>,
+    pub visibility: String,
+    pub created_at: String,
+}
+
+impl MaterialJson {
+    pub fn new(base_url: &str, m: &Material) -> MaterialJson {
+        MaterialJson {
+            id: m.id,
+            title: m.title.clone(),
+            kind: m.kind.clone(),
+            url: m.download_url(base_url),
+            filename: m.filename.clone(),
+            content_type: m.content_type.clone(),
+            size: m.size,
+            sha256: m.sha256.clone(),
+            visibility: m.visibility.clone(),
+            created_at: utc_rfc3339(m.created_at),
+        }
+    }
 }

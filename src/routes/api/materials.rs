@@ -5,11 +5,10 @@ use actix_multipart::{Field, Multipart};
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::extract::{parse_body, ApiStaff};
-use super::json::utc_rfc3339;
+use super::json::MaterialJson;
 use crate::db::materials::{self, Material, CHUNK_BYTES};
 use crate::db::staff::Staff;
 use crate::db::{self, DbConn};
@@ -18,38 +17,6 @@ use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::services::materials::{self as service, StoredFile};
 use crate::state::AppState;
-
-/// The `Material` of the API.
-#[derive(Serialize)]
-pub struct MaterialJson {
-    pub id: i64,
-    pub title: String,
-    pub kind: String,
-    pub url: Option<String>,
-    pub filename: Option<String>,
-    pub content_type: Option<String>,
-    pub size: Option<i64>,
-    pub sha256: Option<String>,
-    pub visibility: String,
-    pub created_at: String,
-}
-
-impl MaterialJson {
-    pub fn new(base_url: &str, m: &Material) -> MaterialJson {
-        MaterialJson {
-            id: m.id,
-            title: m.title.clone(),
-            kind: m.kind.clone(),
-            url: m.download_url(base_url),
-            filename: m.filename.clone(),
-            content_type: m.content_type.clone(),
-            size: m.size,
-            sha256: m.sha256.clone(),
-            visibility: m.visibility.clone(),
-            created_at: utc_rfc3339(m.created_at),
-        }
-    }
-}
 
 /// The largest text field of an upload form.
 const FORM_FIELD_MAX: usize = 4096;
