@@ -1,4 +1,5 @@
-//! The public pages and the staff dashboard in a real browser: `tests/browser/axe.mjs` loads each page in headless
+//! The public pages (the group's home, its input archive, follow form and an update among
+//! them) and the staff pages (dashboard, the group page editor, input) in a real browser: `tests/browser/axe.mjs` loads each page in headless
 //! Debian chromium at 390px and 1280px and runs axe-core on it; any violation fails. The
 //! pages carry no script at all, so they work without JavaScript. On a 390×844 phone the
 //! next meeting's Register link on the group page (seeded with a two-section about, people,
@@ -55,6 +56,15 @@ async fn public_pages_pass_axe_in_chromium_and_register_is_high_on_a_phone(db: D
     };
     let home = seed(&app).await;
     let group_url = app.url(&format!("/groups/{}", home.slug));
+    let updates: Value = app
+        .get(&format!("/api/v1/groups/{}/updates", home.slug))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let update = updates["updates"][0]["id"]
+        .as_i64()
+        .expect("the seeded update");
     let pages = [
         "/".to_string(),
         format!("/groups/{}", home.slug),
@@ -62,10 +72,19 @@ async fn public_pages_pass_axe_in_chromium_and_register_is_high_on_a_phone(db: D
         format!("/meetings/{}", home.occurrences[0]),
         format!("/series/{}", home.series),
         "/meetings/past".to_string(),
+        format!("/groups/{}/input", home.slug),
+        format!("/groups/{}/follow", home.slug),
+        format!("/groups/{}/updates/{update}", home.slug),
         "/staff/login".to_string(),
     ];
     // Staff pages, checked signed in after the login page.
-    let staff_pages = ["/staff", "/staff/meetings?past=1", "/staff/mail"];
+    let staff_pages = [
+        "/staff".to_string(),
+        "/staff/meetings?past=1".to_string(),
+        "/staff/mail".to_string(),
+        format!("/staff/groups/{}", home.slug),
+        format!("/staff/groups/{}/input", home.slug),
+    ];
     let pw = "a long organiser passphrase";
     app.add_staff("org@example.org", quorum::auth::Role::Organizer, pw)
         .await;
