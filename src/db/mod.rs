@@ -10,6 +10,7 @@ pub mod inputs;
 pub mod login_throttle;
 pub mod mail_caps;
 pub mod materials;
+pub mod meeting_row;
 pub mod meetings;
 pub mod members;
 pub mod milestones;

@@ -16,7 +16,7 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::meetings::Meeting;
+use super::meeting_row::Meeting;
 use super::outbox::{OutboxMessage, PENDING, SENT};
 use super::schema::outbox::{self, dsl as o};
 use super::schema::registrations::dsl as r;
