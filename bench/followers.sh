@@ -181,7 +181,7 @@ run_backend() {
     WRK_PID=""
     local verdict="✓"
     [[ $n -ge $FOLLOWERS ]] && python3 -c "import sys; sys.exit(0 if $took <= $LIMIT_S else 1)" || verdict="✗"
-    ROW[$backend]="| $backend | $FOLLOWERS | $n | $took s | $verdict | $(wrk_field "$dir/alone.txt" rps) / $(wrk_field "$dir/during.txt" rps) | $(latency "$dir/alone.txt" 50%) / $(latency "$dir/during.txt" 50%) | $(latency "$dir/alone.txt" 99%) / $(latency "$dir/during.txt" 99%) | $(latency "$dir/alone.txt" Max) / $(latency "$dir/during.txt" Max) |"
+    ROW[$backend]="| $backend | $FOLLOWERS | $n | $took s | $verdict | $(wrk_field "$dir/alone.txt" rps) / $(wrk_field "$dir/during.txt" rps) | $(latency "$dir/alone.txt" 50%) / $(latency "$dir/during.txt" 50%) | $(latency "$dir/alone.txt" 99%) / $(latency "$dir/during.txt" 99%) | $(latency "$dir/alone.txt" Max) / $(latency "$dir/during.txt" Max) | $(wrk_field "$dir/alone.txt" non2xx) / $(wrk_field "$dir/during.txt" non2xx) |"
     stop_process "$QUORUM_PID"; QUORUM_PID=""
     stop_process "$SINK_PID"; SINK_PID=""
 }
@@ -193,10 +193,10 @@ done
 echo
 echo "A meeting published to $FOLLOWERS followers: time until every announcement is queued (goal: ${LIMIT_S} s), and API registrations ($THREADS threads, $CONNECTIONS connections, $DURATION) alone / during the fan-out"
 echo
-echo "| backend | followers | announcements queued | all queued after | goal | registrations/s | p50 ms | p99 ms | max ms |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| backend | followers | announcements queued | all queued after | goal | registrations/s | p50 ms | p99 ms | max ms | non-2xx |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for backend in $BACKENDS; do
-    echo "${ROW[$backend]:-| $backend | not run | | | | | | | |}"
+    echo "${ROW[$backend]:-| $backend | not run | | | | | | | | |}"
 done
 echo
 machine_line
