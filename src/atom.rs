@@ -19,7 +19,7 @@ pub fn updates_feed(
     let tag = |since: NaiveDateTime, what: String| {
         format!("tag:{host},{}:{what}", since.format("%Y-%m-%d"))
     };
-    let page = format!("{base_url}/groups/{}", group.slug);
+    let page = crate::views::group_url(base_url, &group.slug);
     let updated = updates
         .iter()
         .map(|u| u.updated_at)

@@ -305,14 +305,19 @@ pub fn add_links(m: &Meeting, page_url: &str) -> AddLinks {
     }
 }
 
+/// A group's public page.
+pub fn group_url(base_url: &str, slug: &str) -> String {
+    format!("{base_url}/groups/{slug}")
+}
+
 /// The public page of a group's update.
 pub fn update_url(base_url: &str, slug: &str, id: i64) -> String {
-    format!("{base_url}/groups/{slug}/updates/{id}")
+    format!("{}/updates/{id}", group_url(base_url, slug))
 }
 
 /// The group's feeds: meetings (ICS), milestones (ICS) and updates (Atom).
 pub fn group_feed_url(base_url: &str, slug: &str, feed: &str) -> String {
-    format!("{base_url}/groups/{slug}/{feed}")
+    format!("{}/{feed}", group_url(base_url, slug))
 }
 
 /// The host of the site's base URL, for UIDs and `tag:` ids.

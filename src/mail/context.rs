@@ -73,6 +73,15 @@ impl std::fmt::Debug for MailCaps {
 }
 
 impl MailContext {
+    /// Whether a request made at `created_at` and still unconfirmed has outlived
+    /// `QUORUM_PENDING_HOURS` at `now` (its link no longer confirms).
+    pub fn pending_expired(
+        &self,
+        created_at: chrono::NaiveDateTime,
+        now: chrono::NaiveDateTime,
+    ) -> bool {
+        created_at < now - self.pending
+    }
     pub fn meeting_url(&self, m: &Meeting) -> String {
         format!("{}/meetings/{}", self.base_url, m.id)
     }

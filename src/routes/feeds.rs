@@ -9,7 +9,7 @@ use actix_web::http::header::{self, HeaderValue, HttpDate};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{Duration, TimeZone, Utc};
 
-use crate::db::groups::{self, Group};
+use crate::db::groups::Group;
 use crate::db::meetings::{self, Listing, Meeting};
 use crate::db::series::Loaded;
 use crate::db::{self, DbConn};
@@ -142,7 +142,7 @@ pub async fn feed(state: &web::Data<AppState>, key: FeedKey) -> Result<Arc<Cache
                     listing(conn, past_days, None)?,
                 ),
                 FeedKey::Group(slug) => {
-                    let g = groups::find_by_slug(conn, slug)?.ok_or(AppError::NotFound("group"))?;
+                    let g = crate::services::groups::by_slug(conn, slug)?;
                     (g.name.clone(), listing(conn, past_days, Some(g.id))?)
                 }
                 FeedKey::Meeting(id) => {

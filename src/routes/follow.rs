@@ -7,7 +7,7 @@ use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use crate::db::groups::{self, Group};
+use crate::db::groups::Group;
 use crate::domain::email::EmailAddress;
 use crate::error::{AppError, HtmlError};
 use crate::services::follow;
@@ -60,7 +60,7 @@ fn private() -> actix_web::HttpResponseBuilder {
 
 async fn group(state: &web::Data<AppState>, slug: String) -> Result<Group, AppError> {
     state
-        .db(move |conn| groups::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound("group")))
+        .db(move |conn| crate::services::groups::by_slug(conn, &slug))
         .await
 }
 

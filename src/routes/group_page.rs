@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use crate::db::groups::{self, Group};
+use crate::db::groups::Group;
 use crate::db::meetings::{self, Listing, Meeting, SeatCounts};
 use crate::db::{self, DbConn};
 use crate::domain::{MeetingStatus, Role};
@@ -124,7 +124,7 @@ fn load(
     let materials = db::materials::of_meetings(conn, &past.ids(), true)?;
     let milestones = db::milestones::of_group(conn, group.id)?;
     let (about_lead, about_rest) = crate::markdown::split_lead(&group.about);
-    let base = format!("{base_url}/groups/{}", group.slug);
+    let base = views::group_url(base_url, &group.slug);
     Ok(GroupPage {
         about_lead: crate::markdown::to_safe_html(about_lead),
         about_rest: crate::markdown::to_safe_html(about_rest),
@@ -173,7 +173,7 @@ pub async fn show(
     let base_url = state.mail.base_url.clone();
     let page = state
         .db(move |conn| -> Result<_, AppError> {
-            let group = groups::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound("group"))?;
+            let group = crate::services::groups::by_slug(conn, &slug)?;
             load(conn, group, &base_url, csrf_token)
         })
         .await?;

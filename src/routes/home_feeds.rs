@@ -19,7 +19,7 @@ pub fn milestones(
     let group = groups::by_slug(conn, slug)?;
     let rows = milestone_service::of_group(conn, group.id)?;
     let base_url = &state.mail.base_url;
-    let page = format!("{base_url}/groups/{}", group.slug);
+    let page = crate::views::group_url(base_url, &group.slug);
     let events: Vec<crate::ics::MilestoneEvent<'_>> = rows
         .iter()
         .map(|(m, meeting)| crate::ics::MilestoneEvent {

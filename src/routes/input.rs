@@ -103,7 +103,7 @@ async fn archive_page(
     let csrf_token = crate::csrf::token(req, state);
     let (group, mut rows) = state
         .db(move |conn| -> Result<_, AppError> {
-            let group = service::group(conn, &slug)?;
+            let group = crate::services::groups::by_slug(conn, &slug)?;
             let offset = (page - 1) * PAGE_SIZE;
             let rows = inputs::published_page(conn, group.id, offset, PAGE_SIZE + 1)?;
             Ok((group, rows))
@@ -160,7 +160,7 @@ pub async fn submit(
     let (st, s) = (state.clone(), slug.clone());
     let refused = state
         .db(move |conn| -> Result<_, AppError> {
-            let group = service::group(conn, &s)?;
+            let group = crate::services::groups::by_slug(conn, &s)?;
             match parsed {
                 _ if bot => Ok(None),
                 Ok(draft) => service::submit(conn, &st.mail, &group, &draft).map(|()| None),
@@ -190,7 +190,9 @@ pub async fn check_mail(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, HtmlError> {
     let slug = slug.into_inner();
-    let group = state.db(move |conn| service::group(conn, &slug)).await?;
+    let group = state
+        .db(move |conn| crate::services::groups::by_slug(conn, &slug))
+        .await?;
     Ok(templates::html(&CheckMailPage {
         group,
         hours: crate::mail::context::describe_duration(state.mail.pending),

@@ -24,7 +24,6 @@ use crate::domain::MeetingStatus;
 use crate::mail::context::host_of;
 use crate::mail::follower::Announcement;
 use crate::mail::{About, MailContext};
-use crate::services::follow::group_url;
 use crate::views;
 
 /// Followers expanded per transaction.
@@ -249,7 +248,7 @@ fn load(
 
 /// An update as an announcement: its text in full, and its page.
 fn update_shown(ctx: &MailContext, g: &crate::db::groups::Group, u: Update) -> Announcement {
-    let group_url = group_url(ctx, g);
+    let group_url = crate::views::group_url(&ctx.base_url, &g.slug);
     Announcement {
         heading: "New update",
         title: u.title.clone(),
@@ -277,7 +276,7 @@ fn shown(ctx: &MailContext, about: &About<'_>, heading: &'static str) -> Announc
         body_text: None,
         body_html: None,
         page_url: about.page_url(&ctx.base_url),
-        group_url: group_url(ctx, group),
+        group_url: crate::views::group_url(&ctx.base_url, &group.slug),
         unsubscribe_url: String::new(),
     }
 }

@@ -30,7 +30,7 @@ pub fn request(
     email: &EmailAddress,
 ) -> Result<(), AppError> {
     db::write_tx(conn, |conn| {
-        let group = groups::find_by_slug(conn, slug)?.ok_or(AppError::NotFound("group"))?;
+        let group = crate::services::groups::by_slug(conn, slug)?;
         let now = db::now();
         let normalized = email.normalized();
         let secret = token::generate();
@@ -89,7 +89,7 @@ fn mail(
         group: group.name.clone(),
         intro,
         confirm_url: secret.map(|s| format!("{}/f/{s}", ctx.base_url)),
-        group_url: group_url(ctx, group),
+        group_url: crate::views::group_url(&ctx.base_url, &group.slug),
         unsubscribe_url: unsubscribe_url.clone(),
     }
     .write()?;
@@ -109,11 +109,6 @@ fn mail(
     Ok(())
 }
 
-/// The group's public page.
-pub fn group_url(ctx: &MailContext, group: &Group) -> String {
-    format!("{}/groups/{}", ctx.base_url, group.slug)
-}
-
 /// The follower a confirm link names, with its group, while the link is valid: a pending
 /// follower within `QUORUM_PENDING_HOURS`, or an active one.
 pub fn find_by_token(
@@ -126,7 +121,7 @@ pub fn find_by_token(
         return Err(gone());
     }
     let follower = followers::find_by_token_hash(conn, &token::hash(secret))?.ok_or_else(gone)?;
-    if !follower.is_active() && follower.created_at < db::now() - ctx.pending {
+    if !follower.is_active() && ctx.pending_expired(follower.created_at, db::now()) {
         return Err(gone());
     }
     let group = groups::find(conn, follower.group_id)?;

@@ -15,11 +15,6 @@ use crate::domain::token;
 use crate::error::AppError;
 use crate::mail::{self, MailContext};
 
-/// The group with `slug`, or not found.
-pub fn group(conn: &mut DbConn, slug: &str) -> Result<Group, AppError> {
-    groups::find_by_slug(conn, slug)?.ok_or(AppError::NotFound("group"))
-}
-
 /// Stores `draft` as pending and mails its sender the link to confirm, within the cap on
 /// mail per recipient (beyond it the item waits unmailed and expires). The answer is the
 /// same either way.
@@ -63,14 +58,10 @@ pub fn find_by_token(
         return Err(AppError::NotFound("input"));
     }
     let input = inputs::find_by_token_hash(conn, &token::hash(secret))?
-        .filter(|i| i.status != inputs::PENDING || !expired(ctx, i, db::now()))
+        .filter(|i| i.status != inputs::PENDING || !ctx.pending_expired(i.created_at, db::now()))
         .ok_or(AppError::NotFound("input"))?;
     let group = groups::find(conn, input.group_id)?;
     Ok((input, group))
-}
-
-fn expired(ctx: &MailContext, input: &Input, now: NaiveDateTime) -> bool {
-    input.created_at < now - ctx.pending
 }
 
 /// The sender confirms (`POST /i/{token}/confirm`): the item is published and, when the
@@ -108,7 +99,7 @@ pub fn set_hidden(
     hidden: bool,
 ) -> Result<(), AppError> {
     db::write_tx(conn, |conn| {
-        let group = group(conn, slug)?;
+        let group = super::groups::by_slug(conn, slug)?;
         let input = inputs::find_published(conn, group.id, id)?;
         let input = input.ok_or(AppError::NotFound("input"))?;
         let hidden_at = match (hidden, input.hidden_at) {

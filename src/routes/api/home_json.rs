@@ -129,7 +129,7 @@ pub fn group_json(conn: &mut DbConn, g: &Group, base_url: &str) -> Result<GroupJ
             .iter()
             .map(|(m, meeting)| MilestoneJson::new(base_url, m, meeting.as_ref()))
             .collect(),
-        url: format!("{base_url}/groups/{}", g.slug),
+        url: crate::views::group_url(base_url, &g.slug),
         ics_url: group_feed_url(base_url, &g.slug, "calendar.ics"),
         milestones_ics_url: group_feed_url(base_url, &g.slug, "milestones.ics"),
         updates_url: group_feed_url(base_url, &g.slug, "updates.atom"),

@@ -49,7 +49,7 @@ pub async fn list(
     let s = slug.clone();
     let mut rows = state
         .db(move |conn| -> Result<_, AppError> {
-            let group = service::group(conn, &s)?;
+            let group = crate::services::groups::by_slug(conn, &s)?;
             Ok(inputs::published_page(
                 conn,
                 group.id,

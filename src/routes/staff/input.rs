@@ -35,7 +35,7 @@ pub async fn list(
     let slug = slug.into_inner();
     let (group, items) = state
         .db(move |conn| -> Result<_, AppError> {
-            let group = service::group(conn, &slug)?;
+            let group = crate::services::groups::by_slug(conn, &slug)?;
             let items = inputs::confirmed(conn, group.id, LIST_LIMIT)?;
             Ok((group, items))
         })

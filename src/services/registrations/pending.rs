@@ -134,7 +134,7 @@ pub fn confirm(
             return manage::standing(conn, &registration);
         }
         let now = db::now();
-        if registration.created_at < now - ctx.pending {
+        if ctx.pending_expired(registration.created_at, now) {
             return Err(AppError::NotFound("registration"));
         }
         let attendance = registration.attendance();
