@@ -55,6 +55,9 @@ pub struct Settings {
     pub minutes_due_days: u32,
     /// Largest uploaded material, in bytes (`QUORUM_MAX_UPLOAD_MB` MiB, default 50).
     pub max_upload_bytes: u64,
+    /// The language of pages whose reader's browser names none of ours, and of feeds
+    /// without `?lang=` (`QUORUM_DEFAULT_LANG`, default `en`).
+    pub default_lang: crate::i18n::Lang,
     /// A file holding a clock offset in seconds, for tests (`QUORUM_TEST_CLOCK_FILE`; see
     /// `crate::clock`).
     pub test_clock_file: Option<std::path::PathBuf>,
@@ -172,7 +175,12 @@ impl Settings {
             .map_or(50, |n| n)
             * 1024
             * 1024;
+        let default_lang = match var("QUORUM_DEFAULT_LANG") {
+            Some(v) => v.parse().map_err(|e| anyhow!("QUORUM_DEFAULT_LANG: {e}"))?,
+            None => crate::i18n::Lang::En,
+        };
         Ok(Settings {
+            default_lang,
             database_url,
             bind,
             base_url,

@@ -186,6 +186,7 @@ impl ResponseError for HtmlError {
         self.0.log();
         let status = self.status_code();
         let page = crate::templates::ErrorPage {
+            ui: crate::i18n::Ui::english(), // TODO(i18n): the reader's language
             status: status.as_u16(),
             title: status.canonical_reason().unwrap_or("Error").to_string(),
             message: self.0.public_message(),

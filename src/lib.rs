@@ -16,6 +16,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod feed_cache;
+pub mod i18n;
 pub mod ics;
 pub mod listing;
 pub mod mail;

@@ -71,9 +71,9 @@ impl SeriesLine {
         Some(SeriesLine {
             id: s.id,
             title: s.title.clone(),
-            rule: crate::views::short_rule(s),
+            rule: crate::views::short_rule(crate::i18n::Lang::En, s),
             next_id: next.id,
-            next_day: crate::views::short_day(next),
+            next_day: crate::views::short_day(crate::i18n::Lang::En, next),
             count: occurrences.len(),
             group_name: g.name.clone(),
             group_slug: g.slug.clone(),

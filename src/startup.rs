@@ -47,6 +47,8 @@ impl Application {
         listener: TcpListener,
     ) -> anyhow::Result<Application> {
         let port = listener.local_addr()?.port();
+        // Every message file is parsed here, once, and a broken one stops the start.
+        crate::i18n::check_loaded().map_err(|e| anyhow::anyhow!("message files: {e}"))?;
         if settings.base_url.ends_with(":0") {
             settings.base_url = format!("{}:{port}", settings.base_url.trim_end_matches(":0"));
         }
@@ -145,6 +147,10 @@ impl Application {
             state.settings.max_connections_per_client,
             state.settings.trusted_proxies.clone(),
         );
+        let languages = crate::i18n::web::Choice {
+            default: state.settings.default_lang,
+            https: state.settings.https(),
+        };
         let data = web::Data::new(state);
         // Access lines cost work on every request; skip the middleware when they are filtered out.
         let access_log =
@@ -152,6 +158,7 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
+                .app_data(languages)
                 .wrap(middleware::from_fn(crate::connections::guard))
                 .wrap(middleware::Condition::new(access_log, tracing_actix()))
                 .configure(crate::routes::config)

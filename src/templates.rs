@@ -43,7 +43,7 @@ pub struct MeetingCard {
 
 /// A meeting's materials of one kind, for pages: (title, URL) each.
 pub struct MaterialGroup {
-    pub label: &'static str,
+    pub label: String,
     pub items: Vec<(String, String)>,
 }
 
@@ -59,7 +59,7 @@ impl MaterialGroup {
                     .filter_map(|m| m.download_url("").map(|u| (m.title.clone(), u)))
                     .collect();
                 (!items.is_empty()).then_some(MaterialGroup {
-                    label: kind.label(),
+                    label: kind.label(crate::i18n::Lang::En),
                     items,
                 })
             })
@@ -74,8 +74,8 @@ impl MeetingCard {
             title: m.title.clone(),
             group_name: g.name.clone(),
             group_slug: g.slug.clone(),
-            when_local: views::when_local(m),
-            when_utc: views::when_utc(m),
+            when_local: views::when_local(crate::i18n::Lang::En, m),
+            when_utc: views::when_utc(crate::i18n::Lang::En, m),
             format_place: views::format_and_place(m),
             cancelled: m.status() == MeetingStatus::Cancelled,
             seats: views::seats(m, counts),
@@ -87,6 +87,8 @@ impl MeetingCard {
 #[derive(Template)]
 #[template(path = "pages/list.html")]
 pub struct ListPage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     pub heading: String,
     pub meetings: Vec<MeetingCard>,
     pub empty: &'static str,
@@ -105,6 +107,8 @@ pub struct RegistrationForm {
 #[derive(Template)]
 #[template(path = "pages/meeting.html")]
 pub struct MeetingPage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     pub m: Meeting,
     pub group: Group,
     /// Each day with its hours, in the venue's zone and in UTC.
@@ -161,13 +165,15 @@ impl MeetingPage {
 #[derive(Template)]
 #[template(path = "pages/manage.html")]
 pub struct ManagePage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     pub token: String,
     pub name: String,
     pub title: String,
     /// The meeting's or the series' page.
     pub page_path: String,
     pub group: String,
-    pub attendance: &'static str,
+    pub attendance: String,
     pub status: &'static str,
     pub when: Vec<crate::views::DayLine>,
     pub place: Option<String>,
@@ -178,7 +184,7 @@ pub struct ManagePage {
     pub join_now: Option<String>,
     /// For a series: each meeting still ahead, with this person's place in it.
     pub seats: Vec<SeatRow>,
-    pub other_attendance: Option<(&'static str, &'static str)>,
+    pub other_attendance: Option<(&'static str, String)>,
     pub can_change: bool,
     pub csrf_token: String,
     pub notice: Option<String>,
@@ -196,6 +202,8 @@ pub struct SeatRow {
 #[derive(Template)]
 #[template(path = "pages/error.html")]
 pub struct ErrorPage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     pub status: u16,
     pub title: String,
     pub message: String,
@@ -205,6 +213,8 @@ pub struct ErrorPage {
 #[derive(Template)]
 #[template(path = "pages/check_mail.html")]
 pub struct CheckMailPage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     /// The meeting's or series' page.
     pub back: String,
     /// How long the link stays valid ("48 hours").

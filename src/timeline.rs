@@ -13,7 +13,7 @@ use crate::listing::{Item, Loaded};
 
 /// A minutes or recording link; `day` names the meeting when an entry stands for several.
 pub struct Record {
-    pub label: &'static str,
+    pub label: String,
     pub title: String,
     pub url: String,
     pub day: Option<String>,
@@ -51,10 +51,10 @@ fn records(materials: &[Material], m: &Meeting, with_day: bool) -> Vec<Record> {
         .filter_map(|x| {
             let kind = wanted.into_iter().find(|k| k.as_str() == x.kind)?;
             Some(Record {
-                label: kind.label(),
+                label: kind.label(crate::i18n::Lang::En),
                 title: x.title.clone(),
                 url: x.download_url("")?,
-                day: with_day.then(|| crate::views::short_day(m)),
+                day: with_day.then(|| crate::views::short_day(crate::i18n::Lang::En, m)),
             })
         })
         .collect()
@@ -121,7 +121,7 @@ pub fn build(
                         "{} past meeting{} · {}",
                         held.len(),
                         if held.len() == 1 { "" } else { "s" },
-                        crate::views::short_rule(s)
+                        crate::views::short_rule(crate::i18n::Lang::En, s)
                     ),
                     records: held
                         .iter()

@@ -5,57 +5,66 @@ use chrono::{NaiveDateTime, TimeZone, Utc};
 
 use crate::db::meetings::{Meeting, ModeCount, SeatCounts};
 use crate::domain::Attendance;
+use crate::i18n::{dates, Lang};
 
-/// "Tue 16 May 2027, 09:00–17:00 CEST (Europe/Madrid)"; both dates when it ends on another day.
-pub fn when_local(m: &Meeting) -> String {
+/// "Sunday, 16 May 2027, 09:00–17:00 CEST (Europe/Madrid)"; both dates when it ends on
+/// another day.
+pub fn when_local(lang: Lang, m: &Meeting) -> String {
     let tz = m.tz();
     format!(
         "{} ({})",
-        local_span(&tz, m.starts_at, m.ends_at),
+        local_span(lang, &tz, m.starts_at, m.ends_at),
         tz.name()
     )
 }
 
-/// A span in the venue's zone: "Wed 2 Dec 2026, 14:00–15:30 CET".
-pub fn local_span(tz: &crate::tz::Zone, start: NaiveDateTime, end: NaiveDateTime) -> String {
+/// A span in the venue's zone: "Wednesday, 2 December 2026, 14:00–15:30 CET".
+pub fn local_span(
+    lang: Lang,
+    tz: &crate::tz::Zone,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+) -> String {
     let start = Utc.from_utc_datetime(&start).with_timezone(tz);
     let end = Utc.from_utc_datetime(&end).with_timezone(tz);
-    if start.date_naive() == end.date_naive() {
-        format!(
-            "{}–{} {}",
-            start.format("%a %-d %b %Y, %H:%M"),
-            end.format("%H:%M"),
-            end.format("%Z")
+    let zone = end.format("%Z").to_string();
+    span(lang, start.naive_local(), end.naive_local(), &zone)
+}
+
+/// The span of wall times `start`–`end` in `zone`, as `lang` writes it.
+fn span(lang: Lang, start: NaiveDateTime, end: NaiveDateTime, zone: &str) -> String {
+    let date = dates::long_date(lang, start.date());
+    let (from, to) = (
+        dates::time(lang, start.time()),
+        dates::time(lang, end.time()),
+    );
+    if start.date() == end.date() {
+        lang.msg_with(
+            "when-same-day",
+            &[
+                ("date", date.into()),
+                ("start", from.into()),
+                ("end", to.into()),
+                ("zone", zone.into()),
+            ],
         )
     } else {
-        format!(
-            "{} – {} {}",
-            start.format("%a %-d %b %Y, %H:%M"),
-            end.format("%a %-d %b %Y, %H:%M"),
-            end.format("%Z")
+        lang.msg_with(
+            "when-two-days",
+            &[
+                ("date", date.into()),
+                ("start", from.into()),
+                ("end_date", dates::long_date(lang, end.date()).into()),
+                ("end", to.into()),
+                ("zone", zone.into()),
+            ],
         )
     }
 }
 
 /// The same span in UTC.
-pub fn when_utc(m: &Meeting) -> String {
-    utc_span(m.starts_at, m.ends_at)
-}
-
-fn utc_span(start: NaiveDateTime, end: NaiveDateTime) -> String {
-    if start.date() == end.date() {
-        format!(
-            "{}–{} UTC",
-            start.format("%a %-d %b %Y, %H:%M"),
-            end.format("%H:%M")
-        )
-    } else {
-        format!(
-            "{} – {} UTC",
-            start.format("%a %-d %b %Y, %H:%M"),
-            end.format("%a %-d %b %Y, %H:%M")
-        )
-    }
+pub fn when_utc(lang: Lang, m: &Meeting) -> String {
+    span(lang, m.starts_at, m.ends_at, "UTC")
 }
 
 /// One day of a meeting (or one line of a schedule): in the venue's zone and in UTC.
@@ -66,14 +75,14 @@ pub struct DayLine {
 }
 
 /// Each day of a meeting with its own hours; a meeting of one day is one line.
-pub fn day_lines(m: &Meeting) -> Vec<DayLine> {
+pub fn day_lines(lang: Lang, m: &Meeting) -> Vec<DayLine> {
     let tz = m.tz();
     m.schedule()
         .spans()
         .iter()
         .map(|&(start, end)| DayLine {
-            local: format!("{} ({})", local_span(&tz, start, end), tz.name()),
-            utc: utc_span(start, end),
+            local: format!("{} ({})", local_span(lang, &tz, start, end), tz.name()),
+            utc: span(lang, start, end, "UTC"),
         })
         .collect()
 }
@@ -89,51 +98,54 @@ pub fn day_dates(m: &Meeting) -> Vec<chrono::NaiveDate> {
 }
 
 /// "Every week on Wednesday at 14:00 (Europe/Madrid), 90 minutes, 12 meetings".
-pub fn describe_rule(loaded: &crate::db::series::Loaded) -> String {
+pub fn describe_rule(lang: Lang, loaded: &crate::db::series::Loaded) -> String {
     let s = &loaded.series;
-    let days = weekday_names(s);
-    let every = if s.interval_weeks == 1 {
-        "Every week".to_string()
-    } else {
-        format!("Every {} weeks", s.interval_weeks)
-    };
-    format!(
-        "{every} on {} at {} ({}), {} minutes, {} meetings",
-        days.join(" and "),
-        s.first_start_local.format("%H:%M"),
-        s.timezone,
-        s.duration_minutes,
-        loaded.occurrences.len()
+    lang.msg_with(
+        "rule-long",
+        &[
+            ("every", every(lang, s).into()),
+            ("time", dates::time(lang, s.first_start_local.time()).into()),
+            ("zone", s.timezone.as_str().into()),
+            ("minutes", i64::from(s.duration_minutes).into()),
+            ("count", loaded.occurrences.len().into()),
+        ],
     )
 }
 
-fn weekday_names(s: &crate::db::series::Series) -> Vec<&'static str> {
-    s.weekdays
+/// "Every week on Wednesday", "Every 2 weeks on Monday and Thursday".
+fn every(lang: Lang, s: &crate::db::series::Series) -> String {
+    let days: Vec<String> = s
+        .weekdays
         .split(',')
-        .map(|d| match d {
-            "MO" => "Monday",
-            "TU" => "Tuesday",
-            "WE" => "Wednesday",
-            "TH" => "Thursday",
-            "FR" => "Friday",
-            "SA" => "Saturday",
-            _ => "Sunday",
+        .filter_map(crate::domain::recurrence::parse_weekday)
+        .map(|d| {
+            let offset = chrono::Days::new(u64::from(d.num_days_from_monday()));
+            dates::weekday(lang, monday() + offset)
         })
-        .collect()
+        .collect();
+    lang.msg_with(
+        "rule-every",
+        &[
+            ("interval", i64::from(s.interval_weeks).into()),
+            ("days", dates::list(lang, &days).into()),
+        ],
+    )
 }
 
-/// A series' rule in a few words: "Every Wednesday 14:00 Europe/Madrid", "Every 2 weeks on
-/// Monday and Thursday 09:30 America/New_York".
-pub fn short_rule(s: &crate::db::series::Series) -> String {
-    let days = weekday_names(s).join(" and ");
-    let every = match s.interval_weeks {
-        1 => format!("Every {days}"),
-        n => format!("Every {n} weeks on {days}"),
-    };
-    format!(
-        "{every} {} {}",
-        s.first_start_local.format("%H:%M"),
-        s.timezone
+/// A Monday, from which the names of weekdays are read.
+fn monday() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_isoywd_opt(2024, 1, chrono::Weekday::Mon).unwrap_or_default()
+}
+
+/// A series' rule in a few words: "Every week on Wednesday, 14:00 Europe/Madrid".
+pub fn short_rule(lang: Lang, s: &crate::db::series::Series) -> String {
+    lang.msg_with(
+        "rule-short",
+        &[
+            ("every", every(lang, s).into()),
+            ("time", dates::time(lang, s.first_start_local.time()).into()),
+            ("zone", s.timezone.as_str().into()),
+        ],
     )
 }
 
@@ -150,19 +162,20 @@ pub fn first_sentence(text: &str, max: usize) -> String {
 }
 
 /// A meeting's day in the venue's zone, short: "Wed 2 Dec".
-pub fn short_day(m: &Meeting) -> String {
-    Utc.from_utc_datetime(&m.starts_at)
+pub fn short_day(lang: Lang, m: &Meeting) -> String {
+    let day = Utc
+        .from_utc_datetime(&m.starts_at)
         .with_timezone(&m.tz())
-        .format("%a %-d %b")
-        .to_string()
+        .date_naive();
+    dates::day_month(lang, day)
 }
 
 /// How and where, said once: "Online", "In person · Hotel, Madrid", "Hybrid (in person and
 /// online) · Hotel, Madrid".
 pub fn format_and_place(m: &Meeting) -> String {
     match place(m) {
-        Some(p) => format!("{} · {p}", m.format().label()),
-        None => m.format().label().to_string(),
+        Some(p) => format!("{} · {p}", m.format().label(crate::i18n::Lang::En)),
+        None => m.format().label(crate::i18n::Lang::En).to_string(),
     }
 }
 
@@ -184,7 +197,7 @@ pub fn place(m: &Meeting) -> Option<String> {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SeatView {
     pub attendance: Attendance,
-    pub label: &'static str,
+    pub label: String,
     pub capacity: Option<i32>,
     pub confirmed: i64,
     pub waitlisted: i64,
@@ -196,13 +209,16 @@ impl SeatView {
     pub fn is_full(&self) -> bool {
         self.available == Some(0)
     }
-    pub fn summary(&self) -> String {
+    /// "3 seats left", "full (2 on the waitlist)", in `lang`.
+    pub fn summary(&self, lang: &Lang) -> String {
+        let lang = *lang;
         match self.available {
-            None => "open, no limit".to_string(),
-            Some(0) if self.waitlisted > 0 => format!("full ({} on the waitlist)", self.waitlisted),
-            Some(0) => "full".to_string(),
-            Some(1) => "1 seat left".to_string(),
-            Some(n) => format!("{n} seats left"),
+            None => lang.msg("seats-open"),
+            Some(0) if self.waitlisted > 0 => {
+                lang.msg1("seats-full-waitlist", "count", self.waitlisted)
+            }
+            Some(0) => lang.msg("seats-full"),
+            Some(n) => lang.msg1("seats-left", "count", n),
         }
     }
 }
@@ -222,7 +238,7 @@ pub fn seats(m: &Meeting, counts: &SeatCounts) -> Vec<SeatView> {
             let capacity = m.capacity(a);
             SeatView {
                 attendance: a,
-                label: a.label(),
+                label: a.label(crate::i18n::Lang::En),
                 capacity,
                 confirmed,
                 waitlisted,

@@ -23,9 +23,14 @@ pub struct Follower {
     pub status: String,
     pub created_at: NaiveDateTime,
     pub confirmed_at: Option<NaiveDateTime>,
+    /// The language the follow was asked in; announcements are written in it.
+    pub lang: String,
 }
 
 impl Follower {
+    pub fn lang(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::stored(&self.lang)
+    }
     pub fn is_active(&self) -> bool {
         self.status == ACTIVE
     }

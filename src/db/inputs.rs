@@ -27,6 +27,14 @@ pub struct Input {
     pub created_at: NaiveDateTime,
     pub published_at: Option<NaiveDateTime>,
     pub hidden_at: Option<NaiveDateTime>,
+    /// The language the author wrote the form in; mail to the author is written in it.
+    pub lang: String,
+}
+
+impl Input {
+    pub fn lang(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::stored(&self.lang)
+    }
 }
 
 /// The group's published input that is not hidden, newest first, at most `limit` items.

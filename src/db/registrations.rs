@@ -41,9 +41,14 @@ pub struct Registration {
     pub updated_at: NaiveDateTime,
     /// When the owner of the address confirmed it by mail.
     pub confirmed_at: Option<NaiveDateTime>,
+    /// The language it was made in (`i18n::Lang` code); its mail is written in it.
+    pub lang: String,
 }
 
 impl Registration {
+    pub fn lang(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::stored(&self.lang)
+    }
     pub fn attendance(&self) -> Attendance {
         Attendance::parse(&self.attendance).unwrap_or(Attendance::Remote)
     }

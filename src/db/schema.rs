@@ -95,6 +95,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         confirmed_at -> Nullable<Timestamp>,
+        lang -> Text,
     }
 }
 
@@ -295,6 +296,7 @@ diesel::table! {
         status -> Text,
         created_at -> Timestamp,
         confirmed_at -> Nullable<Timestamp>,
+        lang -> Text,
     }
 }
 
@@ -312,6 +314,7 @@ diesel::table! {
         created_at -> Timestamp,
         published_at -> Nullable<Timestamp>,
         hidden_at -> Nullable<Timestamp>,
+        lang -> Text,
     }
 }
 

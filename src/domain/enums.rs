@@ -71,13 +71,14 @@ impl Role {
             .position(|r| r.as_str() == role)
             .unwrap_or(Role::ALL.len())
     }
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Chair => "Chair",
-            Role::Member => "Member",
-            Role::Liaison => "Liaison",
-            Role::Staff => "Staff",
-        }
+    /// The name of this value as people read it, in `lang`.
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        lang.msg(match self {
+            Role::Chair => "role-chair",
+            Role::Member => "role-member",
+            Role::Liaison => "role-liaison",
+            Role::Staff => "role-staff",
+        })
     }
 }
 
@@ -94,16 +95,17 @@ impl MaterialKind {
             MaterialKind::Minutes | MaterialKind::Recording | MaterialKind::Slides
         )
     }
-    pub fn label(self) -> &'static str {
-        match self {
-            MaterialKind::Agenda => "Agenda",
-            MaterialKind::Slides => "Slides",
-            MaterialKind::Minutes => "Minutes",
-            MaterialKind::Recording => "Recording",
-            MaterialKind::Transcript => "Transcript",
-            MaterialKind::Chat => "Chat",
-            MaterialKind::Document => "Documents",
-        }
+    /// The name of this value as people read it, in `lang`.
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        lang.msg(match self {
+            MaterialKind::Agenda => "material-agenda",
+            MaterialKind::Slides => "material-slides",
+            MaterialKind::Minutes => "material-minutes",
+            MaterialKind::Recording => "material-recording",
+            MaterialKind::Transcript => "material-transcript",
+            MaterialKind::Chat => "material-chat",
+            MaterialKind::Document => "material-documents",
+        })
     }
 }
 
@@ -123,20 +125,22 @@ impl MeetingFormat {
     pub fn has_online(self) -> bool {
         self != MeetingFormat::InPerson
     }
-    pub fn label(self) -> &'static str {
-        match self {
-            MeetingFormat::InPerson => "In person",
-            MeetingFormat::Online => "Online",
-            MeetingFormat::Hybrid => "Hybrid (in person and online)",
-        }
+    /// The name of this value as people read it, in `lang`.
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        lang.msg(match self {
+            MeetingFormat::InPerson => "format-in-person",
+            MeetingFormat::Online => "format-online",
+            MeetingFormat::Hybrid => "format-hybrid",
+        })
     }
 }
 
 impl Attendance {
-    pub fn label(self) -> &'static str {
-        match self {
-            Attendance::InPerson => "In person",
-            Attendance::Remote => "Remote",
-        }
+    /// The name of this value as people read it, in `lang`.
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        lang.msg(match self {
+            Attendance::InPerson => "attendance-in-person",
+            Attendance::Remote => "attendance-remote",
+        })
     }
 }

@@ -69,17 +69,23 @@ impl<'a> About<'a> {
     /// When it happens, a line per day; for a series its rule, then its next meeting.
     pub fn when(&self) -> Vec<DayLine> {
         match self {
-            About::Meeting(m, _) | About::Occurrence(_, m) => views::day_lines(m),
+            About::Meeting(m, _) | About::Occurrence(_, m) => {
+                views::day_lines(crate::i18n::Lang::En, m)
+            }
             About::Series(l) => {
                 let mut lines = vec![DayLine {
-                    local: views::describe_rule(l),
+                    local: views::describe_rule(crate::i18n::Lang::En, l),
                     utc: String::new(),
                 }];
                 if let Some(next) = self.meeting() {
-                    lines.extend(views::day_lines(next).into_iter().map(|d| DayLine {
-                        local: format!("Next: {}", d.local),
-                        utc: d.utc,
-                    }));
+                    lines.extend(
+                        views::day_lines(crate::i18n::Lang::En, next)
+                            .into_iter()
+                            .map(|d| DayLine {
+                                local: format!("Next: {}", d.local),
+                                utc: d.utc,
+                            }),
+                    );
                 }
                 lines
             }

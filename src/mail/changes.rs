@@ -44,7 +44,7 @@ fn when(m: &Meeting) -> String {
     m.schedule()
         .spans()
         .iter()
-        .map(|&(start, end)| views::local_span(&tz, start, end))
+        .map(|&(start, end)| views::local_span(crate::i18n::Lang::En, &tz, start, end))
         .collect::<Vec<_>>()
         .join("; ")
 }

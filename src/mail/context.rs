@@ -131,13 +131,11 @@ pub fn host_of(base_url: &str) -> String {
 
 /// "48 hours", "30 minutes": how long a pending registration waits, or how soon a meeting
 /// starts (to the nearest minute).
-pub fn describe_duration(d: chrono::Duration) -> String {
+pub fn describe_duration(lang: crate::i18n::Lang, d: chrono::Duration) -> String {
     match (d.num_seconds() + 30).div_euclid(60) {
-        m if m >= 120 && m % 60 == 0 => format!("{} hours", m / 60),
-        m if m >= 120 => format!("{} hours {} minutes", m / 60, m % 60),
-        60 => "an hour".into(),
-        1 => "1 minute".into(),
-        m => format!("{} minutes", m.max(0)),
+        m if m % 60 == 0 && m >= 60 => lang.msg1("duration-hours", "hours", m / 60),
+        m if m >= 120 => lang.msg2("duration-hours-minutes", "hours", m / 60, "minutes", m % 60),
+        m => lang.msg1("duration-minutes", "minutes", m.max(0)),
     }
 }
 

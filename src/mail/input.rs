@@ -75,7 +75,7 @@ pub fn enqueue_confirm(
     let v = Confirm {
         group: &group.name,
         confirm_url: confirm_url(ctx, token),
-        hours: describe_duration(ctx.pending),
+        hours: describe_duration(crate::i18n::Lang::En, ctx.pending),
     };
     let text = render(ConfirmText { v: &v }, "text")?;
     let html = render(ConfirmHtml { v: &v }, "html")?;

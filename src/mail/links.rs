@@ -36,7 +36,10 @@ pub fn materials(
                 (true, None) => None,
                 (false, _) => x.download_url(base_url),
             }?;
-            let kind = MaterialKind::parse(&x.kind).map_or("Material", MaterialKind::label);
+            let kind = MaterialKind::parse(&x.kind).map_or_else(
+                || "Material".to_string(),
+                |k| k.label(crate::i18n::Lang::En),
+            );
             Some(MaterialLink {
                 label: format!("{kind}: {}", x.title),
                 url,

@@ -18,7 +18,7 @@ pub struct MaterialView {
     pub group: String,
     pub when: Vec<DayLine>,
     pub material_title: String,
-    pub material_kind: &'static str,
+    pub material_kind: String,
     pub material_url: String,
     pub page_url: String,
     pub manage_url: String,
@@ -63,7 +63,7 @@ pub fn enqueue(
         group: about.group().name.clone(),
         when: about.when(),
         material_title: material.title.to_string(),
-        material_kind: material.kind.label(),
+        material_kind: material.kind.label(crate::i18n::Lang::En),
         material_url: match material.public_url {
             Some(u) => u.to_string(),
             None => crate::db::materials::through_manage(&manage_url, material.id),

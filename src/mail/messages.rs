@@ -90,7 +90,7 @@ impl MailKind {
     fn intro(self, ctx: &MailContext, about: &About<'_>) -> Vec<String> {
         match self {
             MailKind::ConfirmAddress => vec![
-                format!("Someone (probably you) asked to register this address for the meeting below. To take your place, open the link below and press Confirm within {}. No seat is held until then.", describe_duration(ctx.pending)),
+                format!("Someone (probably you) asked to register this address for the meeting below. To take your place, open the link below and press Confirm within {}. No seat is held until then.", describe_duration(crate::i18n::Lang::En, ctx.pending)),
                 "If it was not you, ignore this message: nothing is registered, and the details are deleted.".into(),
             ],
             MailKind::Confirmed => vec![
@@ -135,7 +135,7 @@ impl MailKind {
                 let starts = about.meeting().map_or(crate::db::now(), |m| m.starts_at);
                 vec![format!(
                     "The meeting below starts in {}. Your seat is confirmed; the details are below.",
-                    describe_duration(starts - crate::db::now())
+                    describe_duration(crate::i18n::Lang::En, starts - crate::db::now())
                 )]
             }
         }
@@ -353,7 +353,7 @@ fn render_changes(
         online_details: online
             .filter(|_| show_join)
             .and_then(|m| m.online_details.clone()),
-        attendance: reg.attendance().label().to_string(),
+        attendance: reg.attendance().label(crate::i18n::Lang::En).to_string(),
         status: to.status.as_str().to_string(),
         page_url: about.page_url(&ctx.base_url),
         manage_url: manage_url.clone(),

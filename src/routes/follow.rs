@@ -25,6 +25,8 @@ pub struct FollowForm {
 #[derive(Template)]
 #[template(path = "pages/follow.html")]
 struct FollowPage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     group: Group,
     csrf_token: String,
     error: Option<String>,
@@ -34,6 +36,8 @@ struct FollowPage {
 #[derive(Template)]
 #[template(path = "pages/follow_link.html")]
 struct LinkPage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     group: Group,
     token: String,
     csrf_token: String,
@@ -44,6 +48,8 @@ struct LinkPage {
 #[derive(Template)]
 #[template(path = "pages/unsubscribe.html")]
 struct UnsubscribePage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     action: String,
     done: bool,
     group: Option<String>,
@@ -73,6 +79,7 @@ pub async fn form(
     let group = group(&state, slug.into_inner()).await?;
     let csrf_token = crate::csrf::token(&req, &state);
     Ok(templates::html(&FollowPage {
+        ui: crate::i18n::Ui::of(&req),
         group,
         csrf_token,
         error: None,
@@ -115,6 +122,7 @@ pub async fn submit(
         }
         Err(problem) => {
             let page = FollowPage {
+                ui: crate::i18n::Ui::of(&req),
                 group: group(&state, slug).await?,
                 csrf_token: crate::csrf::token(&req, &state),
                 error: Some(problem.to_string()),
@@ -129,17 +137,19 @@ pub async fn submit(
 
 /// `GET /groups/{slug}/follow/check-mail`: the same page for every address.
 pub async fn check_mail(
+    ui: crate::i18n::Ui,
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, HtmlError> {
     let group = group(&state, slug.into_inner()).await?;
     Ok(templates::html(&ErrorPage {
+        ui,
         status: 200,
         title: "Check your mail".into(),
         message: format!(
             "If the address can follow {}, we have sent it a message. Open the link in it and press Confirm within {}; until then nothing is sent to it. If the address follows the group already, the message says so.",
             group.name,
-            crate::mail::context::describe_duration(state.mail.pending)
+            crate::mail::context::describe_duration(crate::i18n::Lang::En, state.mail.pending)
         ),
     }))
 }
@@ -156,6 +166,7 @@ pub async fn show(
         .db(move |conn| follow::find_by_token(conn, &st.mail, &t))
         .await?;
     let page = LinkPage {
+        ui: crate::i18n::Ui::of(&req),
         group,
         token,
         csrf_token: crate::csrf::token(&req, &state),
@@ -178,6 +189,7 @@ pub async fn confirm(
         .db(move |conn| follow::confirm(conn, &st.mail, &t))
         .await?;
     let page = LinkPage {
+        ui: crate::i18n::Ui::of(&req),
         group,
         token,
         csrf_token: String::new(),
@@ -195,11 +207,13 @@ fn unsubscribe_link(state: &AppState, path: (String, String)) -> Result<(i64, St
 
 /// `GET /unsubscribe/{id}/{secret}`: a page with an Unsubscribe button.
 pub async fn unsubscribe_page(
+    ui: crate::i18n::Ui,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, HtmlError> {
     let (id, secret) = unsubscribe_link(&state, path.into_inner())?;
     let page = UnsubscribePage {
+        ui,
         action: format!("/unsubscribe/{id}/{secret}"),
         done: false,
         group: None,
@@ -210,6 +224,7 @@ pub async fn unsubscribe_page(
 /// `POST /unsubscribe/{id}/{secret}` (RFC 8058 one-click: body `List-Unsubscribe=One-Click`,
 /// no cookie, no `csrf_token`; the body is not needed): deletes the follower; `200`.
 pub async fn unsubscribe(
+    ui: crate::i18n::Ui,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, HtmlError> {
@@ -219,6 +234,7 @@ pub async fn unsubscribe(
         .db(move |conn| follow::unsubscribe(conn, &st.mail, id, &secret))
         .await?;
     let page = UnsubscribePage {
+        ui,
         action: String::new(),
         done: true,
         group,

@@ -34,7 +34,7 @@ impl NextMeeting {
         NextMeeting {
             id: m.id,
             title: m.title.clone(),
-            when: views::day_lines(m),
+            when: views::day_lines(crate::i18n::Lang::En, m),
             format_place: views::format_and_place(m),
             seats: views::seats(m, counts),
             join_url: m.public_online_url().map(str::to_string),
@@ -46,7 +46,7 @@ impl NextMeeting {
 
 pub struct Person {
     pub name: String,
-    pub role: &'static str,
+    pub role: String,
     pub affiliation: Option<String>,
 }
 
@@ -66,6 +66,8 @@ pub struct UpdateLine {
 #[derive(Template)]
 #[template(path = "pages/group.html")]
 pub struct GroupPage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     pub group: Group,
     /// Sanitised HTML of the first part of `about`, and of the rest (may be empty).
     pub about_lead: String,
@@ -88,6 +90,7 @@ fn day(t: chrono::NaiveDateTime) -> String {
 
 /// The page of `group`; `base_url` for its feeds.
 fn load(
+    ui: crate::i18n::Ui,
     conn: &mut DbConn,
     group: Group,
     base_url: &str,
@@ -126,6 +129,7 @@ fn load(
     let (about_lead, about_rest) = crate::markdown::split_lead(&group.about);
     let base = views::group_url(base_url, &group.slug);
     Ok(GroupPage {
+        ui,
         about_lead: crate::markdown::to_safe_html(about_lead),
         about_rest: crate::markdown::to_safe_html(about_rest),
         next: next.map(|m| NextMeeting::new(m, &counts.get(&m.id).copied().unwrap_or_default())),
@@ -134,7 +138,8 @@ fn load(
         people: db::members::of_group(conn, group.id)?
             .into_iter()
             .map(|p| Person {
-                role: Role::parse(&p.role).map_or("Member", Role::label),
+                role: Role::parse(&p.role)
+                    .map_or_else(|| "Member".to_string(), |r| r.label(crate::i18n::Lang::En)),
                 name: p.name,
                 affiliation: p.affiliation,
             })
@@ -170,11 +175,12 @@ pub async fn show(
 ) -> Result<HttpResponse, HtmlError> {
     let slug = slug.into_inner();
     let csrf_token = crate::csrf::token(&req, &state);
+    let ui = crate::i18n::Ui::of(&req);
     let base_url = state.mail.base_url.clone();
     let page = state
         .db(move |conn| -> Result<_, AppError> {
             let group = crate::services::groups::by_slug(conn, &slug)?;
-            load(conn, group, &base_url, csrf_token)
+            load(ui, conn, group, &base_url, csrf_token)
         })
         .await?;
     Ok(crate::templates::html(&page))

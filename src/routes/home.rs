@@ -28,6 +28,8 @@ pub struct GroupSummary {
 #[derive(Template)]
 #[template(path = "pages/home.html")]
 pub struct HomePage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     pub groups: Vec<GroupSummary>,
     pub feed: SubscribeLinks,
 }
@@ -72,9 +74,13 @@ fn summaries(conn: &mut db::DbConn) -> Result<Vec<GroupSummary>, AppError> {
     Ok(out.into_iter().map(|(_, s)| s).collect())
 }
 
-pub async fn show(state: web::Data<AppState>) -> Result<HttpResponse, HtmlError> {
+pub async fn show(
+    ui: crate::i18n::Ui,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, HtmlError> {
     let groups = state.db(summaries).await?;
     Ok(crate::templates::html(&HomePage {
+        ui,
         groups,
         feed: views::subscribe_links(
             &format!("{}/calendar.ics", state.mail.base_url),

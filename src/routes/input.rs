@@ -73,6 +73,8 @@ impl InputView {
 #[derive(Template)]
 #[template(path = "pages/input.html")]
 struct ArchivePage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     group: Group,
     csrf_token: String,
     form: RawInput,
@@ -112,6 +114,7 @@ async fn archive_page(
     let more = rows.len() as i64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
     Ok(ArchivePage {
+        ui: crate::i18n::Ui::of(req),
         group,
         csrf_token,
         form,
@@ -180,12 +183,15 @@ pub async fn submit(
 #[derive(Template)]
 #[template(path = "pages/input_check_mail.html")]
 struct CheckMailPage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     group: Group,
     hours: String,
 }
 
 /// `GET /groups/{slug}/input/check-mail`: the same page whatever happened to the input.
 pub async fn check_mail(
+    ui: crate::i18n::Ui,
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, HtmlError> {
@@ -194,14 +200,17 @@ pub async fn check_mail(
         .db(move |conn| crate::services::groups::by_slug(conn, &slug))
         .await?;
     Ok(templates::html(&CheckMailPage {
+        ui,
         group,
-        hours: crate::mail::context::describe_duration(state.mail.pending),
+        hours: crate::mail::context::describe_duration(crate::i18n::Lang::En, state.mail.pending),
     }))
 }
 
 #[derive(Template)]
 #[template(path = "pages/input_confirm.html")]
 struct ConfirmPage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     group: Group,
     token: String,
     item: InputView,
@@ -224,6 +233,7 @@ pub async fn show(
         .db(move |conn| service::find_by_token(conn, &st.mail, &secret))
         .await?;
     let page = ConfirmPage {
+        ui: crate::i18n::Ui::of(&req),
         item: InputView::of(&input),
         published: input.status == inputs::PUBLISHED,
         hidden: input.hidden_at.is_some(),

@@ -36,7 +36,13 @@ pub(crate) fn private(
         .insert_header(("X-Robots-Tag", "noindex"))
 }
 
-fn page(found: Managed, token: String, csrf_token: String, notice: Option<String>) -> ManagePage {
+fn page(
+    ui: crate::i18n::Ui,
+    found: Managed,
+    token: String,
+    csrf_token: String,
+    notice: Option<String>,
+) -> ManagePage {
     let now = crate::db::now();
     let about = found.subject.about();
     let r = &found.registration;
@@ -51,7 +57,7 @@ fn page(found: Managed, token: String, csrf_token: String, notice: Option<String
             .iter()
             .filter(|(_, m)| m.ends_at >= now)
             .map(|(s, m)| SeatRow {
-                when: views::when_local(m),
+                when: views::when_local(crate::i18n::Lang::En, m),
                 title: m.title.clone(),
                 status: if m.status() == MeetingStatus::Cancelled {
                     "meeting cancelled".into()
@@ -63,12 +69,13 @@ fn page(found: Managed, token: String, csrf_token: String, notice: Option<String
         Subject::Meeting(..) => Vec::new(),
     };
     ManagePage {
+        ui,
         token,
         name: r.name.clone(),
         title: about.title().to_string(),
         page_path: about.page_url(""),
         group: about.group().name.clone(),
-        attendance: attendance.label(),
+        attendance: attendance.label(crate::i18n::Lang::En),
         status: found.status.as_str(),
         when: about.when(),
         place: shown.and_then(views::place),
@@ -84,7 +91,7 @@ fn page(found: Managed, token: String, csrf_token: String, notice: Option<String
             .iter()
             .copied()
             .find(|a| *a != attendance && open.iter().any(|m| m.format().offers(*a)))
-            .map(|a| (a.as_str(), a.label())),
+            .map(|a| (a.as_str(), a.label(crate::i18n::Lang::En))),
         can_change: !open.is_empty(),
         csrf_token,
         notice,
@@ -144,7 +151,7 @@ pub async fn show(
         _ => None,
     };
     let csrf = crate::csrf::token(&req, &state);
-    let mut page = page(found, token, csrf, notice);
+    let mut page = page(crate::i18n::Ui::of(&req), found, token, csrf, notice);
     page.materials = materials;
     Ok(templates::render_into(
         private(&mut HttpResponse::Ok()),
@@ -194,6 +201,7 @@ pub async fn cancel(
         Cancelled::Withdrawn => Ok(templates::render_into(
             private(&mut HttpResponse::Ok()),
             &templates::ErrorPage {
+                ui: crate::i18n::Ui::of(&req),
                 status: 200,
                 title: "Nothing was registered".into(),
                 message: "The registration was never confirmed, and its details have been deleted."
@@ -266,7 +274,13 @@ async fn refused(
         other => other.public_message(),
     };
     let found = find(state, token.clone()).await?;
-    let page = page(found, token, crate::csrf::token(req, state), Some(message));
+    let page = page(
+        crate::i18n::Ui::of(req),
+        found,
+        token,
+        crate::csrf::token(req, state),
+        Some(message),
+    );
     Ok(templates::render_into(
         private(&mut HttpResponse::build(status)),
         &page,

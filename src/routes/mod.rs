@@ -76,6 +76,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             web::scope("")
                 .wrap(actix_web::middleware::Compress::default())
                 .wrap(actix_web::middleware::from_fn(crate::csrf::ensure_cookie))
+                .wrap(actix_web::middleware::from_fn(crate::i18n::web::remember))
                 .wrap(crate::security::headers())
                 .route("/", web::get().to(home::show))
                 .route("/meetings/past", web::get().to(pages::past))

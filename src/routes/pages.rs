@@ -53,7 +53,10 @@ fn cards(conn: &mut DbConn, listing: &Listing) -> Result<Vec<MeetingCard>, AppEr
         .collect())
 }
 
-pub async fn past(state: web::Data<AppState>) -> Result<HttpResponse, HtmlError> {
+pub async fn past(
+    ui: crate::i18n::Ui,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, HtmlError> {
     let meetings = state
         .db(|conn| {
             cards(
@@ -69,6 +72,7 @@ pub async fn past(state: web::Data<AppState>) -> Result<HttpResponse, HtmlError>
         .await?;
     let meetings = meetings.into_iter().collect();
     Ok(templates::html(&ListPage {
+        ui,
         heading: "Past meetings".into(),
         meetings,
         empty: "No past meetings yet.",
@@ -110,6 +114,7 @@ pub(crate) fn cached_public_meeting(
 }
 
 fn meeting_page(
+    ui: crate::i18n::Ui,
     conn: &mut DbConn,
     state: &AppState,
     id: i64,
@@ -124,8 +129,9 @@ fn meeting_page(
     let m = cached.meeting.clone();
     let materials = crate::db::materials::of_meetings(conn, &[id], true)?;
     Ok(MeetingPage {
+        ui,
         materials: templates::MaterialGroup::by_kind(&materials.iter().collect::<Vec<_>>()),
-        when: views::day_lines(&m),
+        when: views::day_lines(crate::i18n::Lang::En, &m),
         place: views::place(&m),
         public_online_url: m.public_online_url().map(str::to_string),
         seats: views::seats(&m, &counts),
@@ -153,9 +159,10 @@ pub async fn meeting(
 ) -> Result<HttpResponse, HtmlError> {
     let id = id.into_inner();
     let csrf = crate::csrf::token(&req, &state);
+    let ui = crate::i18n::Ui::of(&req);
     let st = state.clone();
     let page = state
-        .db(move |conn| meeting_page(conn, &st, id, csrf))
+        .db(move |conn| meeting_page(ui, conn, &st, id, csrf))
         .await?;
     Ok(templates::html(&page))
 }
@@ -172,9 +179,10 @@ pub(crate) async fn form_again(
     notice: Option<String>,
 ) -> Result<HttpResponse, HtmlError> {
     let csrf = crate::csrf::token(req, state);
+    let ui = crate::i18n::Ui::of(req);
     let st = state.clone();
     let mut page = state
-        .db(move |conn| meeting_page(conn, &st, id, csrf))
+        .db(move |conn| meeting_page(ui, conn, &st, id, csrf))
         .await?;
     page.form = form;
     page.form_error = notice.or_else(|| {

@@ -130,6 +130,7 @@ async fn submit_form(
         Ok(Registered::New { token, .. }) => Ok(see_other(&format!("/r/{token}"))),
         Ok(Registered::Pending) => Ok(see_other(&format!("{}/check-mail", path_of(target)))),
         Ok(Registered::Existing { .. }) => Ok(templates::html(&crate::templates::ErrorPage {
+            ui: crate::i18n::Ui::of(&req),
             status: 200,
             title: "You are already registered".into(),
             message: "This address is already registered. We have sent a new link to your registration to that address; use it to see, change or cancel your registration.".into(),
@@ -283,11 +284,13 @@ fn path_of(target: Target) -> String {
 /// `GET /meetings/{id}/check-mail` and `GET /series/{id}/check-mail`: where the form leads
 /// when the address must be confirmed. The same page for every address, new or known.
 pub async fn check_mail(
+    ui: crate::i18n::Ui,
     state: web::Data<AppState>,
     target: PathTarget,
 ) -> Result<HttpResponse, HtmlError> {
     Ok(templates::html(&templates::CheckMailPage {
+        ui,
         back: path_of(target.0),
-        hours: crate::mail::context::describe_duration(state.mail.pending),
+        hours: crate::mail::context::describe_duration(crate::i18n::Lang::En, state.mail.pending),
     }))
 }

@@ -13,6 +13,8 @@ use crate::templates::{self, MeetingCard};
 #[derive(Template)]
 #[template(path = "pages/series.html")]
 pub struct SeriesPage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     pub id: i64,
     pub title: String,
     pub group_name: String,
@@ -21,7 +23,7 @@ pub struct SeriesPage {
     pub occurrences: Vec<MeetingCard>,
     pub open: bool,
     pub csrf_token: String,
-    pub offers: Vec<(&'static str, &'static str)>,
+    pub offers: Vec<(&'static str, String)>,
     pub errors: FieldErrors,
     pub notice: Option<String>,
 }
@@ -40,6 +42,7 @@ pub(crate) async fn page(
     notice: Option<String>,
 ) -> Result<SeriesPage, AppError> {
     let csrf_token = crate::csrf::token(req, state);
+    let ui = crate::i18n::Ui::of(req);
     state
         .db(move |conn| {
             let loaded = service::load_public(conn, id)?;
@@ -54,14 +57,15 @@ pub(crate) async fn page(
                         .iter()
                         .any(|m| m.status() != MeetingStatus::Draft && m.format().offers(**a))
                 })
-                .map(|a| (a.as_str(), a.label()))
+                .map(|a| (a.as_str(), a.label(crate::i18n::Lang::En)))
                 .collect();
             Ok(SeriesPage {
+                ui,
                 id,
                 title: loaded.series.title.clone(),
                 group_name: loaded.group.name.clone(),
                 group_slug: loaded.group.slug.clone(),
-                rule: crate::views::describe_rule(&loaded),
+                rule: crate::views::describe_rule(crate::i18n::Lang::En, &loaded),
                 occurrences: loaded
                     .occurrences
                     .iter()

@@ -12,6 +12,8 @@ use crate::state::AppState;
 #[derive(Template)]
 #[template(path = "pages/update.html")]
 struct UpdatePage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
     group: Group,
     update: Update,
     /// The body rendered and sanitised (`markdown::to_safe_html`).
@@ -29,6 +31,7 @@ impl UpdatePage {
 }
 
 pub async fn page(
+    ui: crate::i18n::Ui,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, HtmlError> {
@@ -45,6 +48,7 @@ pub async fn page(
         .await?;
     let atom_url = crate::views::group_feed_url(&state.mail.base_url, &group.slug, "updates.atom");
     Ok(crate::templates::html(&UpdatePage {
+        ui,
         body_html: crate::markdown::to_safe_html(&update.body),
         group,
         update,

@@ -76,7 +76,7 @@ fn mail(
 ) -> Result<(), AppError> {
     let intro = match secret {
         Some(_) => vec![
-            format!("Someone (probably you) asked for an e-mail whenever {} publishes a meeting, a series of meetings or an update. To start, open the link below and press Confirm within {}.", group.name, crate::mail::context::describe_duration(ctx.pending)),
+            format!("Someone (probably you) asked for an e-mail whenever {} publishes a meeting, a series of meetings or an update. To start, open the link below and press Confirm within {}.", group.name, crate::mail::context::describe_duration(crate::i18n::Lang::En, ctx.pending)),
             "If it was not you, ignore this message: nothing is sent to this address, and it is deleted.".into(),
         ],
         None => vec![format!(

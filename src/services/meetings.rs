@@ -201,7 +201,7 @@ fn update_inner(
                     "format",
                     format!(
                         "{confirmed} observer(s) hold {} seats; this format would drop them.",
-                        attendance.label().to_lowercase()
+                        attendance.label(crate::i18n::Lang::En).to_lowercase()
                     ),
                 );
             } else if capacity.is_some_and(|c| i64::from(c) < confirmed) {

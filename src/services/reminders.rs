@@ -159,7 +159,9 @@ impl Scheduled {
         let note = MinutesDue {
             title: &m.title,
             group: &group.name,
-            ended: crate::views::day_lines(&m).last().map(|d| d.local.clone()),
+            ended: crate::views::day_lines(crate::i18n::Lang::En, &m)
+                .last()
+                .map(|d| d.local.clone()),
             days: self.minutes_due_days,
             staff_url: format!("{}/staff/meetings/{}", self.ctx.base_url, m.id),
             page_url: self.ctx.meeting_url(&m),

@@ -185,7 +185,7 @@ async fn update_mail_says_what_changed_and_keeps_the_join_link(db: Db) {
     let text = mail.text.clone().unwrap();
     let html = mail.html.clone().unwrap();
     for line in [
-        "Time: Wed 1 Dec 2027, 14:00–15:30 CET → Thu 2 Dec 2027, 15:00–16:30 CET",
+        "Time: Wednesday, 1 December 2027, 14:00–15:30 CET → Thursday, 2 December 2027, 15:00–16:30 CET",
         "Title: Working session → Working session (moved)",
         "Join URL: https://meet.example.org/ssr2 → https://meet.example.org/new",
     ] {
@@ -201,8 +201,14 @@ async fn update_mail_says_what_changed_and_keeps_the_join_link(db: Db) {
         text.contains("Join:  https://meet.example.org/new"),
         "join link kept: {text}"
     );
-    assert!(html.contains("Wed 1 Dec 2027, 14:00–15:30 CET"), "{html}");
-    assert!(html.contains("Thu 2 Dec 2027, 15:00–16:30 CET"), "{html}");
+    assert!(
+        html.contains("Wednesday, 1 December 2027, 14:00–15:30 CET"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Thursday, 2 December 2027, 15:00–16:30 CET"),
+        "{html}"
+    );
     assert!(html.contains("Working session (moved)"), "{html}");
     assert!(
         html.contains("href=\"https://meet.example.org/new\""),
@@ -222,7 +228,7 @@ async fn update_mail_says_what_changed_and_keeps_the_join_link(db: Db) {
     let mail = app.smtp.wait_for(3, MAIL_WAIT).await.remove(2);
     let text = mail.text.unwrap();
     assert!(
-        text.contains("Time: Thu 2 Dec 2027, 15:00–16:30 CET → Thu 2 Dec 2027, 15:00–16:30 CET; Fri 3 Dec 2027, 09:00–12:00 CET"),
+        text.contains("Time: Thursday, 2 December 2027, 15:00–16:30 CET → Thursday, 2 December 2027, 15:00–16:30 CET; Friday, 3 December 2027, 09:00–12:00 CET"),
         "{text}"
     );
 }

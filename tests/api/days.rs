@@ -155,9 +155,12 @@ async fn every_client_sees_one_block_per_day_across_dst(db: Db) {
 
     // The page lists each day; web-calendar links that would make one block are not offered.
     let (_, page) = app.get_text(&format!("/meetings/{}", madrid["id"])).await;
-    assert!(page.contains("Fri 26 Mar 2027, 09:00–18:00 CET"), "{page}");
-    assert!(page.contains("Mon 29 Mar 2027, 10:00–13:30 CEST"));
-    assert!(page.contains("Mon 29 Mar 2027, 08:00–11:30 UTC"));
+    assert!(
+        page.contains("Friday, 26 March 2027, 09:00–18:00 CET"),
+        "{page}"
+    );
+    assert!(page.contains("Monday, 29 March 2027, 10:00–13:30 CEST"));
+    assert!(page.contains("Monday, 29 March 2027, 08:00–11:30 UTC"));
     assert!(!page.contains("calendar.google.com"));
 
     // Cancelling cancels every day: the feed keeps the meeting, cancelled.
@@ -243,10 +246,10 @@ async fn a_registrant_gets_every_day_and_follows_a_moved_day(db: Db) {
     let mails = app.smtp.wait_for(1, MAIL_WAIT).await;
     let text = mails[0].text.as_ref().unwrap();
     for line in [
-        "Fri 26 Mar 2027, 09:00–18:00 CET",
-        "Sat 27 Mar 2027, 09:00–18:00 CET",
-        "Mon 29 Mar 2027, 10:00–13:30 CEST",
-        "Mon 29 Mar 2027, 08:00–11:30 UTC",
+        "Friday, 26 March 2027, 09:00–18:00 CET",
+        "Saturday, 27 March 2027, 09:00–18:00 CET",
+        "Monday, 29 March 2027, 10:00–13:30 CEST",
+        "Monday, 29 March 2027, 08:00–11:30 UTC",
     ] {
         assert!(text.contains(line), "{line} in {text}");
         assert!(mails[0].html.as_ref().unwrap().contains(line));
@@ -284,7 +287,10 @@ async fn a_registrant_gets_every_day_and_follows_a_moved_day(db: Db) {
         .unwrap()
         .replace(&app.base_url, "");
     let (_, page) = app.get_text(&manage).await;
-    assert!(page.contains("Sat 27 Mar 2027, 14:00–19:00 CET"), "{page}");
+    assert!(
+        page.contains("Saturday, 27 March 2027, 14:00–19:00 CET"),
+        "{page}"
+    );
     let (_, download) = app.get_text(&format!("{manage}/invite.ics")).await;
     assert_eq!(expand(&download, &uid), json_days(&moved));
 }

@@ -158,6 +158,7 @@ pub fn settings(
         minutes_due_days: 10,
         max_upload_bytes: 50 * 1024 * 1024,
         test_clock_file: None,
+        default_lang: quorum::i18n::Lang::En,
     }
 }
 

@@ -60,10 +60,13 @@ async fn confirmation_carries_a_valid_invite(db: Db) {
     );
     let text = mail.text.as_ref().unwrap();
     assert!(
-        text.contains("Sat 15 May 2027, 09:00–17:30 CEST (Europe/Madrid)"),
+        text.contains("Saturday, 15 May 2027, 09:00–17:30 CEST (Europe/Madrid)"),
         "{text}"
     );
-    assert!(text.contains("Sat 15 May 2027, 07:00–15:30 UTC"), "{text}");
+    assert!(
+        text.contains("Saturday, 15 May 2027, 07:00–15:30 UTC"),
+        "{text}"
+    );
     assert!(
         text.contains("https://meet.example.org/ssr2"),
         "registrants get the join link"

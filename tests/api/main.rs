@@ -22,6 +22,7 @@ mod group_content;
 mod group_page;
 mod httpsec;
 mod input;
+mod languages;
 mod logs;
 mod mail;
 mod materials;

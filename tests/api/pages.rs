@@ -97,7 +97,9 @@ async fn pages_list_meetings_by_time_and_group(db: Db) {
     let (_, past) = app.get_text("/meetings/past").await;
     assert!(past.contains("Madrid meeting"));
     assert!(
-        past.contains("Mon 15 May 2017, 09:00 – Tue 16 May 2017, 17:30 CEST (Europe/Madrid)"),
+        past.contains(
+            "Monday, 15 May 2017, 09:00 – Tuesday, 16 May 2017, 17:30 CEST (Europe/Madrid)"
+        ),
         "{past}"
     );
     assert!(!past.contains("Johannesburg meeting"));

@@ -151,7 +151,7 @@ impl Rig {
 
     /// ", 14:00–": how a mail's UTC line starts a meeting `hours` after the origin.
     /// Whether `text` gives the start `hours` after the origin in UTC: `, 22:00–23:30`, or
-    /// `, 22:00 – Tue 8 Dec 2026, 00:00` when the meeting runs past midnight.
+    /// `, 22:00 – Tuesday, 8 December 2026, 00:00` when the meeting runs past midnight.
     fn says_utc_start(&self, text: &str, hours: i64) -> bool {
         let start = format!(", {}", &self.at(hours)[11..]);
         [format!("{start}–"), format!("{start} – ")]

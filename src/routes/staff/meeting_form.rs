@@ -225,7 +225,7 @@ pub(super) struct FormPage {
     in_person_capacity: String,
     remote_capacity: String,
     groups: Vec<(String, String)>,
-    formats: Vec<(&'static str, &'static str)>,
+    formats: Vec<(&'static str, String)>,
     zones: &'static [String],
     errors: FieldErrors,
     form_error: Option<String>,
@@ -281,7 +281,7 @@ pub(super) fn form_page(
         groups,
         formats: MeetingFormat::ALL
             .iter()
-            .map(|f| (f.as_str(), f.label()))
+            .map(|f| (f.as_str(), f.label(crate::i18n::Lang::En)))
             .collect(),
         zones: zones(),
         errors,

@@ -76,7 +76,7 @@ pub async fn list(
         StatusCode::OK,
         &ListPage {
             chrome: chrome(&req, &state, &me.0, notice),
-            when: views::when_local(&m),
+            when: views::when_local(crate::i18n::Lang::En, &m),
             days: views::day_dates(&m),
             m,
             q,

@@ -125,6 +125,8 @@ impl FromRequest for AdminUser {
 #[derive(Template)]
 #[template(path = "staff/login.html")]
 struct LoginPage {
+    /// Staff pages are in English.
+    ui: crate::i18n::Ui,
     csrf_token: String,
     email: String,
     error: Option<String>,
@@ -132,6 +134,7 @@ struct LoginPage {
 
 pub async fn login_form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let page = LoginPage {
+        ui: crate::i18n::Ui::english(),
         csrf_token: crate::csrf::token(&req, &state),
         email: String::new(),
         error: None,
@@ -172,6 +175,7 @@ pub async fn login(
         Verdict::Invalid => {
             tracing::warn!("failed staff login");
             let page = LoginPage {
+                ui: crate::i18n::Ui::english(),
                 csrf_token: crate::csrf::token(&req, &state),
                 email,
                 error: Some("Wrong e-mail address or password.".into()),

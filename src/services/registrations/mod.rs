@@ -130,7 +130,10 @@ impl Subject {
             let mut errors = FieldErrors::default();
             errors.add(
                 "attendance",
-                format!("{} attendance is not offered here.", attendance.label()),
+                format!(
+                    "{} attendance is not offered here.",
+                    attendance.label(crate::i18n::Lang::En)
+                ),
             );
             return Err(AppError::Validation(errors));
         }

@@ -41,7 +41,7 @@ pub fn full(attendance: Attendance) -> AppError {
         code: "full",
         message: format!(
             "No {} seats are left and this meeting has no waitlist.",
-            attendance.label().to_lowercase()
+            attendance.label(crate::i18n::Lang::En).to_lowercase()
         ),
     }
 }

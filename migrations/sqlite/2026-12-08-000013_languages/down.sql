@@ -1,0 +1,3 @@
+ALTER TABLE inputs DROP COLUMN lang;
+ALTER TABLE followers DROP COLUMN lang;
+ALTER TABLE registrations DROP COLUMN lang;
