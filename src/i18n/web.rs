@@ -116,6 +116,11 @@ pub async fn remember(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    // Staff pages are in English and the API speaks JSON: neither chooses a language.
+    let path = req.path();
+    if path.starts_with("/staff") || path.starts_with("/api/") {
+        return next.call(req).await;
+    }
     let ui = Ui::of(req.request());
     let chosen = negotiate::from_query(req.query_string());
     let https = req.app_data::<Choice>().is_some_and(|c| c.https);

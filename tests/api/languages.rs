@@ -276,3 +276,107 @@ async fn the_default_language_is_a_setting(db: Db) {
     let e = "xx".parse::<quorum::i18n::Lang>().unwrap_err();
     assert!(e.contains("en, fr, es, ar, zh, ru"), "{e}");
 }
+
+both_backends!(every_public_page_answers_in_every_language);
+
+/// Every public page, seeded as the group page tests seed it, in each language: `200`
+/// (the error page its status), `lang` and `dir` on `<html>`, the switcher, and what staff
+/// wrote shown as written.
+async fn every_public_page_answers_in_every_language(db: Db) {
+    use diesel::prelude::*;
+    use quorum::db::schema::{followers, groups, inputs, updates};
+    let Some(app) = spawn_app(db).await else { return };
+    let home = crate::group_page::seed(&app).await;
+    let slug = home.slug.clone();
+    let (status, body) = app
+        .staff_post(
+            &format!("/api/v1/meetings/{}/registrations", home.single),
+            &serde_json::json!({"name": "Grace", "email": "grace.pages@example.org", "attendance": "remote"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let manage = body["registration"]["manage_url"]
+        .as_str()
+        .unwrap()
+        .replace(&app.base_url, "");
+    let (follow_token, input_token) = (
+        quorum::domain::token::generate(),
+        quorum::domain::token::generate(),
+    );
+    let (ft, it) = (follow_token.clone(), input_token.clone());
+    let s = slug.clone();
+    let update_id: i64 = crate::retention::with_conn(&app, move |conn| {
+        let now = chrono::Utc::now().naive_utc();
+        let group_id: i64 = groups::table
+            .filter(groups::slug.eq(&s))
+            .select(groups::id)
+            .first(conn)
+            .unwrap();
+        diesel::insert_into(followers::table)
+            .values((
+                followers::group_id.eq(group_id),
+                followers::email.eq("pages.follower@example.org"),
+                followers::email_normalized.eq("pages.follower@example.org"),
+                followers::token_hash.eq(quorum::domain::token::hash(&ft)),
+                followers::status.eq("pending"),
+                followers::created_at.eq(now),
+            ))
+            .execute(conn)
+            .unwrap();
+        diesel::insert_into(inputs::table)
+            .values((
+                inputs::group_id.eq(group_id),
+                inputs::name.eq("Pat"),
+                inputs::email.eq("pages.input@example.org"),
+                inputs::email_normalized.eq("pages.input@example.org"),
+                inputs::subject.eq("On the draft"),
+                inputs::message.eq("Thank you."),
+                inputs::token_hash.eq(quorum::domain::token::hash(&it)),
+                inputs::status.eq("pending"),
+                inputs::created_at.eq(now),
+            ))
+            .execute(conn)
+            .unwrap();
+        updates::table
+            .filter(updates::group_id.eq(group_id))
+            .select(updates::id)
+            .first(conn)
+            .unwrap()
+    })
+    .await;
+    let pages: Vec<(String, u16)> = [
+        ("/".to_string(), 200),
+        ("/meetings/past".into(), 200),
+        (format!("/meetings/{}", home.single), 200),
+        (format!("/meetings/{}/check-mail", home.single), 200),
+        (format!("/series/{}", home.series), 200),
+        (format!("/series/{}/check-mail", home.series), 200),
+        (format!("/groups/{slug}"), 200),
+        (format!("/groups/{slug}/updates/{update_id}"), 200),
+        (format!("/groups/{slug}/follow"), 200),
+        (format!("/groups/{slug}/follow/check-mail"), 200),
+        (format!("/groups/{slug}/input"), 200),
+        (format!("/groups/{slug}/input/check-mail"), 200),
+        (manage, 200),
+        (format!("/f/{follow_token}"), 200),
+        (format!("/i/{input_token}"), 200),
+        ("/unsubscribe/1/forged".into(), 404),
+        ("/meetings/999999".into(), 404),
+    ]
+    .into();
+    for lang in LANGS {
+        for (path, want) in &pages {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            let url = format!("{path}{sep}lang={lang}");
+            let res = reqwest::Client::new().get(app.url(&url)).send().await.unwrap();
+            assert_eq!(res.status().as_u16(), *want, "{url}");
+            let body = res.text().await.unwrap();
+            let dir = if lang == "ar" { "rtl" } else { "ltr" };
+            assert_eq!(html_lang(&body), (lang.to_string(), dir.to_string()), "{url}");
+            assert!(body.contains("class=\"languages\""), "{url}: no switcher");
+            if path.starts_with("/groups/") && *want == 200 {
+                assert!(body.contains("SSR2") || body.contains("ssr2"), "{url}");
+            }
+        }
+    }
+}
