@@ -310,7 +310,7 @@ async fn every_public_page_answers_in_every_language(db: Db) {
         let group_id: i64 = groups::table
             .filter(groups::slug.eq(&s))
             .select(groups::id)
-            .first(conn)
+            .get_result(conn)
             .unwrap();
         diesel::insert_into(followers::table)
             .values((
@@ -340,7 +340,7 @@ async fn every_public_page_answers_in_every_language(db: Db) {
         updates::table
             .filter(updates::group_id.eq(group_id))
             .select(updates::id)
-            .first(conn)
+            .get_result(conn)
             .unwrap()
     })
     .await;
