@@ -100,4 +100,353 @@ duration-minutes =
 # (end of section feeds)
 
 ## Staff pages (English only: ids start with `staff-`)
+
+## Staff: every page (layout, notices)
+
+staff-site-title = Quorum staff
+staff-title-default = Staff
+staff-nav-dashboard = Dashboard
+staff-nav-new-meeting = New meeting
+staff-nav-new-series = New series
+staff-nav-groups = Groups
+staff-nav-mail = Mail
+staff-nav-accounts = Accounts
+staff-nav-tokens = API tokens
+staff-nav-audit = Audit log
+staff-nav-password = Password
+staff-nav-public-site = Public site
+staff-log-out = Log out { $name }
+staff-done = Done.
+staff-done-group-created = Group created.
+staff-done-mail-retried = The message is queued again.
+staff-done-password-changed = Password changed. Other sessions have been signed out.
+staff-done-account-created = Account created.
+staff-done-account-disabled = Account disabled; its sessions and tokens no longer work.
+staff-done-token-revoked = Token revoked.
+staff-done-input-hidden = Hidden from the public archive.
+staff-done-input-shown = Shown in the public archive again.
+staff-admins-only = This page is for administrators.
+staff-correct-fields = Please correct the fields marked below.
+staff-optional = (optional)
+staff-actions = Actions
+staff-public-page = Public page
+staff-registrations = Registrations
+
+## Staff: dashboard
+
+staff-dashboard-title = Dashboard
+staff-dashboard-mail-failed = { $count } message(s) could not be delivered
+staff-dashboard-mail-pending = { $count } message(s) waiting to be sent.
+staff-dashboard-past = Past meetings
+staff-dashboard-coming = Coming meetings
+staff-dashboard-none-past = No past meetings.
+staff-dashboard-none-coming = No coming meetings.
+staff-dashboard-create-one = Create one
+staff-dashboard-group-public-page = public page
+staff-dashboard-col-meeting = Meeting
+staff-dashboard-col-when = When
+staff-dashboard-col-status = Status
+staff-dashboard-col-seats = Seats
+staff-dashboard-col-seats-hint = (confirmed/capacity, waitlisted)
+staff-dashboard-col-pending = Pending
+staff-dashboard-col-mail-problems = Mail problems
+staff-dashboard-col-links = Links
+staff-dashboard-series-meetings =
+    { $count ->
+        [one] { $count } meeting
+       *[other] { $count } meetings
+    }
+staff-dashboard-series-next = next:
+staff-dashboard-series-edit = edit
+staff-dashboard-waitlisted = { $count } waitlisted
+staff-dashboard-failed = { $count } failed
+
+## Staff: meeting form
+
+staff-meeting-new = New meeting
+staff-meeting-new-copy = New meeting (copy)
+staff-meeting-edit = Edit: { $title }
+staff-meeting-create = Create meeting
+staff-meeting-save = Save
+staff-done-meeting-created = Meeting created.
+staff-done-meeting-saved = Saved. Observers get an updated invitation if the time, place or link changed.
+staff-done-meeting-cancelled = Meeting cancelled. Every observer is being told.
+staff-meeting-sequence = sequence { $sequence }
+staff-meeting-status = status
+staff-field-group = Group
+staff-field-title = Title
+staff-field-description = Description
+staff-meeting-agenda = Agenda
+staff-meeting-agenda-hint = (Markdown, shown on the meeting page)
+staff-preview = Preview
+staff-preview-hint = Shows the agenda as observers will see it; saves nothing.
+staff-agenda-preview = Agenda preview
+staff-field-format = Format
+staff-meeting-timezone = Time zone of the venue
+staff-meeting-timezone-hint = (type to search, e.g. Madrid)
+staff-meeting-days = Days
+staff-meeting-days-hint = (local time; each day has its own hours)
+staff-meeting-day-starts = Day { $day } starts
+staff-meeting-day-ends = Day { $day } ends
+staff-meeting-day-remove = Remove day { $day }
+staff-meeting-starts = Starts (local time)
+staff-meeting-ends = Ends (local time)
+staff-meeting-day-add = Add a day
+staff-meeting-day-add-hint = A meeting over several days has one registration; calendars show each day with its own hours.
+staff-meeting-in-person = In person
+staff-field-venue = Venue
+staff-meeting-address = Address
+staff-field-city = City
+staff-field-country = Country
+staff-meeting-seats = Seats
+staff-hint-no-limit = (empty: no limit)
+staff-meeting-online = Online
+staff-field-join-url = Join URL
+staff-meeting-online-details = Dial-in and other details
+staff-meeting-join-url-visibility = Join URL visible to
+staff-meeting-join-url-registrants = registered observers
+staff-meeting-join-url-public = everyone
+staff-field-remote-places = Remote places
+staff-meeting-waitlist = Waitlist when full
+staff-meeting-verify-email = Observers confirm their address by mail
+staff-meeting-verify-email-hint = (recommended: without it, anyone can register any address and see the join link)
+staff-meeting-reminders = Reminders
+staff-meeting-reminders-hint = (minutes before the start, e.g. 1440, 60; empty for none)
+staff-meeting-registration-opens = Registration opens
+staff-meeting-registration-closes = Registration closes
+staff-meeting-registration-closes-hint = (default: at the start)
+staff-field-status = Status
+staff-status-draft = draft (not public)
+staff-status-published = published
+staff-meeting-notify = Notify registrants
+staff-meeting-notify-hint = (an update mail with what changed; unchecked: saved quietly, calendars still get the new version with the next invite)
+staff-meeting-more = More
+staff-meeting-copy = Copy as a new meeting
+staff-meeting-cancel-reason = Reason for cancelling (observers see it)
+staff-meeting-cancel = Cancel this meeting and tell every observer
+staff-error-number-or-empty = Enter a whole number, or leave empty for no limit.
+
+## Staff: series form
+
+staff-series-title = New weekly series
+staff-series-intro = Each occurrence becomes a meeting with its own seats and page; observers can register for the whole series at once.
+staff-series-agenda-hint = (Markdown, shown on every occurrence's page)
+staff-series-timezone = Time zone
+staff-series-first-start = First call (local time)
+staff-series-minutes = Minutes
+staff-series-every = Every
+staff-series-weeks-on = week(s) on
+staff-series-day-mo = Mon
+staff-series-day-tu = Tue
+staff-series-day-we = Wed
+staff-series-day-th = Thu
+staff-series-day-fr = Fri
+staff-series-day-sa = Sat
+staff-series-day-su = Sun
+staff-series-until = Until (last date)
+staff-series-count = or number of calls
+staff-series-dial-in = Dial-in
+staff-series-venue-hint = (in person / hybrid)
+staff-series-reminders-hint = (minutes before each occurrence, e.g. 1440, 60; empty for none)
+staff-series-verify-email-hint = (recommended)
+staff-series-create = Create series
+staff-error-number = Enter a whole number.
+
+## Staff: tables (shared column headers)
+
+staff-col-name = Name
+staff-col-email = E-mail
+staff-col-affiliation = Affiliation
+staff-col-status = Status
+staff-col-role = Role
+
+## Staff: registrations
+
+staff-registrations-title = Registrations: { $title }
+staff-registrations-total = { $count } registration(s)
+staff-registrations-csv = Download CSV
+staff-registrations-search = Search by name, e-mail or affiliation
+staff-registrations-col-attendance = Attendance
+staff-registrations-col-registered = Registered (UTC)
+staff-registrations-col-checked-in = Checked in
+staff-registrations-undo = Undo
+staff-registrations-check-in = Check in
+staff-registrations-remove = Remove data
+staff-registrations-remove-hint = Cancels the registration and erases name, e-mail and affiliation
+staff-done-checked-in = Checked in.
+staff-done-registration-removed = The person's data has been removed.
+
+## Staff: mail
+
+staff-mail-title = Mail
+staff-mail-sent = { $count } sent
+staff-mail-waiting = { $count } waiting
+staff-mail-failed = { $count } failed
+staff-mail-retention = Sent messages keep no address or text. A failed message keeps them for 30 days so that it can be retried; after that only its record remains.
+staff-mail-none-failed = No failed messages.
+staff-mail-col-to = To
+staff-mail-col-subject = Subject
+staff-mail-col-attempts = Attempts
+staff-mail-col-error = Error
+staff-mail-retry = Retry
+
+## Staff: materials
+
+staff-materials-title = Materials
+staff-materials-page-title = Materials: { $title }
+staff-materials-kind = Kind
+staff-materials-visibility = Visibility
+staff-materials-col-file = File or link
+staff-materials-col-added = Added (UTC)
+staff-materials-bytes = { $count } bytes
+staff-materials-delete = Delete
+staff-materials-upload-title = Upload a file
+staff-materials-file = File
+staff-materials-notify = Mail confirmed registrants (minutes, recording, slides)
+staff-materials-upload = Upload
+staff-materials-link-title = Add a link
+staff-materials-url = URL
+staff-materials-add-link = Add link
+staff-done-material-removed = Material removed.
+staff-done-material-added = Material added.
+
+## Staff: a group's public page (about, people, milestones, updates)
+
+staff-group-page-title = { $group }: public page
+staff-group-page-all-groups = All groups
+staff-group-page-group = Group
+staff-group-contact-email = Contact e-mail
+staff-group-page-input-email = Input e-mail
+staff-group-page-input-email-hint = (public input is forwarded here; optional)
+staff-group-page-description-hint = (one or two sentences)
+staff-group-page-about = About
+staff-group-page-about-hint = (Markdown: mandate, status, topic areas)
+staff-group-page-save-group = Save group
+staff-group-page-people = People
+staff-group-page-people-none = No one listed yet.
+staff-group-page-note = Note
+staff-group-page-person-remove = Remove
+staff-group-page-person-add-title = Add a person
+staff-group-page-person-add = Add person
+staff-group-page-milestones = Milestones
+staff-group-page-milestone-delete = Delete milestone
+staff-group-page-milestone-add-title = Add a milestone
+staff-group-page-updates = Updates
+staff-group-page-update-public-page = Public page of this update
+staff-group-page-update-delete = Delete update
+staff-group-page-update-add-title = Add an update
+staff-group-page-meeting-draft = (draft)
+staff-milestone-date = Date
+staff-milestone-meeting = Meeting
+staff-milestone-meeting-none = None
+staff-milestone-save = Save milestone
+staff-milestone-add = Add milestone
+staff-update-body = Text
+staff-update-body-hint = (Markdown)
+staff-update-draft = Draft (staff only)
+staff-update-published = Published (public page, Atom feed)
+staff-update-published-new = Published (public page, Atom feed, followers told)
+staff-update-save = Save update
+staff-update-add = Add update
+staff-done-group-saved = Group saved.
+staff-done-people-saved = People saved.
+staff-done-milestones-saved = Milestones saved.
+staff-done-updates-saved = Updates saved.
+staff-done-saved = Saved.
+
+## Staff: groups
+
+staff-groups-title = Groups
+staff-groups-slug = Slug
+staff-groups-slug-hint = (a-z, 0-9, -)
+staff-groups-col-contact = Contact
+staff-groups-col-input = Public input
+staff-groups-edit-page = Edit about, people, milestones, updates
+staff-groups-input = Input
+staff-groups-new = New group
+staff-groups-create = Create group
+
+## Staff: a group's public input
+
+staff-input-page-title = Input to { $group }
+staff-input-title = Public input to { $group }
+staff-input-intro = Confirmed input, newest first, with each author's address (shown to staff only). A hidden item stays here and leaves
+staff-input-intro-archive = the public archive
+staff-input-forwarded = Each item was forwarded to { $email } when it was confirmed.
+staff-input-none = No confirmed input yet.
+staff-input-col-published = Published
+staff-input-col-from = From
+staff-input-col-message = Message
+staff-input-col-state = State
+staff-input-hidden-since = Hidden since { $time }
+staff-input-unhide = Unhide
+staff-input-shown = Shown
+staff-input-hide = Hide
+
+## Staff: accounts
+
+staff-accounts-page-title = Accounts
+staff-accounts-title = Staff accounts
+staff-accounts-disabled = disabled
+staff-accounts-active = active
+staff-accounts-disable = Disable
+staff-accounts-disable-self = You cannot disable your own account.
+staff-accounts-new = New account
+staff-accounts-role-organizer = organizer
+staff-accounts-role-admin = admin
+staff-accounts-initial-password = Initial password
+staff-password-rules = (at least 12 characters, not a common password)
+staff-accounts-create = Create account
+
+## Staff: API tokens
+
+staff-tokens-title = API tokens
+staff-tokens-new-secret = New token (shown once; store it now):
+staff-tokens-label = Label
+staff-tokens-col-account = Account
+staff-tokens-col-created = Created (UTC)
+staff-tokens-col-last-used = Last used (UTC)
+staff-tokens-col-expires = Expires (UTC)
+staff-tokens-never = never
+staff-tokens-revoked = revoked
+staff-tokens-expired = expired
+staff-tokens-active = active
+staff-tokens-revoke = Revoke
+staff-tokens-new = New token
+staff-tokens-for-account = For account
+staff-tokens-label-placeholder = schedule script
+staff-tokens-expires-days = Expires after (days)
+staff-tokens-expires-days-hint = (empty: never)
+staff-tokens-create = Create token
+staff-tokens-expiry-invalid = The expiry must be a whole number of days from 1 to { $max }, or empty for a token that does not expire.
+# Replaces the command-line option `--name` in the messages of token creation.
+staff-tokens-the-label = the label
+
+## Staff: password
+
+staff-password-title = Change your password
+staff-password-current = Current password
+staff-password-new = New password
+staff-password-confirm = New password again
+staff-password-change = Change password
+staff-password-wrong = The current password is wrong.
+staff-password-mismatch = The new passwords do not match.
+staff-password-not-changed = Not changed: { $reason }.
+
+## Staff: audit log
+
+staff-audit-title = Audit log
+staff-audit-col-when = When (UTC)
+staff-audit-col-who = Who
+staff-audit-col-action = Action
+staff-audit-col-subject = Subject
+staff-audit-col-before = Before
+staff-audit-col-after = After
+
+## Staff: login
+
+staff-login-title = Staff login
+staff-login-submit = Log in
+staff-login-wrong = Wrong e-mail address or password.
+
 # (end of section staff)

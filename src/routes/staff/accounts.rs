@@ -132,7 +132,7 @@ pub async fn disable_account(
     if id == me.0.id {
         return Err(AppError::Conflict {
             code: "conflict",
-            message: "You cannot disable your own account.".into(),
+            message: super::LANG.msg("staff-accounts-disable-self"),
         }
         .into());
     }

@@ -129,7 +129,7 @@ fn group_rows(conn: &mut DbConn, past: bool) -> Result<Vec<GroupRows>, AppError>
                 row.title = s.title.clone();
                 row.series = Some(SeriesCell {
                     id: s.id,
-                    rule: views::short_rule(crate::i18n::Lang::En, s),
+                    rule: views::short_rule(super::LANG, s),
                     count: occ.len(),
                 });
                 (g, row)
@@ -158,7 +158,7 @@ impl Row {
         Row {
             id: m.id,
             title: m.title.clone(),
-            when: views::when_local(crate::i18n::Lang::En, m),
+            when: views::when_local(super::LANG, m),
             status: m.status.clone(),
             series: None,
             seats: views::seats(m, &seats.get(&m.id).copied().unwrap_or_default()),

@@ -117,7 +117,11 @@ fn load(conn: &mut DbConn, slug: &str, chrome: StaffChrome) -> Result<EditorPage
     let meetings: Vec<(i64, String)> = meetings::list(conn, &listing)?
         .into_iter()
         .map(|(m, _)| {
-            let draft = if m.status == "draft" { " (draft)" } else { "" };
+            let draft = if m.status == "draft" {
+                format!(" {}", super::LANG.msg("staff-group-page-meeting-draft"))
+            } else {
+                String::new()
+            };
             let label = format!("{} · {}{draft}", m.starts_at.format("%Y-%m-%d"), m.title);
             (m.id, label)
         })
@@ -175,14 +179,15 @@ pub async fn editor(
     slug: web::Path<String>,
     done: web::Query<Done>,
 ) -> Result<HttpResponse, StaffError> {
-    let notice = done.done.as_deref().map(|d| match d {
-        "group" => "Group saved.",
-        "people" => "People saved.",
-        "milestones" => "Milestones saved.",
-        "updates" => "Updates saved.",
-        _ => "Saved.",
+    let notice = done.done.as_deref().map(|d| {
+        super::LANG.msg(match d {
+            "group" => "staff-done-group-saved",
+            "people" => "staff-done-people-saved",
+            "milestones" => "staff-done-milestones-saved",
+            "updates" => "staff-done-updates-saved",
+            _ => "staff-done-saved",
+        })
     });
-    let notice = notice.map(str::to_string);
     let chrome = chrome(&req, &state, &me.0, notice);
     let editor = state.db(move |conn| load(conn, &slug, chrome)).await?;
     Ok(page(StatusCode::OK, &editor))

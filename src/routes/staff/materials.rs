@@ -42,9 +42,11 @@ pub async fn list(
             Ok((m, materials::of_meetings(conn, &[id], false)?))
         })
         .await?;
-    let notice = done.done.as_deref().map(|d| match d {
-        "removed" => "Material removed.".to_string(),
-        _ => "Material added.".to_string(),
+    let notice = done.done.as_deref().map(|d| {
+        super::LANG.msg(match d {
+            "removed" => "staff-done-material-removed",
+            _ => "staff-done-material-added",
+        })
     });
     let materials = found
         .into_iter()

@@ -142,7 +142,7 @@ pub(super) fn capacity(errors: &mut FieldErrors, field: &str, value: Option<&str
     match v.parse::<i64>() {
         Ok(n) => Some(n),
         Err(_) => {
-            errors.add(field, "Enter a whole number, or leave empty for no limit.");
+            errors.add(field, super::LANG.msg("staff-error-number-or-empty"));
             None
         }
     }
@@ -217,7 +217,7 @@ pub(super) struct FormPage {
     chrome: StaffChrome,
     heading: String,
     action: String,
-    submit: &'static str,
+    submit: String,
     meeting_id: Option<i64>,
     sequence: i32,
     status: String,
@@ -250,7 +250,7 @@ pub(super) fn zones() -> &'static [String] {
 pub(super) struct FormContext {
     pub(super) heading: String,
     pub(super) action: String,
-    pub(super) submit: &'static str,
+    pub(super) submit: String,
     pub(super) meeting_id: Option<i64>,
     pub(super) sequence: i32,
     pub(super) status: String,
@@ -281,7 +281,7 @@ pub(super) fn form_page(
         groups,
         formats: MeetingFormat::ALL
             .iter()
-            .map(|f| (f.as_str(), f.label(crate::i18n::Lang::En)))
+            .map(|f| (f.as_str(), f.label(super::LANG)))
             .collect(),
         zones: zones(),
         errors,
@@ -298,9 +298,9 @@ pub(super) fn group_choices(conn: &mut db::DbConn) -> Result<Vec<(String, String
 
 pub(super) fn new_context() -> FormContext {
     FormContext {
-        heading: "New meeting".into(),
+        heading: super::LANG.msg("staff-meeting-new"),
         action: "/staff/meetings/new".into(),
-        submit: "Create meeting",
+        submit: super::LANG.msg("staff-meeting-create"),
         meeting_id: None,
         sequence: 0,
         status: "draft".into(),
@@ -309,9 +309,9 @@ pub(super) fn new_context() -> FormContext {
 
 pub(super) fn edit_context(m: &meetings::Meeting) -> FormContext {
     FormContext {
-        heading: format!("Edit: {}", m.title),
+        heading: super::LANG.msg1("staff-meeting-edit", "title", &m.title),
         action: format!("/staff/meetings/{}/edit", m.id),
-        submit: "Save",
+        submit: super::LANG.msg("staff-meeting-save"),
         meeting_id: Some(m.id),
         sequence: m.sequence,
         status: m.status.clone(),

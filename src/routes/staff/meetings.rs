@@ -17,14 +17,12 @@ use crate::services::meetings as service;
 use crate::state::AppState;
 
 pub(super) fn notice_text(done: &str) -> String {
-    match done {
-        "created" => "Meeting created.".into(),
-        "saved" => {
-            "Saved. Observers get an updated invitation if the time, place or link changed.".into()
-        }
-        "cancelled" => "Meeting cancelled. Every observer is being told.".into(),
-        _ => "Done.".into(),
-    }
+    super::LANG.msg(match done {
+        "created" => "staff-done-meeting-created",
+        "saved" => "staff-done-meeting-saved",
+        "cancelled" => "staff-done-meeting-cancelled",
+        _ => "staff-done",
+    })
 }
 
 /// The form of a new meeting (`None`) or of meeting `id`, with `input` as its values.
@@ -178,7 +176,7 @@ pub async fn new_form(
         })
         .await?;
     if copy.is_some() {
-        shown.ctx.heading = "New meeting (copy)".into();
+        shown.ctx.heading = super::LANG.msg("staff-meeting-new-copy");
     }
     Ok(shown.page(&req, &state, &me, None, None))
 }

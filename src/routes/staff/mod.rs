@@ -21,7 +21,11 @@ pub mod tokens;
 use actix_web::{web, HttpRequest};
 
 use crate::db::staff::Staff;
+use crate::i18n::{Arg, Lang};
 use crate::state::AppState;
+
+/// Staff pages are in English: their words are the `staff-…` messages of `locales/en.ftl`.
+pub const LANG: Lang = Lang::En;
 
 /// Forms that carry an agenda (up to 64 KiB of Markdown, which percent-encoding may
 /// triple) are read up to 256 KiB.
@@ -140,12 +144,25 @@ pub fn scope() -> impl actix_web::dev::HttpServiceFactory {
         .route("/audit", web::get().to(audit::audit))
 }
 
-/// What every staff page shows around its content.
+/// What every staff page shows around its content; templates reach the staff messages
+/// (the `staff-` ids of `locales/en.ftl`) through its `msg` and `msg1`.
 pub struct StaffChrome {
     pub csrf_token: String,
     pub name: String,
     pub is_admin: bool,
     pub notice: Option<String>,
+}
+
+impl StaffChrome {
+    /// The staff message `id` (in English, like every staff page).
+    pub fn msg(&self, id: &str) -> String {
+        LANG.msg(id)
+    }
+
+    /// The staff message `id` with one placeable.
+    pub fn msg1(&self, id: &str, name: &str, value: impl Into<Arg>) -> String {
+        LANG.msg1(id, name, value)
+    }
 }
 
 pub fn chrome(
@@ -170,16 +187,18 @@ pub struct Done {
 
 /// The notice for a `?done=…` on the group, mail, password, account and token pages.
 fn done_notice(done: &Done) -> Option<String> {
-    done.done.as_deref().map(|d| match d {
-        "group" => "Group created.".to_string(),
-        "retried" => "The message is queued again.".to_string(),
-        "password" => "Password changed. Other sessions have been signed out.".to_string(),
-        "account" => "Account created.".to_string(),
-        "disabled" => "Account disabled; its sessions and tokens no longer work.".to_string(),
-        "revoked" => "Token revoked.".to_string(),
-        "hidden" => "Hidden from the public archive.".to_string(),
-        "shown" => "Shown in the public archive again.".to_string(),
-        _ => "Done.".to_string(),
+    done.done.as_deref().map(|d| {
+        LANG.msg(match d {
+            "group" => "staff-done-group-created",
+            "retried" => "staff-done-mail-retried",
+            "password" => "staff-done-password-changed",
+            "account" => "staff-done-account-created",
+            "disabled" => "staff-done-account-disabled",
+            "revoked" => "staff-done-token-revoked",
+            "hidden" => "staff-done-input-hidden",
+            "shown" => "staff-done-input-shown",
+            _ => "staff-done",
+        })
     })
 }
 

@@ -64,7 +64,7 @@ pub async fn change_password(
     let current = form.current.unwrap_or_default();
     let new = match staff_auth::check_password(&state, attempt, current).await? {
         Verdict::Throttled(wait) => return Err(AppError::RateLimited(wait).into()),
-        Verdict::Invalid => Err("The current password is wrong.".to_string()),
+        Verdict::Invalid => Err(super::LANG.msg("staff-password-wrong")),
         Verdict::Valid(_) => new_password(&me.0, form.new, form.confirm),
     };
     let new = match new {
@@ -112,9 +112,10 @@ fn new_password(
 ) -> Result<NewPassword, String> {
     let new = new.unwrap_or_default();
     if Some(&new) != confirm.as_ref() {
-        return Err("The new passwords do not match.".to_string());
+        return Err(super::LANG.msg("staff-password-mismatch"));
     }
-    NewPassword::parse(&new, &me.email).map_err(|e| format!("Not changed: {e}."))
+    NewPassword::parse(&new, &me.email)
+        .map_err(|e| super::LANG.msg1("staff-password-not-changed", "reason", e.to_string()))
 }
 
 /// The form again, with what was wrong (422).

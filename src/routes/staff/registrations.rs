@@ -68,15 +68,15 @@ pub async fn list(
         .filter(|r| q.is_empty() || matches(r, &q))
         .collect();
     let notice = match query.done.as_deref() {
-        Some("checked_in") => Some("Checked in.".to_string()),
-        Some("removed") => Some("The person's data has been removed.".to_string()),
+        Some("checked_in") => Some(super::LANG.msg("staff-done-checked-in")),
+        Some("removed") => Some(super::LANG.msg("staff-done-registration-removed")),
         _ => None,
     };
     Ok(page(
         StatusCode::OK,
         &ListPage {
             chrome: chrome(&req, &state, &me.0, notice),
-            when: views::when_local(crate::i18n::Lang::En, &m),
+            when: views::when_local(super::LANG, &m),
             days: views::day_dates(&m),
             m,
             q,

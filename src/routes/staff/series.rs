@@ -14,15 +14,8 @@ use crate::error::AppError;
 use crate::services::series as service;
 use crate::state::AppState;
 
-const DAYS: [(&str, &str); 7] = [
-    ("MO", "Mon"),
-    ("TU", "Tue"),
-    ("WE", "Wed"),
-    ("TH", "Thu"),
-    ("FR", "Fri"),
-    ("SA", "Sat"),
-    ("SU", "Sun"),
-];
+/// The weekdays of the series form, by their iCalendar codes.
+const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct SeriesForm {
@@ -64,7 +57,7 @@ pub struct SeriesForm {
 fn number(errors: &mut FieldErrors, field: &str, v: Option<&str>) -> Option<i64> {
     let v = v.map(str::trim).filter(|v| !v.is_empty())?;
     v.parse()
-        .map_err(|_| errors.add(field, "Enter a whole number."))
+        .map_err(|_| errors.add(field, super::LANG.msg("staff-error-number")))
         .ok()
 }
 
@@ -139,7 +132,7 @@ struct FormPage {
     chrome: StaffChrome,
     f: SeriesForm,
     groups: Vec<(String, String)>,
-    days: [(&'static str, &'static str); 7],
+    days: [&'static str; 7],
     errors: FieldErrors,
 }
 
@@ -153,6 +146,17 @@ impl FormPage {
     }
     fn v<'a>(&self, value: &'a Option<String>) -> &'a str {
         value.as_deref().unwrap_or("")
+    }
+    fn day_label(&self, code: &str) -> String {
+        super::LANG.msg(match code {
+            "MO" => "staff-series-day-mo",
+            "TU" => "staff-series-day-tu",
+            "WE" => "staff-series-day-we",
+            "TH" => "staff-series-day-th",
+            "FR" => "staff-series-day-fr",
+            "SA" => "staff-series-day-sa",
+            _ => "staff-series-day-su",
+        })
     }
     fn day_checked(&self, code: &str) -> bool {
         let f = &self.f;

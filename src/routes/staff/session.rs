@@ -116,7 +116,7 @@ impl FromRequest for AdminUser {
             if account.is_admin() {
                 Ok(AdminUser(account))
             } else {
-                Err(AppError::Forbidden("This page is for administrators.".into()).into())
+                Err(AppError::Forbidden(super::LANG.msg("staff-admins-only")).into())
             }
         })
     }
@@ -178,7 +178,7 @@ pub async fn login(
                 ui: crate::i18n::Ui::english(),
                 csrf_token: crate::csrf::token(&req, &state),
                 email,
-                error: Some("Wrong e-mail address or password.".into()),
+                error: Some(super::LANG.msg("staff-login-wrong")),
             };
             Ok(render_into(&mut HttpResponse::Unauthorized(), &page))
         }

@@ -80,12 +80,7 @@ fn expires_days(field: Option<&str>) -> Result<Option<u32>, String> {
         .ok()
         .filter(|d| (1..=auth::MAX_TOKEN_DAYS).contains(d))
         .map(Some)
-        .ok_or_else(|| {
-            format!(
-                "The expiry must be a whole number of days from 1 to {}, or empty for a token that does not expire.",
-                auth::MAX_TOKEN_DAYS
-            )
-        })
+        .ok_or_else(|| super::LANG.msg1("staff-tokens-expiry-invalid", "max", auth::MAX_TOKEN_DAYS))
 }
 
 pub async fn create_token(
@@ -117,7 +112,10 @@ pub async fn create_token(
                     )?;
                     Ok(Ok(secret))
                 }
-                Err(e) => Ok(Err(e.to_string().replace("--name", "the label"))),
+                Err(e) => {
+                    let label = super::LANG.msg("staff-tokens-the-label");
+                    Ok(Err(e.to_string().replace("--name", &label)))
+                }
             }
         })
         .await?;
