@@ -128,7 +128,7 @@ register-closed-cancelled = Esta reunión se ha cancelado.
 register-closed-not-yet = La inscripción para esta reunión aún no está abierta.
 register-closed = La inscripción para esta reunión está cerrada.
 register-closed-past = Esta reunión ya se ha celebrado.
-register-existing-title = Ya está inscrito
+register-existing-title = Esta dirección ya está inscrita
 register-existing = Esta dirección ya está inscrita. Le hemos enviado a esa dirección un nuevo enlace a su inscripción; úselo para consultarla, modificarla o cancelarla.
 
 # Series page

@@ -116,7 +116,7 @@ register-email = Adresse électronique
 register-affiliation = Organisation
 register-optional = (facultatif)
 register-attendance = Comment participerez-vous ?
-register-seats-waitlist = { $seats } : vous serez inscrit sur la liste d’attente
+register-seats-waitlist = { $seats } : inscription sur la liste d’attente
 register-leave-empty = Laissez ce champ vide
 register-consent-meeting = J’accepte que mon nom, mon adresse électronique et mon organisation soient conservés pour cette réunion et communiqués à ses organisateurs.
 register-consent-series = J’accepte que mon nom, mon adresse électronique et mon organisation soient conservés pour ces réunions et communiqués à leurs organisateurs.
@@ -128,7 +128,7 @@ register-closed-cancelled = Cette réunion a été annulée.
 register-closed-not-yet = Les inscriptions à cette réunion ne sont pas encore ouvertes.
 register-closed = Les inscriptions à cette réunion sont closes.
 register-closed-past = Cette réunion a déjà eu lieu.
-register-existing-title = Vous êtes déjà inscrit
+register-existing-title = Cette adresse est déjà inscrite
 register-existing = Cette adresse est déjà inscrite. Nous y avons envoyé un nouveau lien vers votre inscription : utilisez-le pour la consulter, la modifier ou l’annuler.
 
 # Series page
