@@ -97,6 +97,173 @@ duration-minutes =
     }
 
 ## Pages: meetings, series, past meetings, registration form, manage page
+# Meeting page
+meeting-when = الموعد
+meeting-format = الشكل
+meeting-where = المكان
+meeting-online = عبر الإنترنت
+meeting-online-sent = يُرسَل رابط الانضمام إلى المراقبين المسجَّلين.
+meeting-seats = المقاعد
+meeting-seat-line = { $mode }: { $seats }
+meeting-format-place = { $format } · { $place }
+meeting-calendar = التقويم
+meeting-download-ics = تنزيل (ملف ics)
+meeting-add-google = إضافة إلى تقويم Google
+meeting-add-outlook = إضافة إلى Outlook
+meeting-subscribe-webcal = اشتراك (webcal)
+meeting-materials = الوثائق
+meeting-agenda = جدول الأعمال
+meeting-cancelled = أُلغي هذا الاجتماع.
+meeting-card-cancelled = ملغى
+meeting-series-part = جزء من السلسلة:
+meeting-series-register-once = سجّل مرة واحدة لجميع اجتماعات السلسلة
+meeting-series-or-this = أو سجّل لهذا الاجتماع وحده أدناه.
+
+# Registration form (meeting and series pages)
+register-heading = التسجيل بصفة مراقب
+register-room-full = القاعة ممتلئة.
+register-room-full-choice = يمكنك الانضمام إلى قائمة الانتظار للحصول على مقعد في القاعة، أو الحضور عن بُعد الآن.
+register-name = الاسم
+register-email = البريد الإلكتروني
+register-affiliation = الجهة التي تنتمي إليها
+register-optional = (اختياري)
+register-attendance = كيف ستحضر؟
+register-seats-waitlist = { $seats }: ستُدرَج في قائمة الانتظار
+register-leave-empty = اترك هذا الحقل فارغًا
+register-consent-meeting = أوافق على حفظ اسمي وبريدي الإلكتروني والجهة التي أنتمي إليها لأغراض هذا الاجتماع، وعلى اطّلاع منظّميه عليها.
+register-consent-series = أوافق على حفظ اسمي وبريدي الإلكتروني والجهة التي أنتمي إليها لأغراض هذه الاجتماعات، وعلى اطّلاع منظّميها عليها.
+register-button = تسجيل
+register-remote-instead = الحضور عن بُعد بدلًا من ذلك
+register-correct-fields = يُرجى تصحيح الحقول المشار إليها أدناه.
+register-closed-draft = هذا الاجتماع غير منشور.
+register-closed-cancelled = أُلغي هذا الاجتماع.
+register-closed-not-yet = لم يُفتح باب التسجيل لهذا الاجتماع بعد.
+register-closed = أُغلق باب التسجيل لهذا الاجتماع.
+register-closed-past = انعقد هذا الاجتماع بالفعل.
+register-existing-title = أنت مسجَّل بالفعل
+register-existing = هذا العنوان مسجَّل بالفعل. أرسلنا إليه رابطًا جديدًا إلى تسجيلك؛ استخدمه للاطّلاع على تسجيلك أو تغييره أو إلغائه.
+
+# Series page
+series-coming = الاجتماعات القادمة
+series-none-ahead = لا توجد اجتماعات قادمة.
+series-register-heading = التسجيل في السلسلة كاملة
+series-register-lead = تسجيل واحد، وموعد واحد في التقويم يُحدَّث مع كل تغيير. لحضور اجتماع واحد فقط، سجّل في صفحته بدلًا من ذلك.
+series-register-button = التسجيل في السلسلة
+series-closed = أُغلق باب التسجيل في هذه السلسلة.
+
+# Lists of meetings
+list-past-heading = الاجتماعات السابقة
+list-past-empty = لا توجد اجتماعات سابقة بعد.
+list-back-home = المجموعات والاجتماعات القادمة
+
+# Manage page (/r/…)
+manage-title = تسجيلك
+manage-join-now = انضم الآن
+manage-join-now-hint = الاجتماع على وشك أن يبدأ: هذا الرابط يُدخلك إليه.
+manage-who = { $name }:
+manage-status-confirmed = مؤكَّد
+manage-status-waitlisted = على قائمة الانتظار
+manage-status-pending = لم يُؤكَّد بعد
+manage-status-cancelled = ملغى
+manage-group = المجموعة
+manage-join = الانضمام
+manage-meeting = الاجتماع
+manage-your-seat = مقعدك
+manage-seat-confirmed = مؤكَّد
+manage-seat-waitlisted = على قائمة الانتظار
+manage-seat-cancelled = ملغى
+manage-seat-meeting-cancelled = أُلغي الاجتماع
+manage-materials = وثائق للمسجَّلين
+manage-confirm-lead = يُرجى تأكيد رغبتك في التسجيل. يُحجز مكانك (مقعد، أو مكان في قائمة الانتظار إذا كان الاجتماع مكتملًا) عند الضغط على الزر.
+manage-confirm = تأكيد
+manage-not-me = لست أنا من سجّل: احذف هذه البيانات
+manage-download-invite = تنزيل دعوة التقويم
+manage-switch = التحويل إلى: { $attendance }
+manage-cancel = إلغاء تسجيلي
+manage-keep-secret = لا تُطلع أحدًا على عنوان هذه الصفحة: يستطيع كل من يعرفه تغيير تسجيلك.
+manage-done-cancelled = أُلغي تسجيلك. أرسلنا إليك رسالة تؤكد ذلك.
+manage-done-attendance = تغيّرت طريقة حضورك. أرسلنا إليك دعوة محدَّثة.
+manage-done-confirmed = شكرًا لك: تأكّد عنوانك. أرسلنا إليك رسالة بالتفاصيل.
+manage-not-possible = غير ممكن.
+manage-withdrawn-title = لم يُسجَّل شيء
+manage-withdrawn = لم يُؤكَّد التسجيل قط، وحُذفت بياناته.
+
+# After a registration that waits for the address to be confirmed
+checkmail-title = تحقّق من بريدك
+checkmail-sent = أرسلنا رسالة إلى العنوان الذي أدخلته. افتح الرابط الوارد فيها واضغط على «تأكيد» لحجز مكانك. لا يُحجز أي مقعد قبل التأكيد.
+checkmail-valid-for = يظل الرابط صالحًا لمدة { $duration }. بعد ذلك تُحذف البيانات غير المؤكَّدة ويمكنك التسجيل من جديد.
+checkmail-no-message = لم تصلك الرسالة؟
+checkmail-wait = انتظر بضع دقائق، وابحث في مجلد الرسائل غير المرغوب فيها عن رسالة من هذا الموقع.
+checkmail-typo = تأكّد من أنك كتبت العنوان بشكل صحيح. وإن لم يكن كذلك، فسجّل من جديد بالعنوان الصحيح.
+checkmail-known = إذا كنت قد سجّلت هذا العنوان من قبل، فستجد في الرسالة بدلًا من ذلك رابطًا إلى تسجيلك القائم.
+checkmail-back = العودة إلى الاجتماع
+
+# Errors beside form fields (the JSON API gives the same English text)
+field-required = هذا الحقل مطلوب.
+field-too-long =
+    { $max ->
+        [one] حرف واحد على الأكثر.
+        [two] حرفان على الأكثر.
+        [few] { $max } أحرف على الأكثر.
+        [many] { $max } حرفًا على الأكثر.
+       *[other] { $max } حرف على الأكثر.
+    }
+field-control-characters = يحتوي على محارف تحكّم.
+field-single-line = يجب أن يكون في سطر واحد.
+field-one-line = يجب أن يكون في سطر واحد، دون فواصل أسطر أو علامات جدولة أو محارف تحكّم أخرى.
+field-invalid-email = أدخل عنوان بريد إلكتروني صالحًا، مثل name@example.org.
+field-choose-attendance = اختر طريقة حضورك.
+field-attendance-one-of = يجب أن تكون القيمة إحدى القيم التالية: { $choices }.
+field-not-offered = الحضور «{ $attendance }» غير متاح هنا.
+field-not-offered-here = لا يتيح هذا الاجتماع طريقة الحضور هذه.
+field-consent = يُرجى الموافقة على حفظ بياناتك، وإلا فلن يمكننا تسجيلك.
+field-leave-empty = يجب ترك هذا الحقل فارغًا.
+
+# Error pages: titles by status, then what they say
+errorpage-back = العودة إلى الاجتماعات القادمة
+errorpage-title-400 = طلب غير صالح
+errorpage-title-401 = يلزم تسجيل الدخول
+errorpage-title-403 = غير مسموح
+errorpage-title-404 = الصفحة غير موجودة
+errorpage-title-409 = غير ممكن
+errorpage-title-410 = لم يعد متاحًا
+errorpage-title-413 = الحجم كبير جدًا
+errorpage-title-415 = تنسيق غير مدعوم
+errorpage-title-422 = بيانات غير صالحة
+errorpage-title-429 = طلبات كثيرة جدًا
+errorpage-title-500 = حدث خطأ
+errorpage-title-503 = الخدمة غير متاحة مؤقتًا
+errorpage-not-found = هذه الصفحة غير موجودة.
+errorpage-not-found-meeting = هذا الاجتماع غير موجود أو غير منشور.
+errorpage-not-found-series = هذه السلسلة غير موجودة أو غير منشورة.
+errorpage-not-found-group = هذه المجموعة غير موجودة.
+errorpage-not-found-link = هذا الرابط غير صالح. ربما انتهت صلاحيته أو حلّ محلّه رابط أحدث.
+errorpage-not-found-material = هذه الوثيقة غير موجودة أو غير متاحة للعموم.
+errorpage-not-found-update = هذا التحديث غير موجود أو غير منشور.
+errorpage-bad-request = تعذّرت قراءة الطلب.
+errorpage-unauthorized = يجب تسجيل الدخول لعرض هذه الصفحة.
+errorpage-forbidden = انتهت صلاحية النموذج أو لم يُرسَل من هذا الموقع. ارجع إلى الصفحة السابقة وأعد تحميلها ثم حاول مرة أخرى.
+errorpage-gone = لم يعد هذا متاحًا.
+errorpage-series-closed = لا يوجد في هذه السلسلة اجتماع مفتوح للتسجيل.
+errorpage-full = لم تبقَ مقاعد من هذا النوع، ولا توجد قائمة انتظار لهذا الاجتماع.
+errorpage-already-registered = هذا العنوان مسجَّل بالفعل.
+errorpage-already-by-series = لهذا العنوان مقعد في هذا الاجتماع بالفعل من خلال التسجيل في السلسلة.
+errorpage-registration-cancelled = أُلغي هذا التسجيل.
+errorpage-confirm-first = أكّد تسجيلك أولًا: تصلك الدعوة مع التأكيد.
+errorpage-conflict = لا يمكن تنفيذ ذلك الآن. أعد تحميل الصفحة وحاول مرة أخرى.
+errorpage-too-large = ما أُرسل كبير جدًا.
+errorpage-unsupported = ما أُرسل ليس بتنسيق يقبله هذا الموقع.
+errorpage-validation = بعض البيانات المدخلة غير صالحة.
+errorpage-rate-limited =
+    { $seconds ->
+        [one] طلبات كثيرة جدًا من اتصالك. حاول مرة أخرى بعد ثانية واحدة.
+        [two] طلبات كثيرة جدًا من اتصالك. حاول مرة أخرى بعد ثانيتين.
+        [few] طلبات كثيرة جدًا من اتصالك. حاول مرة أخرى بعد { $seconds } ثوانٍ.
+       *[other] طلبات كثيرة جدًا من اتصالك. حاول مرة أخرى بعد { $seconds } ثانية.
+    }
+errorpage-unavailable = الخدمة غير متاحة مؤقتًا. حاول مرة أخرى بعد قليل.
+errorpage-internal = حدث خطأ من جانبنا وسُجِّل. يُرجى المحاولة مرة أخرى لاحقًا.
+
 # (end of section pages-a)
 
 ## Pages: home, group page, updates, follow, input, unsubscribe

@@ -85,6 +85,168 @@ duration-minutes =
     }
 
 ## Pages: meetings, series, past meetings, registration form, manage page
+# Meeting page
+meeting-when = Date et heure
+meeting-format = Format
+meeting-where = Lieu
+meeting-online = En ligne
+meeting-online-sent = Le lien de connexion est envoyé aux observateurs inscrits.
+meeting-seats = Places
+meeting-seat-line = { $mode } : { $seats }
+meeting-format-place = { $format } · { $place }
+meeting-calendar = Agenda
+meeting-download-ics = Télécharger (.ics)
+meeting-add-google = Ajouter à Google Agenda
+meeting-add-outlook = Ajouter à Outlook
+meeting-subscribe-webcal = S’abonner (webcal)
+meeting-materials = Documents
+meeting-agenda = Ordre du jour
+meeting-cancelled = Cette réunion a été annulée.
+meeting-card-cancelled = Annulée
+meeting-series-part = Fait partie de la série :
+meeting-series-register-once = Inscrivez-vous une seule fois à toutes les réunions de la série
+meeting-series-or-this = ou uniquement à celle-ci, ci-dessous.
+
+# Registration form (meeting and series pages)
+register-heading = S’inscrire comme observateur
+register-room-full = La salle est complète.
+register-room-full-choice = Vous pouvez vous inscrire sur la liste d’attente pour une place dans la salle, ou participer dès maintenant à distance.
+register-name = Nom
+register-email = Adresse électronique
+register-affiliation = Organisation
+register-optional = (facultatif)
+register-attendance = Comment participerez-vous ?
+register-seats-waitlist = { $seats } : inscription sur la liste d’attente
+register-leave-empty = Laissez ce champ vide
+register-consent-meeting = J’accepte que mon nom, mon adresse électronique et mon organisation soient conservés pour cette réunion et communiqués à ses organisateurs.
+register-consent-series = J’accepte que mon nom, mon adresse électronique et mon organisation soient conservés pour ces réunions et communiqués à leurs organisateurs.
+register-button = S’inscrire
+register-remote-instead = Participer plutôt à distance
+register-correct-fields = Veuillez corriger les champs signalés ci-dessous.
+register-closed-draft = Cette réunion n’est pas publiée.
+register-closed-cancelled = Cette réunion a été annulée.
+register-closed-not-yet = Les inscriptions à cette réunion ne sont pas encore ouvertes.
+register-closed = Les inscriptions à cette réunion sont closes.
+register-closed-past = Cette réunion a déjà eu lieu.
+register-existing-title = Cette adresse est déjà inscrite
+register-existing = Cette adresse est déjà inscrite. Nous y avons envoyé un nouveau lien vers votre inscription : utilisez-le pour la consulter, la modifier ou l’annuler.
+
+# Series page
+series-coming = Prochaines réunions
+series-none-ahead = Aucune réunion à venir.
+series-register-heading = S’inscrire à toute la série
+series-register-lead = Une seule inscription, une seule entrée d’agenda, mise à jour à chaque changement. Pour n’assister qu’à une réunion, inscrivez-vous plutôt sur sa page.
+series-register-button = S’inscrire à la série
+series-closed = Les inscriptions à cette série sont closes.
+
+# Lists of meetings
+list-past-heading = Réunions passées
+list-past-empty = Aucune réunion passée pour l’instant.
+list-back-home = Groupes et prochaines réunions
+
+# Manage page (/r/…)
+manage-title = Votre inscription
+manage-join-now = Rejoindre la réunion
+manage-join-now-hint = La réunion commence : ce lien vous y mène.
+manage-who = { $name } :
+manage-status-confirmed = confirmée
+manage-status-waitlisted = sur la liste d’attente
+manage-status-pending = pas encore confirmée
+manage-status-cancelled = annulée
+manage-group = Groupe
+manage-join = Connexion
+manage-meeting = Réunion
+manage-your-seat = Votre place
+manage-seat-confirmed = confirmée
+manage-seat-waitlisted = sur la liste d’attente
+manage-seat-cancelled = annulée
+manage-seat-meeting-cancelled = réunion annulée
+manage-materials = Documents réservés aux inscrits
+manage-confirm-lead = Veuillez confirmer que vous souhaitez vous inscrire. Votre place (dans la salle, ou sur la liste d’attente si la réunion est complète) vous est attribuée lorsque vous appuyez sur le bouton.
+manage-confirm = Confirmer
+manage-not-me = Ce n’était pas moi : supprimer ces données
+manage-download-invite = Télécharger l’invitation pour votre agenda
+manage-switch = Passer à : { $attendance }
+manage-cancel = Annuler mon inscription
+manage-keep-secret = Ne communiquez l’adresse de cette page à personne : quiconque la connaît peut modifier votre inscription.
+manage-done-cancelled = Votre inscription a été annulée. Nous vous avons envoyé une confirmation.
+manage-done-attendance = Votre mode de participation a été modifié. Nous vous avons envoyé une invitation mise à jour.
+manage-done-confirmed = Merci : votre adresse est confirmée. Nous vous avons envoyé un message avec tous les détails.
+manage-not-possible = Impossible.
+manage-withdrawn-title = Aucune inscription enregistrée
+manage-withdrawn = L’inscription n’a jamais été confirmée et ses données ont été supprimées.
+
+# After a registration that waits for the address to be confirmed
+checkmail-title = Consultez votre messagerie
+checkmail-sent = Nous avons envoyé un message à l’adresse indiquée. Ouvrez le lien qu’il contient et appuyez sur « Confirmer » pour obtenir votre place. Aucune place n’est réservée tant que vous n’avez pas confirmé.
+checkmail-valid-for = Le lien est valable { $duration }. Passé ce délai, les données non confirmées sont supprimées et vous pouvez vous inscrire à nouveau.
+checkmail-no-message = Pas de message ?
+checkmail-wait = Patientez quelques minutes et regardez dans votre dossier de courrier indésirable si un message de ce site s’y trouve.
+checkmail-typo = Vérifiez que vous avez saisi la bonne adresse. Dans le cas contraire, inscrivez-vous simplement à nouveau avec la bonne.
+checkmail-known = Si cette adresse était déjà inscrite, le message contient plutôt un lien vers votre inscription existante.
+checkmail-back = Retour à la réunion
+
+# Errors beside form fields (the JSON API gives the same English text)
+field-required = Ce champ est obligatoire.
+field-too-long =
+    { $max ->
+        [one] { $max } caractère au maximum.
+       *[other] { $max } caractères au maximum.
+    }
+field-control-characters = Contient des caractères de contrôle.
+field-single-line = Doit tenir sur une seule ligne.
+field-one-line = Doit tenir sur une seule ligne, sans saut de ligne, tabulation ni autre caractère de contrôle.
+field-invalid-email = Saisissez une adresse électronique valide, par exemple nom@example.org.
+field-choose-attendance = Indiquez comment vous participerez.
+field-attendance-one-of = Valeurs possibles : { $choices }.
+field-not-offered = La participation « { $attendance } » n’est pas proposée ici.
+field-not-offered-here = Cette réunion ne propose pas ce mode de participation.
+field-consent = Veuillez accepter la conservation de vos données, sans quoi nous ne pouvons pas vous inscrire.
+field-leave-empty = Ce champ doit rester vide.
+
+# Error pages: titles by status, then what they say
+errorpage-back = Retour aux prochaines réunions
+errorpage-title-400 = Requête invalide
+errorpage-title-401 = Connexion requise
+errorpage-title-403 = Accès refusé
+errorpage-title-404 = Page introuvable
+errorpage-title-409 = Action impossible
+errorpage-title-410 = Plus disponible
+errorpage-title-413 = Envoi trop volumineux
+errorpage-title-415 = Format non pris en charge
+errorpage-title-422 = Saisie invalide
+errorpage-title-429 = Trop de requêtes
+errorpage-title-500 = Une erreur est survenue
+errorpage-title-503 = Service momentanément indisponible
+errorpage-not-found = Cette page n’existe pas.
+errorpage-not-found-meeting = Cette réunion n’existe pas ou n’est pas publiée.
+errorpage-not-found-series = Cette série n’existe pas ou n’est pas publiée.
+errorpage-not-found-group = Ce groupe n’existe pas.
+errorpage-not-found-link = Ce lien n’est pas valide. Il a peut-être expiré ou été remplacé par un lien plus récent.
+errorpage-not-found-material = Ce document n’existe pas ou n’est pas public.
+errorpage-not-found-update = Cette actualité n’existe pas ou n’est pas publiée.
+errorpage-bad-request = La requête n’a pas pu être lue.
+errorpage-unauthorized = Vous devez vous connecter pour voir cette page.
+errorpage-forbidden = Le formulaire a expiré ou n’a pas été envoyé depuis ce site. Revenez en arrière, rechargez la page et réessayez.
+errorpage-gone = Ce contenu n’est plus disponible.
+errorpage-series-closed = Aucune réunion de cette série n’est ouverte aux inscriptions.
+errorpage-full = Il ne reste plus de places de ce type, et cette réunion n’a pas de liste d’attente.
+errorpage-already-registered = Cette adresse est déjà inscrite.
+errorpage-already-by-series = Cette adresse a déjà une place à cette réunion grâce à son inscription à la série.
+errorpage-registration-cancelled = Cette inscription a été annulée.
+errorpage-confirm-first = Confirmez d’abord votre inscription : l’invitation accompagne la confirmation.
+errorpage-conflict = Cette action est impossible pour le moment. Rechargez la page et réessayez.
+errorpage-too-large = L’envoi est trop volumineux.
+errorpage-unsupported = L’envoi n’est pas dans un format accepté par ce site.
+errorpage-validation = Certaines informations saisies ne sont pas valides.
+errorpage-rate-limited =
+    { $seconds ->
+        [one] Trop de requêtes depuis votre connexion. Réessayez dans { $seconds } seconde.
+       *[other] Trop de requêtes depuis votre connexion. Réessayez dans { $seconds } secondes.
+    }
+errorpage-unavailable = Le service est momentanément indisponible. Réessayez dans un instant.
+errorpage-internal = Une erreur s’est produite de notre côté. Elle a été enregistrée ; veuillez réessayer plus tard.
+
 # (end of section pages-a)
 
 ## Pages: home, group page, updates, follow, input, unsubscribe

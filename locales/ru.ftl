@@ -91,6 +91,170 @@ duration-minutes =
     }
 
 ## Pages: meetings, series, past meetings, registration form, manage page
+# Meeting page
+meeting-when = Дата и время
+meeting-format = Формат
+meeting-where = Место
+meeting-online = Онлайн
+meeting-online-sent = Ссылка для подключения рассылается зарегистрированным наблюдателям.
+meeting-seats = Места
+meeting-seat-line = { $mode }: { $seats }
+meeting-format-place = { $format } · { $place }
+meeting-calendar = Календарь
+meeting-download-ics = Скачать (.ics)
+meeting-add-google = Добавить в Google Календарь
+meeting-add-outlook = Добавить в Outlook
+meeting-subscribe-webcal = Подписаться (webcal)
+meeting-materials = Материалы
+meeting-agenda = Повестка дня
+meeting-cancelled = Эта встреча отменена.
+meeting-card-cancelled = Отменена
+meeting-series-part = Входит в серию:
+meeting-series-register-once = Зарегистрируйтесь один раз на все встречи серии
+meeting-series-or-this = или только на эту встречу ниже.
+
+# Registration form (meeting and series pages)
+register-heading = Регистрация наблюдателя
+register-room-full = В зале нет свободных мест.
+register-room-full-choice = Вы можете встать в лист ожидания на место в зале или уже сейчас выбрать дистанционное участие.
+register-name = Имя
+register-email = Электронная почта
+register-affiliation = Организация
+register-optional = (необязательно)
+register-attendance = Как вы будете участвовать?
+register-seats-waitlist = { $seats }: вы будете внесены в лист ожидания
+register-leave-empty = Оставьте это поле пустым
+register-consent-meeting = Я даю согласие на хранение моего имени, адреса электронной почты и названия организации для этой встречи и на их передачу её организаторам.
+register-consent-series = Я даю согласие на хранение моего имени, адреса электронной почты и названия организации для этих встреч и на их передачу их организаторам.
+register-button = Зарегистрироваться
+register-remote-instead = Участвовать дистанционно
+register-correct-fields = Исправьте поля, отмеченные ниже.
+register-closed-draft = Эта встреча не опубликована.
+register-closed-cancelled = Эта встреча отменена.
+register-closed-not-yet = Регистрация на эту встречу ещё не открыта.
+register-closed = Регистрация на эту встречу закрыта.
+register-closed-past = Эта встреча уже состоялась.
+register-existing-title = Вы уже зарегистрированы
+register-existing = Этот адрес уже зарегистрирован. Мы отправили на него новую ссылку на вашу регистрацию: по ней вы можете просмотреть, изменить или отменить регистрацию.
+
+# Series page
+series-coming = Ближайшие встречи
+series-none-ahead = Предстоящих встреч нет.
+series-register-heading = Регистрация на всю серию
+series-register-lead = Одна регистрация и одна запись в календаре, которая обновляется при каждом изменении. Чтобы посетить только одну встречу, зарегистрируйтесь на её странице.
+series-register-button = Зарегистрироваться на серию
+series-closed = Регистрация на эту серию закрыта.
+
+# Lists of meetings
+list-past-heading = Прошедшие встречи
+list-past-empty = Прошедших встреч пока нет.
+list-back-home = Группы и предстоящие встречи
+
+# Manage page (/r/…)
+manage-title = Ваша регистрация
+manage-join-now = Подключиться
+manage-join-now-hint = Встреча начинается: по этой ссылке вы на неё попадёте.
+manage-who = { $name }:
+manage-status-confirmed = подтверждена
+manage-status-waitlisted = в листе ожидания
+manage-status-pending = ещё не подтверждена
+manage-status-cancelled = отменена
+manage-group = Группа
+manage-join = Подключение
+manage-meeting = Встреча
+manage-your-seat = Ваше место
+manage-seat-confirmed = подтверждено
+manage-seat-waitlisted = в листе ожидания
+manage-seat-cancelled = отменено
+manage-seat-meeting-cancelled = встреча отменена
+manage-materials = Материалы для зарегистрированных участников
+manage-confirm-lead = Подтвердите, что хотите зарегистрироваться. Место (в зале или в листе ожидания, если мест нет) закрепляется за вами после нажатия кнопки.
+manage-confirm = Подтвердить
+manage-not-me = Это не моя регистрация: удалить эти данные
+manage-download-invite = Скачать приглашение для календаря
+manage-switch = Перейти на формат: { $attendance }
+manage-cancel = Отменить регистрацию
+manage-keep-secret = Никому не сообщайте адрес этой страницы: любой, кто его знает, может изменить вашу регистрацию.
+manage-done-cancelled = Ваша регистрация отменена. Мы отправили вам подтверждение.
+manage-done-attendance = Формат вашего участия изменён. Мы отправили вам обновлённое приглашение.
+manage-done-confirmed = Спасибо: ваш адрес подтверждён. Мы отправили вам письмо с подробностями.
+manage-not-possible = Это невозможно.
+manage-withdrawn-title = Регистрация не состоялась
+manage-withdrawn = Регистрация так и не была подтверждена, и её данные удалены.
+
+# After a registration that waits for the address to be confirmed
+checkmail-title = Проверьте почту
+checkmail-sent = Мы отправили письмо на указанный вами адрес. Откройте ссылку из письма и нажмите «Подтвердить», чтобы получить место. До подтверждения место за вами не закрепляется.
+checkmail-valid-for = Ссылка действует { $duration }. После этого неподтверждённые данные удаляются, и вы сможете зарегистрироваться снова.
+checkmail-no-message = Письмо не пришло?
+checkmail-wait = Подождите несколько минут и поищите письмо с этого сайта в папке «Спам».
+checkmail-typo = Проверьте, правильно ли вы ввели адрес. Если нет, просто зарегистрируйтесь ещё раз с верным адресом.
+checkmail-known = Если этот адрес уже был зарегистрирован, в письме будет ссылка на вашу существующую регистрацию.
+checkmail-back = Вернуться к встрече
+
+# Errors beside form fields (the JSON API gives the same English text)
+field-required = Это поле обязательно.
+field-too-long =
+    { $max ->
+        [one] Не более { $max } символа.
+       *[other] Не более { $max } символов.
+    }
+field-control-characters = Содержит управляющие символы.
+field-single-line = Должно умещаться в одну строку.
+field-one-line = Должно умещаться в одну строку, без переносов строк, табуляций и других управляющих символов.
+field-invalid-email = Введите действительный адрес электронной почты, например name@example.org.
+field-choose-attendance = Выберите формат участия.
+field-attendance-one-of = Допустимые значения: { $choices }.
+field-not-offered = Формат участия «{ $attendance }» здесь не предусмотрен.
+field-not-offered-here = На этой встрече такой формат участия не предусмотрен.
+field-consent = Дайте согласие на хранение ваших данных, иначе мы не сможем вас зарегистрировать.
+field-leave-empty = Это поле должно оставаться пустым.
+
+# Error pages: titles by status, then what they say
+errorpage-back = Вернуться к предстоящим встречам
+errorpage-title-400 = Некорректный запрос
+errorpage-title-401 = Требуется вход
+errorpage-title-403 = Доступ запрещён
+errorpage-title-404 = Страница не найдена
+errorpage-title-409 = Действие невозможно
+errorpage-title-410 = Больше недоступно
+errorpage-title-413 = Слишком большой объём
+errorpage-title-415 = Неподдерживаемый формат
+errorpage-title-422 = Неверные данные
+errorpage-title-429 = Слишком много запросов
+errorpage-title-500 = Произошла ошибка
+errorpage-title-503 = Сервис временно недоступен
+errorpage-not-found = Такой страницы нет.
+errorpage-not-found-meeting = Такой встречи нет, или она не опубликована.
+errorpage-not-found-series = Такой серии нет, или она не опубликована.
+errorpage-not-found-group = Такой группы нет.
+errorpage-not-found-link = Эта ссылка недействительна. Возможно, срок её действия истёк или её заменила более новая.
+errorpage-not-found-material = Такого материала нет, или он не опубликован.
+errorpage-not-found-update = Такой новости нет, или она не опубликована.
+errorpage-bad-request = Не удалось прочитать запрос.
+errorpage-unauthorized = Чтобы открыть эту страницу, необходимо войти.
+errorpage-forbidden = Срок действия формы истёк, или она была отправлена не с этого сайта. Вернитесь назад, обновите страницу и попробуйте ещё раз.
+errorpage-gone = Это больше недоступно.
+errorpage-series-closed = Ни на одну встречу этой серии регистрация не открыта.
+errorpage-full = Мест этого типа не осталось, а листа ожидания у этой встречи нет.
+errorpage-already-registered = Этот адрес уже зарегистрирован.
+errorpage-already-by-series = У этого адреса уже есть место на этой встрече благодаря регистрации на серию.
+errorpage-registration-cancelled = Эта регистрация отменена.
+errorpage-confirm-first = Сначала подтвердите регистрацию: приглашение придёт вместе с подтверждением.
+errorpage-conflict = Сейчас это сделать нельзя. Обновите страницу и попробуйте ещё раз.
+errorpage-too-large = Отправленные данные слишком велики.
+errorpage-unsupported = Этот сайт не принимает данные в таком формате.
+errorpage-validation = Часть введённых данных неверна.
+errorpage-rate-limited =
+    { $seconds ->
+        [one] Слишком много запросов с вашего подключения. Повторите попытку через { $seconds } секунду.
+        [few] Слишком много запросов с вашего подключения. Повторите попытку через { $seconds } секунды.
+        [many] Слишком много запросов с вашего подключения. Повторите попытку через { $seconds } секунд.
+       *[other] Слишком много запросов с вашего подключения. Повторите попытку через { $seconds } секунды.
+    }
+errorpage-unavailable = Сервис временно недоступен. Повторите попытку чуть позже.
+errorpage-internal = На нашей стороне произошла ошибка. Она зафиксирована; повторите попытку позже.
+
 # (end of section pages-a)
 
 ## Pages: home, group page, updates, follow, input, unsubscribe

@@ -48,8 +48,12 @@ pub struct MaterialGroup {
 }
 
 impl MaterialGroup {
-    /// `materials` grouped by kind, in the order of the kinds (agenda, slides, minutes, …).
-    pub fn by_kind(materials: &[&crate::db::materials::Material]) -> Vec<MaterialGroup> {
+    /// `materials` grouped by kind, in the order of the kinds (agenda, slides, minutes, …),
+    /// each kind named in `lang`.
+    pub fn by_kind(
+        lang: crate::i18n::Lang,
+        materials: &[&crate::db::materials::Material],
+    ) -> Vec<MaterialGroup> {
         crate::domain::MaterialKind::ALL
             .iter()
             .filter_map(|kind| {
@@ -59,7 +63,7 @@ impl MaterialGroup {
                     .filter_map(|m| m.download_url("").map(|u| (m.title.clone(), u)))
                     .collect();
                 (!items.is_empty()).then_some(MaterialGroup {
-                    label: kind.label(crate::i18n::Lang::En),
+                    label: kind.label(lang),
                     items,
                 })
             })
@@ -68,17 +72,23 @@ impl MaterialGroup {
 }
 
 impl MeetingCard {
-    pub fn new(m: &Meeting, g: &Group, counts: &SeatCounts) -> MeetingCard {
+    /// The card of `m`, its fixed words in `lang`.
+    pub fn new(
+        lang: crate::i18n::Lang,
+        m: &Meeting,
+        g: &Group,
+        counts: &SeatCounts,
+    ) -> MeetingCard {
         MeetingCard {
             id: m.id,
             title: m.title.clone(),
             group_name: g.name.clone(),
             group_slug: g.slug.clone(),
-            when_local: views::when_local(crate::i18n::Lang::En, m),
-            when_utc: views::when_utc(crate::i18n::Lang::En, m),
-            format_place: views::format_and_place(m),
+            when_local: views::when_local(lang, m),
+            when_utc: views::when_utc(lang, m),
+            format_place: views::format_and_place(lang, m),
             cancelled: m.status() == MeetingStatus::Cancelled,
-            seats: views::seats(m, counts),
+            seats: views::seats(lang, m, counts),
             materials: Vec::new(),
         }
     }
@@ -91,7 +101,7 @@ pub struct ListPage {
     pub ui: crate::i18n::Ui,
     pub heading: String,
     pub meetings: Vec<MeetingCard>,
-    pub empty: &'static str,
+    pub empty: String,
 }
 
 /// Values typed into the registration form, kept when it is shown again.
@@ -116,8 +126,8 @@ pub struct MeetingPage {
     pub place: Option<String>,
     pub public_online_url: Option<String>,
     pub seats: Vec<SeatView>,
-    /// Why registration is closed, if it is.
-    pub closed: Option<&'static str>,
+    /// Why registration is closed, if it is (in the reader's language).
+    pub closed: Option<String>,
     pub csrf_token: String,
     pub form: RegistrationForm,
     pub errors: FieldErrors,
@@ -138,8 +148,9 @@ impl MeetingPage {
     pub fn agenda_html(&self) -> String {
         crate::markdown::to_safe_html(&self.m.agenda)
     }
-    pub fn error(&self, field: &str) -> Option<&str> {
-        self.errors.get(field)
+    /// The problem with `field`, in the reader's language.
+    pub fn error(&self, field: &str) -> Option<String> {
+        self.errors.say(field, self.ui.lang)
     }
     pub fn checked(&self, attendance: &str) -> bool {
         self.form.attendance == attendance
@@ -159,6 +170,10 @@ impl MeetingPage {
     }
     pub fn cancelled(&self) -> bool {
         self.m.status() == MeetingStatus::Cancelled
+    }
+    /// In person, online or hybrid, in the reader's language.
+    pub fn format_label(&self) -> String {
+        self.m.format().label(self.ui.lang)
     }
 }
 
@@ -190,6 +205,18 @@ pub struct ManagePage {
     pub notice: Option<String>,
     /// Materials for registrants only: (title, path behind this manage link).
     pub materials: Vec<(String, String)>,
+}
+
+impl ManagePage {
+    /// Where the registration stands, in the reader's language.
+    pub fn status_words(&self) -> String {
+        self.ui.msg(match self.status {
+            "confirmed" => "manage-status-confirmed",
+            "waitlisted" => "manage-status-waitlisted",
+            "pending" => "manage-status-pending",
+            _ => "manage-status-cancelled",
+        })
+    }
 }
 
 /// One meeting of a series on the manage page.

@@ -102,7 +102,7 @@ pub fn build(
                 title: m.title.clone(),
                 href: Some(format!("/meetings/{}", m.id)),
                 status: None,
-                note: crate::views::format_and_place(m),
+                note: crate::views::format_and_place(crate::i18n::Lang::En, m),
                 records: records(materials, m, false),
             }),
             Item::Series(s, _, occurrences) => {

@@ -172,11 +172,29 @@ pub fn short_day(lang: Lang, m: &Meeting) -> String {
 
 /// How and where, said once: "Online", "In person · Hotel, Madrid", "Hybrid (in person and
 /// online) · Hotel, Madrid".
-pub fn format_and_place(m: &Meeting) -> String {
+pub fn format_and_place(lang: Lang, m: &Meeting) -> String {
     match place(m) {
-        Some(p) => format!("{} · {p}", m.format().label(crate::i18n::Lang::En)),
-        None => m.format().label(crate::i18n::Lang::En).to_string(),
+        Some(p) => lang.msg2(
+            "meeting-format-place",
+            "format",
+            m.format().label(lang),
+            "place",
+            p,
+        ),
+        None => m.format().label(lang),
     }
+}
+
+/// Why registration is not open, in `lang`.
+pub fn closed_reason(lang: Lang, closed: crate::db::meetings::Closed) -> String {
+    use crate::db::meetings::Closed;
+    lang.msg(match closed {
+        Closed::Draft => "register-closed-draft",
+        Closed::Cancelled => "register-closed-cancelled",
+        Closed::NotYetOpen => "register-closed-not-yet",
+        Closed::Closed => "register-closed",
+        Closed::Past => "register-closed-past",
+    })
 }
 
 /// Venue, address, city and country, as one line; `None` for online meetings.
@@ -223,8 +241,8 @@ impl SeatView {
     }
 }
 
-/// The modes a meeting offers, with their counts.
-pub fn seats(m: &Meeting, counts: &SeatCounts) -> Vec<SeatView> {
+/// The modes a meeting offers, with their counts; labels in `lang`.
+pub fn seats(lang: Lang, m: &Meeting, counts: &SeatCounts) -> Vec<SeatView> {
     let format = m.format();
     Attendance::ALL
         .iter()
@@ -238,7 +256,7 @@ pub fn seats(m: &Meeting, counts: &SeatCounts) -> Vec<SeatView> {
             let capacity = m.capacity(a);
             SeatView {
                 attendance: a,
-                label: a.label(crate::i18n::Lang::En),
+                label: a.label(lang),
                 capacity,
                 confirmed,
                 waitlisted,

@@ -2,29 +2,29 @@
 
 use std::fmt;
 
+use super::Problem;
+
 /// A syntactically valid address of at most 254 characters, trimmed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmailAddress(String);
 
 impl EmailAddress {
-    pub fn parse(input: &str) -> Result<EmailAddress, &'static str> {
+    pub fn parse(input: &str) -> Result<EmailAddress, Problem> {
         // Not even around it: a line break in an address field is an attempt at a header.
         if input.chars().any(char::is_control) {
-            return Err("Must be one line, without line breaks, tabs or other control characters.");
+            return Err(Problem::OneLine);
         }
         let s = input.trim();
         if s.is_empty() {
-            return Err("This field is required.");
+            return Err(Problem::Required);
         }
         if s.len() > 254 {
-            return Err("At most 254 characters.");
+            return Err(Problem::TooLong(254));
         }
         if s.chars().any(|c| c.is_whitespace() || c.is_control()) || s.contains(['<', '>', ',']) {
-            return Err("Enter a valid e-mail address, like name@example.org.");
+            return Err(Problem::InvalidEmail);
         }
-        let (local, domain) = s
-            .rsplit_once('@')
-            .ok_or("Enter a valid e-mail address, like name@example.org.")?;
+        let (local, domain) = s.rsplit_once('@').ok_or(Problem::InvalidEmail)?;
         if local.is_empty()
             || local.len() > 64
             || domain.is_empty()
@@ -32,11 +32,11 @@ impl EmailAddress {
             || domain.starts_with('.')
             || domain.ends_with('.')
         {
-            return Err("Enter a valid e-mail address, like name@example.org.");
+            return Err(Problem::InvalidEmail);
         }
         // lettre is what sends it: anything it cannot address is not an address for us.
         s.parse::<lettre::Address>()
-            .map_err(|_| "Enter a valid e-mail address, like name@example.org.")?;
+            .map_err(|_| Problem::InvalidEmail)?;
         Ok(EmailAddress(s.to_string()))
     }
 

@@ -10,6 +10,7 @@ pub mod material;
 pub mod meeting;
 pub mod notes;
 pub mod password;
+pub mod problem;
 pub mod recurrence;
 pub mod registration;
 pub mod reminders;
@@ -22,29 +23,52 @@ pub use enums::{
     Attendance, MaterialKind, MeetingFormat, MeetingStatus, MilestoneStatus, RegistrationStatus,
     Role, UpdateStatus, UrlVisibility,
 };
+pub use problem::{FieldMessage, Problem};
 
 use std::collections::BTreeMap;
 
-/// Field name → human-readable problem, for `422` answers and forms shown again.
+/// Field name → human-readable problem (English), for `422` answers and forms shown again;
+/// beside it, for the problems public forms can show, what the problem is (`Problem`), so
+/// that a page says it in the reader's language (`say`).
 #[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct FieldErrors(pub BTreeMap<String, String>);
+#[serde(transparent)]
+pub struct FieldErrors(
+    pub BTreeMap<String, String>,
+    #[serde(skip)] BTreeMap<String, Problem>,
+);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0
-            .entry(field.to_string())
-            .or_insert_with(|| message.into());
+    /// Records the first problem of `field`: English text, or a `Problem`.
+    pub fn add(&mut self, field: &str, message: impl Into<FieldMessage>) {
+        if self.0.contains_key(field) {
+            return;
+        }
+        let FieldMessage { english, problem } = message.into();
+        self.0.insert(field.to_string(), english);
+        if let Some(p) = problem {
+            self.1.insert(field.to_string(), p);
+        }
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+    /// The English text of `field`'s problem.
     pub fn get(&self, field: &str) -> Option<&str> {
         self.0.get(field).map(String::as_str)
     }
+    /// `field`'s problem in `lang` (as written, English, when it is not a `Problem`).
+    pub fn say(&self, field: &str, lang: crate::i18n::Lang) -> Option<String> {
+        match self.1.get(field) {
+            Some(p) => Some(p.say(lang)),
+            None => self.get(field).map(str::to_string),
+        }
+    }
     /// Adds the problems of `other` for fields that have none yet.
     pub fn merge(&mut self, other: FieldErrors) {
-        for (field, message) in other.0 {
-            self.add(&field, message);
+        let FieldErrors(texts, mut problems) = other;
+        for (field, english) in texts {
+            let problem = problems.remove(&field);
+            self.add(&field, FieldMessage { english, problem });
         }
     }
     /// Both values, or every problem of either.
@@ -85,14 +109,14 @@ pub fn required_text(
 ) -> String {
     let v = value.unwrap_or("").trim();
     if v.is_empty() {
-        errors.add(field, "This field is required.");
+        errors.add(field, Problem::Required);
     } else if v.chars().count() > max_chars {
-        errors.add(field, format!("At most {max_chars} characters."));
+        errors.add(field, Problem::TooLong(max_chars));
     } else if v
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
     {
-        errors.add(field, "Contains control characters.");
+        errors.add(field, Problem::ControlCharacters);
     }
     v.to_string()
 }
@@ -114,12 +138,12 @@ pub fn optional_text(
         return None;
     }
     if v.chars().count() > max_chars {
-        errors.add(field, format!("At most {max_chars} characters."));
+        errors.add(field, Problem::TooLong(max_chars));
     } else if v
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
     {
-        errors.add(field, "Contains control characters.");
+        errors.add(field, Problem::ControlCharacters);
     }
     Some(v.to_string())
 }
@@ -127,7 +151,7 @@ pub fn optional_text(
 /// A single-line value: names and subjects must not carry line breaks (header injection).
 pub fn single_line(errors: &mut FieldErrors, field: &str, value: &str) {
     if value.contains(['\r', '\n']) {
-        errors.add(field, "Must be a single line.");
+        errors.add(field, Problem::SingleLine);
     }
 }
 
@@ -135,10 +159,7 @@ pub fn single_line(errors: &mut FieldErrors, field: &str, value: &str) {
 /// character (they would reach calendars, mail headers and logs as written).
 pub fn no_controls(errors: &mut FieldErrors, field: &str, value: Option<&str>) {
     if value.is_some_and(|v| v.chars().any(char::is_control)) {
-        errors.add(
-            field,
-            "Must be one line, without line breaks, tabs or other control characters.",
-        );
+        errors.add(field, Problem::OneLine);
     }
 }
 

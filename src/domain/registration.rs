@@ -39,16 +39,13 @@ impl RawRegistration {
         }
         let attendance = match self.attendance.as_deref().map(str::trim) {
             None | Some("") => {
-                errors.add("attendance", "Choose how you will attend.");
+                errors.add("attendance", super::Problem::ChooseAttendance);
                 None
             }
             Some(a) => match Attendance::parse(a) {
                 Some(a) => Some(a),
                 None => {
-                    errors.add(
-                        "attendance",
-                        format!("Must be one of: {}.", Attendance::names()),
-                    );
+                    errors.add("attendance", super::Problem::UnknownAttendance);
                     None
                 }
             },

@@ -44,6 +44,7 @@ fn page(
     notice: Option<String>,
 ) -> ManagePage {
     let now = crate::db::now();
+    let lang = ui.lang;
     let about = found.subject.about();
     let r = &found.registration;
     let attendance = r.attendance();
@@ -57,13 +58,14 @@ fn page(
             .iter()
             .filter(|(_, m)| m.ends_at >= now)
             .map(|(s, m)| SeatRow {
-                when: views::when_local(crate::i18n::Lang::En, m),
+                when: views::when_local(lang, m),
                 title: m.title.clone(),
-                status: if m.status() == MeetingStatus::Cancelled {
-                    "meeting cancelled".into()
-                } else {
-                    s.status.clone()
-                },
+                status: lang.msg(match (m.status(), s.status.as_str()) {
+                    (MeetingStatus::Cancelled, _) => "manage-seat-meeting-cancelled",
+                    (_, "waitlisted") => "manage-seat-waitlisted",
+                    (_, "confirmed") => "manage-seat-confirmed",
+                    _ => "manage-seat-cancelled",
+                }),
             })
             .collect(),
         Subject::Meeting(..) => Vec::new(),
@@ -75,7 +77,7 @@ fn page(
         title: about.title().to_string(),
         page_path: about.page_url(""),
         group: about.group().name.clone(),
-        attendance: attendance.label(crate::i18n::Lang::En),
+        attendance: attendance.label(lang),
         status: found.status.as_str(),
         when: about.when(),
         place: shown.and_then(views::place),
@@ -91,7 +93,7 @@ fn page(
             .iter()
             .copied()
             .find(|a| *a != attendance && open.iter().any(|m| m.format().offers(*a)))
-            .map(|a| (a.as_str(), a.label(crate::i18n::Lang::En))),
+            .map(|a| (a.as_str(), a.label(lang))),
         can_change: !open.is_empty(),
         csrf_token,
         notice,
@@ -137,21 +139,15 @@ pub async fn show(
 ) -> Result<HttpResponse, HtmlError> {
     let token = token.into_inner();
     let (found, materials) = find_with_materials(&state, token.clone()).await?;
+    let ui = crate::i18n::Ui::of(&req);
     let notice = match query.done.as_deref() {
-        Some("cancelled") => Some(
-            "Your registration has been cancelled. We have sent you a confirmation.".to_string(),
-        ),
-        Some("attendance") => Some(
-            "Your attendance has been changed. We have sent you an updated invitation.".to_string(),
-        ),
-        Some("confirmed") => Some(
-            "Thank you: your address is confirmed. We have sent you a message with the details."
-                .to_string(),
-        ),
+        Some("cancelled") => Some(ui.msg("manage-done-cancelled")),
+        Some("attendance") => Some(ui.msg("manage-done-attendance")),
+        Some("confirmed") => Some(ui.msg("manage-done-confirmed")),
         _ => None,
     };
     let csrf = crate::csrf::token(&req, &state);
-    let mut page = page(crate::i18n::Ui::of(&req), found, token, csrf, notice);
+    let mut page = page(ui, found, token, csrf, notice);
     page.materials = materials;
     Ok(templates::render_into(
         private(&mut HttpResponse::Ok()),
@@ -198,16 +194,18 @@ pub async fn cancel(
     let (token, done) = act(&req, &state, token, &form, service::cancel_by_token).await?;
     match done? {
         Cancelled::Cancelled => Ok(back_to(&token, "cancelled")),
-        Cancelled::Withdrawn => Ok(templates::render_into(
-            private(&mut HttpResponse::Ok()),
-            &templates::ErrorPage {
-                ui: crate::i18n::Ui::of(&req),
-                status: 200,
-                title: "Nothing was registered".into(),
-                message: "The registration was never confirmed, and its details have been deleted."
-                    .into(),
-            },
-        )),
+        Cancelled::Withdrawn => {
+            let ui = crate::i18n::Ui::of(&req);
+            Ok(templates::render_into(
+                private(&mut HttpResponse::Ok()),
+                &templates::ErrorPage {
+                    status: 200,
+                    title: ui.msg("manage-withdrawn-title"),
+                    message: ui.msg("manage-withdrawn"),
+                    ui,
+                },
+            ))
+        }
     }
 }
 
@@ -269,13 +267,16 @@ async fn refused(
         return Err(e.into());
     }
     let status = actix_web::ResponseError::status_code(&e);
+    let ui = crate::i18n::Ui::of(req);
     let message = match &e {
-        AppError::Validation(f) => f.get("attendance").unwrap_or("Not possible.").to_string(),
-        other => other.public_message(),
+        AppError::Validation(f) => f
+            .say("attendance", ui.lang)
+            .unwrap_or_else(|| ui.msg("manage-not-possible")),
+        other => crate::error::public_message_in(other, ui.lang),
     };
     let found = find(state, token.clone()).await?;
     let page = page(
-        crate::i18n::Ui::of(req),
+        ui,
         found,
         token,
         crate::csrf::token(req, state),

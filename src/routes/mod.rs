@@ -74,6 +74,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         )
         .service(
             web::scope("")
+                .wrap(actix_web::middleware::from_fn(crate::error::localise))
                 .wrap(actix_web::middleware::Compress::default())
                 .wrap(actix_web::middleware::from_fn(crate::csrf::ensure_cookie))
                 .wrap(actix_web::middleware::from_fn(crate::i18n::web::remember))

@@ -33,7 +33,11 @@ pub fn form_config_up_to(limit: usize) -> web::FormConfig {
         })
 }
 
-fn cards(conn: &mut DbConn, listing: &Listing) -> Result<Vec<MeetingCard>, AppError> {
+fn cards(
+    lang: crate::i18n::Lang,
+    conn: &mut DbConn,
+    listing: &Listing,
+) -> Result<Vec<MeetingCard>, AppError> {
     let rows = meetings::list(conn, listing)?;
     let ids: Vec<i64> = rows.iter().map(|(m, _)| m.id).collect();
     let counts = meetings::seat_counts(conn, &ids)?;
@@ -41,8 +45,10 @@ fn cards(conn: &mut DbConn, listing: &Listing) -> Result<Vec<MeetingCard>, AppEr
     Ok(rows
         .iter()
         .map(|(m, g)| {
-            let mut card = MeetingCard::new(m, g, &counts.get(&m.id).copied().unwrap_or_default());
+            let mut card =
+                MeetingCard::new(lang, m, g, &counts.get(&m.id).copied().unwrap_or_default());
             card.materials = templates::MaterialGroup::by_kind(
+                lang,
                 &materials
                     .iter()
                     .filter(|x| x.meeting_id == m.id)
@@ -57,9 +63,11 @@ pub async fn past(
     ui: crate::i18n::Ui,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, HtmlError> {
+    let lang = ui.lang;
     let meetings = state
-        .db(|conn| {
+        .db(move |conn| {
             cards(
+                lang,
                 conn,
                 &Listing {
                     to: Some(db::now()),
@@ -73,9 +81,9 @@ pub async fn past(
     let meetings = meetings.into_iter().collect();
     Ok(templates::html(&ListPage {
         ui,
-        heading: "Past meetings".into(),
+        heading: lang.msg("list-past-heading"),
         meetings,
-        empty: "No past meetings yet.",
+        empty: lang.msg("list-past-empty"),
     }))
 }
 
@@ -127,15 +135,19 @@ fn meeting_page(
         .copied()
         .unwrap_or_default();
     let m = cached.meeting.clone();
+    let lang = ui.lang;
     let materials = crate::db::materials::of_meetings(conn, &[id], true)?;
     Ok(MeetingPage {
         ui,
-        materials: templates::MaterialGroup::by_kind(&materials.iter().collect::<Vec<_>>()),
-        when: views::day_lines(crate::i18n::Lang::En, &m),
+        materials: templates::MaterialGroup::by_kind(lang, &materials.iter().collect::<Vec<_>>()),
+        when: views::day_lines(lang, &m),
         place: views::place(&m),
         public_online_url: m.public_online_url().map(str::to_string),
-        seats: views::seats(&m, &counts),
-        closed: m.registration_state(db::now()).err().map(|c| c.message()),
+        seats: views::seats(lang, &m, &counts),
+        closed: m
+            .registration_state(db::now())
+            .err()
+            .map(|c| views::closed_reason(lang, c)),
         csrf_token,
         form: RegistrationForm::default(),
         errors: FieldErrors::default(),
@@ -180,14 +192,13 @@ pub(crate) async fn form_again(
 ) -> Result<HttpResponse, HtmlError> {
     let csrf = crate::csrf::token(req, state);
     let ui = crate::i18n::Ui::of(req);
+    let correct = ui.msg("register-correct-fields");
     let st = state.clone();
     let mut page = state
         .db(move |conn| meeting_page(ui, conn, &st, id, csrf))
         .await?;
     page.form = form;
-    page.form_error = notice.or_else(|| {
-        (!errors.is_empty()).then(|| "Please correct the fields marked below.".to_string())
-    });
+    page.form_error = notice.or_else(|| (!errors.is_empty()).then_some(correct));
     page.errors = errors;
     Ok(templates::render_into(res, &page))
 }

@@ -45,17 +45,14 @@ impl RegisterForm {
         let parsed = raw.parse();
         let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
         if self.consent.as_deref() != Some("on") {
-            errors.add(
-                "consent",
-                "Please agree to the storage of your details, or we cannot register you.",
-            );
+            errors.add("consent", crate::domain::Problem::Consent);
         }
         if self
             .website
             .as_deref()
             .is_some_and(|w| !w.trim().is_empty())
         {
-            errors.add("website", "This field must be left empty.");
+            errors.add("website", crate::domain::Problem::LeaveEmpty);
         }
         match parsed {
             Ok(input) if errors.is_empty() => Ok(input),
@@ -129,12 +126,15 @@ async fn submit_form(
     match outcome {
         Ok(Registered::New { token, .. }) => Ok(see_other(&format!("/r/{token}"))),
         Ok(Registered::Pending) => Ok(see_other(&format!("{}/check-mail", path_of(target)))),
-        Ok(Registered::Existing { .. }) => Ok(templates::html(&crate::templates::ErrorPage {
-            ui: crate::i18n::Ui::of(&req),
-            status: 200,
-            title: "You are already registered".into(),
-            message: "This address is already registered. We have sent a new link to your registration to that address; use it to see, change or cancel your registration.".into(),
-        })),
+        Ok(Registered::Existing { .. }) => {
+            let ui = crate::i18n::Ui::of(&req);
+            Ok(templates::html(&crate::templates::ErrorPage {
+                status: 200,
+                title: ui.msg("register-existing-title"),
+                message: ui.msg("register-existing"),
+                ui,
+            }))
+        }
         Err(e @ (AppError::NotFound(_) | AppError::Unavailable | AppError::Internal(_))) => {
             Err(e.into())
         }
@@ -145,13 +145,27 @@ async fn submit_form(
             };
             let (errors, notice) = match error {
                 AppError::Validation(fields) => (fields, None),
-                other => (FieldErrors::default(), Some(other.public_message())),
+                other => (
+                    FieldErrors::default(),
+                    Some(crate::error::public_message_in(
+                        &other,
+                        crate::i18n::Ui::of(&req).lang,
+                    )),
+                ),
             };
             let mut res = HttpResponse::build(status);
             match target {
                 Target::Meeting(id) => {
-                    super::pages::form_again(&req, &state, &mut res, id, form.kept(), errors, notice)
-                        .await
+                    super::pages::form_again(
+                        &req,
+                        &state,
+                        &mut res,
+                        id,
+                        form.kept(),
+                        errors,
+                        notice,
+                    )
+                    .await
                 }
                 Target::Series(id) => {
                     let page = super::series::page(&req, &state, id, errors, notice).await?;
@@ -289,8 +303,8 @@ pub async fn check_mail(
     target: PathTarget,
 ) -> Result<HttpResponse, HtmlError> {
     Ok(templates::html(&templates::CheckMailPage {
-        ui,
         back: path_of(target.0),
-        hours: crate::mail::context::describe_duration(crate::i18n::Lang::En, state.mail.pending),
+        hours: crate::mail::context::describe_duration(ui.lang, state.mail.pending),
+        ui,
     }))
 }

@@ -29,8 +29,9 @@ pub struct SeriesPage {
 }
 
 impl SeriesPage {
-    pub fn error(&self, field: &str) -> Option<&str> {
-        self.errors.get(field)
+    /// The problem with `field`, in the reader's language.
+    pub fn error(&self, field: &str) -> Option<String> {
+        self.errors.say(field, self.ui.lang)
     }
 }
 
@@ -43,6 +44,7 @@ pub(crate) async fn page(
 ) -> Result<SeriesPage, AppError> {
     let csrf_token = crate::csrf::token(req, state);
     let ui = crate::i18n::Ui::of(req);
+    let lang = ui.lang;
     state
         .db(move |conn| {
             let loaded = service::load_public(conn, id)?;
@@ -57,21 +59,21 @@ pub(crate) async fn page(
                         .iter()
                         .any(|m| m.status() != MeetingStatus::Draft && m.format().offers(**a))
                 })
-                .map(|a| (a.as_str(), a.label(crate::i18n::Lang::En)))
+                .map(|a| (a.as_str(), a.label(lang)))
                 .collect();
             Ok(SeriesPage {
-                ui,
                 id,
                 title: loaded.series.title.clone(),
                 group_name: loaded.group.name.clone(),
                 group_slug: loaded.group.slug.clone(),
-                rule: crate::views::describe_rule(crate::i18n::Lang::En, &loaded),
+                rule: crate::views::describe_rule(lang, &loaded),
                 occurrences: loaded
                     .occurrences
                     .iter()
                     .filter(|m| m.ends_at >= now && m.status() != MeetingStatus::Draft)
                     .map(|m| {
                         MeetingCard::new(
+                            lang,
                             m,
                             &loaded.group,
                             &counts.get(&m.id).copied().unwrap_or_default(),
@@ -84,8 +86,10 @@ pub(crate) async fn page(
                     .any(|m| m.registration_state(now).is_ok()),
                 csrf_token,
                 offers,
+                notice: notice
+                    .or_else(|| (!errors.is_empty()).then(|| ui.msg("register-correct-fields"))),
                 errors,
-                notice,
+                ui,
             })
         })
         .await

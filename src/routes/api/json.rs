@@ -100,7 +100,7 @@ pub fn utc_rfc3339(t: NaiveDateTime) -> String {
 /// A meeting as the API shows it, with the seat counts given.
 pub fn meeting_json(m: &Meeting, g: &Group, counts: &SeatCounts, base_url: &str) -> MeetingJson {
     let mut seats = serde_json::Map::new();
-    for s in views::seats(m, counts) {
+    for s in views::seats(crate::i18n::Lang::En, m, counts) {
         let mode = ModeSeats {
             capacity: s.capacity,
             confirmed: s.confirmed,

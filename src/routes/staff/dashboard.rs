@@ -161,7 +161,11 @@ impl Row {
             when: views::when_local(super::LANG, m),
             status: m.status.clone(),
             series: None,
-            seats: views::seats(m, &seats.get(&m.id).copied().unwrap_or_default()),
+            seats: views::seats(
+                crate::i18n::Lang::En,
+                m,
+                &seats.get(&m.id).copied().unwrap_or_default(),
+            ),
             pending,
             failed,
         }

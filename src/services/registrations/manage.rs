@@ -179,7 +179,7 @@ pub fn change_attendance(
         let open = found.subject.open_meetings(now)?;
         if !open.iter().any(|m| m.format().offers(attendance)) {
             let mut errors = FieldErrors::default();
-            errors.add("attendance", "This meeting does not offer that attendance.");
+            errors.add("attendance", crate::domain::Problem::NotOfferedHere);
             return Err(AppError::Validation(errors));
         }
         if found.registration.attendance() == attendance {

@@ -128,13 +128,7 @@ impl Subject {
             .collect();
         if offered.is_empty() {
             let mut errors = FieldErrors::default();
-            errors.add(
-                "attendance",
-                format!(
-                    "{} attendance is not offered here.",
-                    attendance.label(crate::i18n::Lang::En)
-                ),
-            );
+            errors.add("attendance", crate::domain::Problem::NotOffered(attendance));
             return Err(AppError::Validation(errors));
         }
         Ok(offered)
