@@ -111,21 +111,22 @@ pub async fn submit(
     {
         return Ok(check_mail);
     }
+    let ui = crate::i18n::Ui::of(&req);
     match EmailAddress::parse(form.email.as_deref().unwrap_or_default()) {
         Ok(email) => {
-            let st = state.clone();
+            let (st, lang) = (state.clone(), ui.lang);
             state
-                .db(move |conn| follow::request(conn, &st.mail, &slug, &email))
+                .db(move |conn| follow::request(conn, &st.mail, &slug, &email, lang))
                 .await?;
             state.wake_mailer();
             Ok(check_mail)
         }
         Err(problem) => {
             let page = FollowPage {
-                ui: crate::i18n::Ui::of(&req),
+                error: Some(super::input::field_error(ui.lang, problem)),
+                ui,
                 group: group(&state, slug).await?,
                 csrf_token: crate::csrf::token(&req, &state),
-                error: Some(problem.to_string()),
             };
             Ok(templates::render_into(
                 &mut HttpResponse::UnprocessableEntity(),
@@ -142,15 +143,18 @@ pub async fn check_mail(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, HtmlError> {
     let group = group(&state, slug.into_inner()).await?;
+    let lang = ui.lang;
     Ok(templates::html(&ErrorPage {
-        ui,
         status: 200,
-        title: "Check your mail".into(),
-        message: format!(
-            "If the address can follow {}, we have sent it a message. Open the link in it and press Confirm within {}; until then nothing is sent to it. If the address follows the group already, the message says so.",
-            group.name,
-            crate::mail::context::describe_duration(crate::i18n::Lang::En, state.mail.pending)
+        title: lang.msg("input-check-title"),
+        message: lang.msg2(
+            "follow-check-mail",
+            "group",
+            &group.name,
+            "within",
+            crate::mail::context::describe_duration(lang, state.mail.pending),
         ),
+        ui,
     }))
 }
 
