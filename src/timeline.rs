@@ -35,7 +35,7 @@ pub struct TimelineItem {
 
 impl TimelineItem {
     pub fn date_label(&self, lang: &Lang) -> String {
-        crate::i18n::dates::medium_date(*lang, self.date)
+        crate::i18n::dates::day_month_year(*lang, self.date)
     }
 }
 

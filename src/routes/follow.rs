@@ -12,7 +12,7 @@ use crate::domain::email::EmailAddress;
 use crate::error::{AppError, HtmlError};
 use crate::services::follow;
 use crate::state::AppState;
-use crate::templates::{self, ErrorPage};
+use crate::templates;
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct FollowForm {
@@ -30,6 +30,17 @@ struct FollowPage {
     group: Group,
     csrf_token: String,
     error: Option<String>,
+}
+
+/// After the follow form: the same page for every address.
+#[derive(Template)]
+#[template(path = "pages/follow_check_mail.html")]
+struct CheckMailPage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
+    group: Group,
+    /// How long the link works ("48 hours").
+    within: String,
 }
 
 /// The page behind the mailed link: a Confirm button while pending.
@@ -143,18 +154,10 @@ pub async fn check_mail(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, HtmlError> {
     let group = group(&state, slug.into_inner()).await?;
-    let lang = ui.lang;
-    Ok(templates::html(&ErrorPage {
-        status: 200,
-        title: lang.msg("input-check-title"),
-        message: lang.msg2(
-            "follow-check-mail",
-            "group",
-            &group.name,
-            "within",
-            crate::mail::context::describe_duration(lang, state.mail.pending),
-        ),
+    Ok(templates::html(&CheckMailPage {
+        within: crate::mail::context::describe_duration(ui.lang, state.mail.pending),
         ui,
+        group,
     }))
 }
 

@@ -101,7 +101,7 @@ pub struct GroupPage {
 }
 
 fn day(lang: Lang, t: chrono::NaiveDateTime) -> String {
-    crate::i18n::dates::medium_date(lang, t.date())
+    crate::i18n::dates::day_month_year(lang, t.date())
 }
 
 /// The page of `group`; `base_url` for its feeds.

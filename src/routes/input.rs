@@ -65,7 +65,7 @@ impl InputView {
             id: i.id,
             name: plain_text::obscure_addresses(&i.name),
             subject: plain_text::obscure_addresses(&i.subject),
-            date: crate::i18n::dates::medium_date(lang, when.date()),
+            date: crate::i18n::dates::day_month_year(lang, when.date()),
             day: when.format("%Y-%m-%d").to_string(),
             lines: plain_text::lines(&i.message),
         }

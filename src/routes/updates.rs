@@ -33,7 +33,7 @@ impl UpdatePage {
     fn published_on(&self, lang: &crate::i18n::Lang) -> String {
         self.update
             .published_at
-            .map(|t| crate::i18n::dates::medium_date(*lang, t.date()))
+            .map(|t| crate::i18n::dates::day_month_year(*lang, t.date()))
             .unwrap_or_default()
     }
 }

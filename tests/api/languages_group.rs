@@ -226,7 +226,7 @@ async fn group_pages_speak_the_readers_language(db: Db) {
             ">Register<",
             "20 meetings ahead",
             "all of them",
-            "15 Mar 2017",
+            "15 March 2017",
             ">Done<",
             "Chair",
         ],
@@ -321,7 +321,7 @@ async fn form_problems_and_check_mail_pages_are_translated(db: Db) {
     has_all(
         &body,
         "zh follow check-mail",
-        &["请查收邮件", "48 小时", "Group langs"],
+        &["请查收邮件", "48 小时", "返回Group langs"],
     );
     let body = page(&app, "ru", "/groups/langs/follow/check-mail").await;
     has_all(
