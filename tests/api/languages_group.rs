@@ -7,14 +7,16 @@ use diesel::prelude::*;
 
 use crate::both_backends;
 use crate::group_page::seed;
-use crate::helpers::{browser, extract_csrf, spawn_app, Db, TestApp};
+use crate::helpers::{browser, extract_csrf, location, spawn_app, Db, TestApp, MAIL_WAIT};
 use crate::retention::with_conn;
+use crate::smtp::ReceivedMail;
 
 both_backends!(
     group_pages_speak_the_readers_language,
     form_problems_and_check_mail_pages_are_translated,
     a_follow_stores_its_language_and_a_new_request_updates_it,
     input_stores_its_language,
+    the_pages_behind_mailed_links_speak_the_readers_language,
 );
 
 /// The page `path` as a browser that chose `lang` by `?lang=` sees it; Arabic's bidi
@@ -441,4 +443,159 @@ async fn input_stores_its_language(db: Db) {
     })
     .await;
     assert_eq!(langs, vec!["ru".to_string()]);
+}
+
+/// The path of the first link under `{base_url}{prefix}` in a mail to `to`, waiting for it.
+async fn mailed_path(app: &TestApp, to: &str, prefix: &str) -> String {
+    let deadline = std::time::Instant::now() + MAIL_WAIT;
+    let start = format!("{}{prefix}", app.base_url);
+    loop {
+        for raw in app.smtp.raw_messages() {
+            let mail = ReceivedMail::parse(&raw, Vec::new());
+            if !mail.to.iter().any(|a| a.eq_ignore_ascii_case(to)) {
+                continue;
+            }
+            let text = mail.text.unwrap_or_default();
+            if let Some(at) = text.find(&start) {
+                let link = text[at..].split_whitespace().next().unwrap();
+                return link
+                    .trim_end_matches(['>', ')', '.'])
+                    .replace(&app.base_url, "");
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no {prefix} link to {to}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
+async fn the_pages_behind_mailed_links_speak_the_readers_language(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    app.create_group("langs").await;
+    // Following, in French: the page behind the link, then the confirmation.
+    const FOLLOWER: &str = "lectrice@example.org";
+    follow_in(&app, "fr", "langs", FOLLOWER).await;
+    let path = mailed_path(&app, FOLLOWER, "/f/").await;
+    let client = browser();
+    let body = page(&app, "fr", &path).await;
+    has_all(
+        &body,
+        "fr follow link",
+        &[
+            "Suivre Group langs",
+            "Veuillez confirmer",
+            ">Confirmer</button>",
+        ],
+    );
+    client
+        .get(app.url(&format!("{path}?lang=fr")))
+        .send()
+        .await
+        .unwrap();
+    let html = client
+        .get(app.url(&path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let done = client
+        .post(app.url(&format!("{path}/confirm")))
+        .form(&[("csrf_token", extract_csrf(&html).as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status().as_u16(), 200);
+    let body = done.text().await.unwrap();
+    assert!(body.contains("Vous suivez Group langs\u{a0}:"), "{body}");
+    // Unsubscribing, in Arabic: the question, then the answer.
+    let path = mailed_path(&app, FOLLOWER, "/unsubscribe/").await;
+    let body = page(&app, "ar", &path).await;
+    has_all(
+        &body,
+        "ar unsubscribe",
+        &["إلغاء الاشتراك</button>", "هل تريد إيقاف"],
+    );
+    let res = browser()
+        .post(app.url(&format!("{path}?lang=ar")))
+        .body("List-Unsubscribe=One-Click")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let body = res
+        .text()
+        .await
+        .unwrap()
+        .replace(['\u{2068}', '\u{2069}'], "");
+    has_all(
+        &body,
+        "ar unsubscribed",
+        &["لم تعد تتابع Group langs", "وقد حُذف"],
+    );
+
+    // Input, in Chinese: the confirm page, then the thanks.
+    const AUTHOR: &str = "zuozhe@example.org";
+    let client = browser();
+    let form = client
+        .get(app.url("/groups/langs/input?lang=zh"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let res = client
+        .post(app.url("/groups/langs/input"))
+        .form(&[
+            ("csrf_token", extract_csrf(&form).as_str()),
+            ("name", "李华"),
+            ("email", AUTHOR),
+            ("subject", "关于范围"),
+            ("message", "请考虑 DNSSEC。"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let path = mailed_path(&app, AUTHOR, "/i/").await;
+    let html = client
+        .get(app.url(&path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    has_all(
+        &html,
+        "zh input confirm",
+        &["您向Group langs提交的意见", ">确认</button>", "关于范围"],
+    );
+    let res = client
+        .post(app.url(&format!("{path}/confirm")))
+        .form(&[("csrf_token", extract_csrf(&html).as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let html = client
+        .get(app.url(&location(&res)))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    has_all(
+        &html,
+        "zh input published",
+        &["谢谢！您的意见已发布。", "在工作组存档中查看"],
+    );
 }
