@@ -95,8 +95,8 @@ home-lead = Reuniones abiertas a observadores, de forma presencial o a distancia
 home-no-groups = Todavía no hay grupos.
 home-more =
     { $count ->
-        [one] { $count } reunión más próximamente
-       *[other] { $count } reuniones más próximamente
+        [one] { $count } reunión más prevista
+       *[other] { $count } reuniones más previstas
     }
 home-subscribe = Todas las reuniones en su calendario
 home-feed-apps = Calendario de Apple / Thunderbird / Outlook (escritorio)
@@ -109,8 +109,8 @@ upcoming-none = No hay reuniones programadas por el momento.
 upcoming-next = próxima:
 upcoming-ahead =
     { $count ->
-        [one] { $count } reunión por delante
-       *[other] { $count } reuniones por delante
+        [one] queda { $count } reunión
+       *[other] quedan { $count } reuniones
     }
 upcoming-all = ver todas
 
