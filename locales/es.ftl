@@ -250,6 +250,145 @@ errorpage-internal = Se ha producido un error por nuestra parte. Ha quedado regi
 # (end of section pages-a)
 
 ## Pages: home, group page, updates, follow, input, unsubscribe
+# Home page
+
+home-title = Los grupos y sus reuniones
+home-lead = Reuniones abiertas a observadores, de forma presencial o a distancia.
+home-no-groups = Todavía no hay grupos.
+home-more =
+    { $count ->
+        [one] { $count } reunión más prevista
+       *[other] { $count } reuniones más previstas
+    }
+home-subscribe = Todas las reuniones en su calendario
+home-feed-apps = Calendario de Apple / Thunderbird / Outlook (escritorio)
+home-feed-ics = fuente .ics
+home-past = Reuniones anteriores
+
+# Lists of meetings ahead (a weekly series as one line)
+
+upcoming-none = No hay reuniones programadas por el momento.
+upcoming-next = próxima:
+upcoming-ahead =
+    { $count ->
+        [one] queda { $count } reunión
+       *[other] quedan { $count } reuniones
+    }
+upcoming-all = ver todas
+
+# Group page
+# $group is the group's name, as staff wrote it.
+
+group-about = Acerca de { $group }
+group-more-about = Más información sobre { $group }
+group-contact = Contacto:
+group-next = Próxima reunión
+group-register = Inscribirse
+group-meeting-page = Página de la reunión
+group-join = Unirse en línea
+group-add-calendar = Añadir al calendario (.ics)
+group-series-all = Todas las reuniones de esta serie
+group-also-coming = También próximamente
+group-upcoming = Próximas reuniones
+group-nothing-else = Todavía no hay nada más programado.
+group-timeline = Cronología
+group-timeline-empty = Todavía no hay hitos ni reuniones anteriores.
+group-people = Integrantes
+group-people-empty = Todavía no figura ningún integrante.
+# Between a person's name and their role: "Denise Michel, Chair".
+group-person-sep = {", "}
+group-input = Aportaciones del público
+group-send-input = Enviar una aportación a { $group }
+group-input-public = Las aportaciones se archivan públicamente, sin la dirección de correo electrónico de quien las envía.
+group-updates = Novedades
+group-updates-empty = Todavía no hay novedades.
+group-feed-meetings = Las reuniones en su calendario:
+group-feed-milestones = Hitos:
+group-feed-updates = Novedades:
+group-feed-atom = fuente Atom
+group-back = Volver a { $group }
+
+# Timeline
+# $kind is "Minutes" or "Recording"; $day a short day ("Wed 2 Dec"); $rule a weekly rule.
+
+milestone-done = Cumplido
+milestone-planned = Previsto
+timeline-series-note =
+    { $count ->
+        [one] { $count } reunión celebrada
+       *[other] { $count } reuniones celebradas
+    } · { $rule }
+timeline-record = { $kind }:
+timeline-record-day = { $kind }, { $day }:
+
+# An update's page
+
+update-crumb = Novedad
+update-published = Publicada el
+update-feed = Fuente de novedades (Atom)
+update-feed-title = { $group }: novedades
+
+# Follow a group; unsubscribe
+
+follow-title = Seguir a { $group }
+follow-label = Reciba un correo electrónico cuando { $group } publique una reunión o una novedad
+follow-button = Seguir
+follow-honeypot = Deje este campo vacío
+follow-hint = Enviamos un único mensaje para confirmar la dirección. Cada correo incluye un enlace para darse de baja con un solo clic.
+follow-email-problem = Correo electrónico: { $problem }
+# $within is a duration ("48 hours").
+follow-check-mail = Si esta dirección puede seguir a { $group }, le hemos enviado un mensaje. Abra el enlace que contiene y pulse «Confirmar» en un plazo de { $within }; hasta entonces no se le enviará nada. Si la dirección ya sigue al grupo, el mensaje lo indica.
+follow-active = Usted sigue a { $group }: esta dirección recibe un correo electrónico cada vez que el grupo publica una reunión, una serie de reuniones o una novedad. Cada uno de esos correos incluye un enlace para darse de baja con un solo clic.
+follow-confirm-question = Confirme que esta dirección debe recibir un correo electrónico cada vez que { $group } publique una reunión, una serie de reuniones o una novedad.
+follow-confirm = Confirmar
+unsubscribe-title = Darse de baja
+unsubscribe-done = Ya no sigue a { $group }.
+unsubscribe-done-none = Esta dirección no sigue al grupo.
+unsubscribe-deleted = No se le enviará nada más y se ha eliminado.
+unsubscribe-question = ¿Dejar de enviar a esta dirección los correos sobre las reuniones y novedades de este grupo?
+unsubscribe-button = Darse de baja
+unsubscribe-back = Volver a las próximas reuniones
+
+# Public input: form, archive, check-mail and confirm pages
+
+input-title = Aportaciones a { $group }
+input-heading = Aportaciones del público a { $group }
+input-lead = Envíe sus comentarios al grupo. Una vez que confirme su dirección, su aportación se publica en este archivo con su nombre. Su dirección de correo electrónico nunca se muestra.
+input-lead-forwarded = Envíe sus comentarios al grupo. Una vez que confirme su dirección, su aportación se publica en este archivo con su nombre y se transmite al grupo. Su dirección de correo electrónico nunca se muestra.
+input-send-heading = Enviar una aportación
+input-correct = Corrija los campos señalados a continuación.
+input-name = Nombre
+input-email = Correo electrónico
+input-not-shown = (no se muestra)
+input-subject = Asunto
+input-message = Mensaje
+input-message-hint = (texto sin formato; los enlaces se vuelven clicables)
+input-send = Enviar
+input-hint = Enviamos un único mensaje a la dirección para confirmarla. No se publica nada hasta que usted lo haga.
+input-archive = Archivo
+input-none = Todavía no se ha publicado ninguna aportación.
+input-no-more = No hay más aportaciones.
+input-pages = Páginas del archivo
+input-newer = Más recientes
+input-older = Más antiguas
+input-check-title = Revise su correo
+input-check-sent = Hemos enviado un mensaje a la dirección que indicó. Abra el enlace que contiene y pulse «Confirmar» para publicar su aportación a { $group }. No se publica nada hasta que confirme.
+# $duration is a duration ("48 hours").
+input-check-expiry = El enlace es válido durante { $duration }. Pasado ese plazo, las aportaciones no confirmadas se eliminan y puede volver a enviar la suya.
+input-check-none = ¿No ha recibido el mensaje?
+input-check-wait = Espere unos minutos y busque en su carpeta de correo no deseado un mensaje de este sitio.
+input-check-typo = Compruebe que escribió bien la dirección. Si no es así, vuelva a enviar su aportación con la dirección correcta.
+input-back-archive = Volver al archivo de aportaciones
+input-yours = Su aportación a { $group }
+input-hidden = Su aportación se publicó; desde entonces, el personal del grupo la ha ocultado del archivo.
+input-published = Su aportación está publicada.
+input-see-archive = Verla en el archivo del grupo
+input-confirm-question = Confirme que usted envió esta aportación. Al pulsar el botón, se publica en el archivo público del grupo tal como se muestra a continuación. Su dirección de correo electrónico no se muestra.
+input-confirm-question-forwarded = Confirme que usted envió esta aportación. Al pulsar el botón, se publica en el archivo público del grupo tal como se muestra a continuación y se transmite al grupo. Su dirección de correo electrónico no se muestra.
+input-not-you = Si no la envió usted, no haga nada: se eliminará sin publicarse.
+input-thanks = Gracias: su aportación está publicada.
+
+
 # (end of section pages-b)
 
 ## Errors beside form fields, and error pages

@@ -11,6 +11,7 @@ use crate::db::meetings::{self, Listing, Meeting, SeatCounts};
 use crate::db::series::{self, Series};
 use crate::db::DbConn;
 use crate::domain::MeetingStatus;
+use crate::i18n::Lang;
 use crate::templates::MeetingCard;
 
 /// A list item: one meeting, or the occurrences of one series that the list holds (in the
@@ -66,14 +67,14 @@ pub struct SeriesLine {
 }
 
 impl SeriesLine {
-    pub fn new(s: &Series, g: &Group, occurrences: &[&Meeting]) -> Option<SeriesLine> {
+    pub fn new(lang: Lang, s: &Series, g: &Group, occurrences: &[&Meeting]) -> Option<SeriesLine> {
         let next = next_of(occurrences)?;
         Some(SeriesLine {
             id: s.id,
             title: s.title.clone(),
-            rule: crate::views::short_rule(crate::i18n::Lang::En, s),
+            rule: crate::views::short_rule(lang, s),
             next_id: next.id,
-            next_day: crate::views::short_day(crate::i18n::Lang::En, next),
+            next_day: crate::views::short_day(lang, next),
             count: occurrences.len(),
             group_name: g.name.clone(),
             group_slug: g.slug.clone(),
@@ -108,10 +109,11 @@ impl Loaded {
         collapse(&self.rows, &self.series)
     }
 
-    /// The list as public pages show it, each entry with its group's id; `skip` (the
-    /// meeting shown above it) is left out unless it belongs to a series.
+    /// The list as public pages show it in `lang`, each entry with its group's id; `skip`
+    /// (the meeting shown above it) is left out unless it belongs to a series.
     pub fn entries(
         &self,
+        lang: Lang,
         counts: &HashMap<i64, SeatCounts>,
         skip: Option<i64>,
     ) -> Vec<(i64, Upcoming)> {
@@ -129,15 +131,20 @@ impl Loaded {
                     ))),
                 )),
                 Item::Series(s, g, occ) => {
-                    SeriesLine::new(s, g, &occ).map(|l| (g.id, Upcoming::Series(l)))
+                    SeriesLine::new(lang, s, g, &occ).map(|l| (g.id, Upcoming::Series(l)))
                 }
             })
             .collect()
     }
 
     /// The entries without their groups.
-    pub fn upcoming(&self, counts: &HashMap<i64, SeatCounts>, skip: Option<i64>) -> Vec<Upcoming> {
-        self.entries(counts, skip)
+    pub fn upcoming(
+        &self,
+        lang: Lang,
+        counts: &HashMap<i64, SeatCounts>,
+        skip: Option<i64>,
+    ) -> Vec<Upcoming> {
+        self.entries(lang, counts, skip)
             .into_iter()
             .map(|(_, e)| e)
             .collect()

@@ -9,14 +9,15 @@ use crate::db::materials::Material;
 use crate::db::meetings::Meeting;
 use crate::db::milestones::Milestone;
 use crate::domain::{MaterialKind, MeetingStatus, MilestoneStatus};
+use crate::i18n::Lang;
 use crate::listing::{Item, Loaded};
 
-/// A minutes or recording link; `day` names the meeting when an entry stands for several.
+/// A minutes or recording link: "Minutes:", or "Minutes, Wed 2 Dec:" (with the meeting's
+/// day) when an entry stands for several meetings.
 pub struct Record {
     pub label: String,
     pub title: String,
     pub url: String,
-    pub day: Option<String>,
 }
 
 pub struct TimelineItem {
@@ -24,15 +25,17 @@ pub struct TimelineItem {
     pub kind: &'static str,
     pub title: String,
     pub href: Option<String>,
-    /// "Done" or "Planned", for milestones.
-    pub status: Option<&'static str>,
+    /// "Done" or "Planned" in the reader's language, for milestones.
+    pub status: Option<String>,
+    /// A milestone that is done.
+    pub done: bool,
     pub note: String,
     pub records: Vec<Record>,
 }
 
 impl TimelineItem {
-    pub fn date_label(&self) -> String {
-        self.date.format("%-d %b %Y").to_string()
+    pub fn date_label(&self, lang: &Lang) -> String {
+        crate::i18n::dates::day_month_year(*lang, self.date)
     }
 }
 
@@ -43,18 +46,28 @@ fn local_date(m: &Meeting) -> NaiveDate {
 }
 
 /// The minutes and recordings of meeting `id`.
-fn records(materials: &[Material], m: &Meeting, with_day: bool) -> Vec<Record> {
+fn records(lang: Lang, materials: &[Material], m: &Meeting, with_day: bool) -> Vec<Record> {
     let wanted = [MaterialKind::Minutes, MaterialKind::Recording];
     materials
         .iter()
         .filter(|x| x.meeting_id == m.id)
         .filter_map(|x| {
             let kind = wanted.into_iter().find(|k| k.as_str() == x.kind)?;
+            let kind = kind.label(lang);
+            let label = match with_day {
+                true => lang.msg2(
+                    "timeline-record-day",
+                    "kind",
+                    kind,
+                    "day",
+                    crate::views::short_day(lang, m),
+                ),
+                false => lang.msg1("timeline-record", "kind", kind),
+            };
             Some(Record {
-                label: kind.label(crate::i18n::Lang::En),
+                label,
                 title: x.title.clone(),
                 url: x.download_url("")?,
-                day: with_day.then(|| crate::views::short_day(crate::i18n::Lang::En, m)),
             })
         })
         .collect()
@@ -62,8 +75,10 @@ fn records(materials: &[Material], m: &Meeting, with_day: bool) -> Vec<Record> {
 
 /// Milestones (in any order) and the group's past meetings (newest first, with their public
 /// `materials`) as one timeline, newest first. A milestone that is a meeting links to it
-/// (when `public` holds it) and carries that meeting's records in its place.
+/// (when `public` holds it) and carries that meeting's records in its place. Fixed words
+/// and dates are in `lang`; titles and notes as staff wrote them.
 pub fn build(
+    lang: Lang,
     milestones: &[Milestone],
     past: &Loaded,
     materials: &[Material],
@@ -74,19 +89,21 @@ pub fn build(
         .iter()
         .map(|ms| {
             let meeting = ms.meeting_id.filter(|id| public.contains(id));
+            let done = MilestoneStatus::parse(&ms.status) == Some(MilestoneStatus::Done);
             TimelineItem {
                 date: ms.due_date,
                 kind: "milestone",
                 title: ms.title.clone(),
                 href: meeting.map(|id| format!("/meetings/{id}")),
-                status: Some(match MilestoneStatus::parse(&ms.status) {
-                    Some(MilestoneStatus::Done) => "Done",
-                    _ => "Planned",
-                }),
+                status: Some(lang.msg(match done {
+                    true => "milestone-done",
+                    false => "milestone-planned",
+                })),
+                done,
                 note: ms.description.clone(),
                 records: meeting
                     .and_then(|id| by_id.get(&id))
-                    .map(|m| records(materials, m, false))
+                    .map(|m| records(lang, materials, m, false))
                     .unwrap_or_default(),
             }
         })
@@ -102,8 +119,9 @@ pub fn build(
                 title: m.title.clone(),
                 href: Some(format!("/meetings/{}", m.id)),
                 status: None,
-                note: crate::views::format_and_place(crate::i18n::Lang::En, m),
-                records: records(materials, m, false),
+                done: false,
+                note: crate::views::format_and_place(lang, m),
+                records: records(lang, materials, m, false),
             }),
             Item::Series(s, _, occurrences) => {
                 let held: Vec<&Meeting> = occurrences
@@ -117,15 +135,17 @@ pub fn build(
                     title: s.title.clone(),
                     href: Some(format!("/series/{}", s.id)),
                     status: None,
-                    note: format!(
-                        "{} past meeting{} · {}",
+                    done: false,
+                    note: lang.msg2(
+                        "timeline-series-note",
+                        "count",
                         held.len(),
-                        if held.len() == 1 { "" } else { "s" },
-                        crate::views::short_rule(crate::i18n::Lang::En, s)
+                        "rule",
+                        crate::views::short_rule(lang, s),
                     ),
                     records: held
                         .iter()
-                        .flat_map(|m| records(materials, m, true))
+                        .flat_map(|m| records(lang, materials, m, true))
                         .collect(),
                 });
             }

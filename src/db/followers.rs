@@ -45,6 +45,8 @@ pub struct NewFollower<'a> {
     pub token_hash: &'a str,
     pub status: &'a str,
     pub created_at: NaiveDateTime,
+    /// The language of the page the follow was asked on (`Lang::code`).
+    pub lang: &'a str,
 }
 
 /// Inserts a pending follower unless the address already follows the group (pending or
@@ -101,6 +103,14 @@ pub fn renew_pending(
 ) -> QueryResult<()> {
     diesel::update(f::followers.find(id).filter(f::status.eq(PENDING)))
         .set((f::token_hash.eq(hash), f::created_at.eq(now)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The follower's language from now on (`Lang::code`): that of its latest request.
+pub fn set_lang(conn: &mut DbConn, id: i64, lang: &str) -> QueryResult<()> {
+    diesel::update(f::followers.find(id))
+        .set(f::lang.eq(lang))
         .execute(conn)
         .map(|_| ())
 }

@@ -55,6 +55,8 @@ pub struct NewInput<'a> {
     pub token_hash: &'a str,
     pub status: &'a str,
     pub created_at: NaiveDateTime,
+    /// The language of the page the input was sent from (`Lang::code`).
+    pub lang: &'a str,
 }
 
 pub fn insert(conn: &mut DbConn, new: &NewInput<'_>) -> QueryResult<Input> {

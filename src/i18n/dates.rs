@@ -127,6 +127,28 @@ pub fn time(lang: Lang, t: NaiveTime) -> String {
     }
 }
 
+/// A date with its year, without the weekday: "15 March 2017", "15 mars 2017",
+/// "2017年3月15日", "15 مارس 2017" (timelines, archives, "published" lines).
+pub fn day_month_year(lang: Lang, d: NaiveDate) -> String {
+    match (
+        DAY_MONTH_YEAR.get(index(lang)).and_then(Option::as_ref),
+        gregorian(d),
+    ) {
+        (Some(f), Some(date)) => f.format(&date).to_string(),
+        _ => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+static DAY_MONTH_YEAR: LazyLock<Vec<Option<DateFormatter>>> = LazyLock::new(|| {
+    Lang::ALL
+        .iter()
+        .map(|l| {
+            let set = DateFieldSet::YMD(fieldsets::YMD::long());
+            DateFormatter::try_new(locale(*l).into(), set).ok()
+        })
+        .collect()
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +170,9 @@ mod tests {
         assert!(long_date(Lang::Ar, may_15()).contains("مايو"));
         assert_eq!(day_month(Lang::En, may_15()), "Sat 15 May");
         assert_eq!(weekday(Lang::Fr, may_15()), "samedi");
+        assert_eq!(day_month_year(Lang::En, may_15()), "15 May 2027");
+        assert_eq!(day_month_year(Lang::Fr, may_15()), "15 mai 2027");
+        assert_eq!(day_month_year(Lang::Zh, may_15()), "2027年5月15日");
         let days = ["Monday".to_string(), "Thursday".to_string()];
         assert_eq!(list(Lang::En, &days), "Monday and Thursday");
     }

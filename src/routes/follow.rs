@@ -12,7 +12,7 @@ use crate::domain::email::EmailAddress;
 use crate::error::{AppError, HtmlError};
 use crate::services::follow;
 use crate::state::AppState;
-use crate::templates::{self, ErrorPage};
+use crate::templates;
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct FollowForm {
@@ -30,6 +30,17 @@ struct FollowPage {
     group: Group,
     csrf_token: String,
     error: Option<String>,
+}
+
+/// After the follow form: the same page for every address.
+#[derive(Template)]
+#[template(path = "pages/follow_check_mail.html")]
+struct CheckMailPage {
+    /// The reader's language and the language switcher.
+    pub ui: crate::i18n::Ui,
+    group: Group,
+    /// How long the link works ("48 hours").
+    within: String,
 }
 
 /// The page behind the mailed link: a Confirm button while pending.
@@ -111,21 +122,22 @@ pub async fn submit(
     {
         return Ok(check_mail);
     }
+    let ui = crate::i18n::Ui::of(&req);
     match EmailAddress::parse(form.email.as_deref().unwrap_or_default()) {
         Ok(email) => {
-            let st = state.clone();
+            let (st, lang) = (state.clone(), ui.lang);
             state
-                .db(move |conn| follow::request(conn, &st.mail, &slug, &email))
+                .db(move |conn| follow::request(conn, &st.mail, &slug, &email, lang))
                 .await?;
             state.wake_mailer();
             Ok(check_mail)
         }
         Err(problem) => {
             let page = FollowPage {
-                ui: crate::i18n::Ui::of(&req),
+                error: Some(problem.say(ui.lang)),
+                ui,
                 group: group(&state, slug).await?,
                 csrf_token: crate::csrf::token(&req, &state),
-                error: Some(problem.to_string()),
             };
             Ok(templates::render_into(
                 &mut HttpResponse::UnprocessableEntity(),
@@ -142,15 +154,10 @@ pub async fn check_mail(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, HtmlError> {
     let group = group(&state, slug.into_inner()).await?;
-    Ok(templates::html(&ErrorPage {
+    Ok(templates::html(&CheckMailPage {
+        within: crate::mail::context::describe_duration(ui.lang, state.mail.pending),
         ui,
-        status: 200,
-        title: "Check your mail".into(),
-        message: format!(
-            "If the address can follow {}, we have sent it a message. Open the link in it and press Confirm within {}; until then nothing is sent to it. If the address follows the group already, the message says so.",
-            group.name,
-            crate::mail::context::describe_duration(crate::i18n::Lang::En, state.mail.pending)
-        ),
+        group,
     }))
 }
 

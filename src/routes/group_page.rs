@@ -11,6 +11,7 @@ use crate::db::meetings::{self, Listing, Meeting, SeatCounts};
 use crate::db::{self, DbConn};
 use crate::domain::{MeetingStatus, Role};
 use crate::error::{AppError, HtmlError};
+use crate::i18n::Lang;
 use crate::listing::{Loaded, Upcoming};
 use crate::state::AppState;
 use crate::timeline::TimelineItem;
@@ -24,21 +25,24 @@ pub struct NextMeeting {
     pub format_place: String,
     pub seats: Vec<SeatView>,
     pub join_url: Option<String>,
-    /// Why registration is not open, when it is not.
-    pub closed: Option<&'static str>,
+    /// Why registration is not open, when it is not, in the reader's language.
+    pub closed: Option<String>,
     pub series: Option<i64>,
 }
 
 impl NextMeeting {
-    fn new(m: &Meeting, counts: &SeatCounts) -> NextMeeting {
+    fn new(lang: Lang, m: &Meeting, counts: &SeatCounts) -> NextMeeting {
         NextMeeting {
             id: m.id,
             title: m.title.clone(),
-            when: views::day_lines(crate::i18n::Lang::En, m),
-            format_place: views::format_and_place(crate::i18n::Lang::En, m),
-            seats: views::seats(crate::i18n::Lang::En, m, counts),
+            when: views::day_lines(lang, m),
+            format_place: views::format_and_place(lang, m),
+            seats: views::seats(lang, m, counts),
             join_url: m.public_online_url().map(str::to_string),
-            closed: m.registration_state(db::now()).err().map(|c| c.message()),
+            closed: m
+                .registration_state(db::now())
+                .err()
+                .map(|c| views::closed_reason(lang, c)),
             series: m.series_id,
         }
     }
@@ -84,8 +88,8 @@ pub struct GroupPage {
     pub csrf_token: String,
 }
 
-fn day(t: chrono::NaiveDateTime) -> String {
-    t.format("%-d %b %Y").to_string()
+fn day(lang: Lang, t: chrono::NaiveDateTime) -> String {
+    crate::i18n::dates::day_month_year(lang, t.date())
 }
 
 /// The page of `group`; `base_url` for its feeds.
@@ -96,6 +100,7 @@ fn load(
     base_url: &str,
     csrf_token: String,
 ) -> Result<GroupPage, AppError> {
+    let lang = ui.lang;
     let now = db::now();
     let ahead = Loaded::load(
         conn,
@@ -132,14 +137,14 @@ fn load(
         ui,
         about_lead: crate::markdown::to_safe_html(about_lead),
         about_rest: crate::markdown::to_safe_html(about_rest),
-        next: next.map(|m| NextMeeting::new(m, &counts.get(&m.id).copied().unwrap_or_default())),
-        upcoming: ahead.upcoming(&counts, next.map(|m| m.id)),
-        timeline: crate::timeline::build(&milestones, &past, &materials, &public),
+        next: next
+            .map(|m| NextMeeting::new(lang, m, &counts.get(&m.id).copied().unwrap_or_default())),
+        upcoming: ahead.upcoming(lang, &counts, next.map(|m| m.id)),
+        timeline: crate::timeline::build(lang, &milestones, &past, &materials, &public),
         people: db::members::of_group(conn, group.id)?
             .into_iter()
             .map(|p| Person {
-                role: Role::parse(&p.role)
-                    .map_or_else(|| "Member".to_string(), |r| r.label(crate::i18n::Lang::En)),
+                role: Role::parse(&p.role).unwrap_or(Role::Member).label(lang),
                 name: p.name,
                 affiliation: p.affiliation,
             })
@@ -147,7 +152,7 @@ fn load(
         inputs: db::inputs::published(conn, group.id, 5)?
             .into_iter()
             .map(|i| InputLine {
-                date: day(i.published_at.unwrap_or(i.created_at)),
+                date: day(lang, i.published_at.unwrap_or(i.created_at)),
                 name: i.name,
                 subject: i.subject,
             })
@@ -155,7 +160,7 @@ fn load(
         updates: db::updates::of_group(conn, group.id, false, 3)?
             .into_iter()
             .map(|u| UpdateLine {
-                date: day(u.published_at.unwrap_or(u.created_at)),
+                date: day(lang, u.published_at.unwrap_or(u.created_at)),
                 id: u.id,
                 title: u.title,
             })

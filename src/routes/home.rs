@@ -9,6 +9,7 @@ use askama::Template;
 use crate::db::meetings::{self, Listing};
 use crate::db::{self, groups};
 use crate::error::{AppError, HtmlError};
+use crate::i18n::Lang;
 use crate::listing::{Loaded, Upcoming};
 use crate::state::AppState;
 use crate::views::{self, SubscribeLinks};
@@ -34,7 +35,7 @@ pub struct HomePage {
     pub feed: SubscribeLinks,
 }
 
-fn summaries(conn: &mut db::DbConn) -> Result<Vec<GroupSummary>, AppError> {
+fn summaries(conn: &mut db::DbConn, lang: Lang) -> Result<Vec<GroupSummary>, AppError> {
     let ahead = Loaded::load(
         conn,
         &Listing {
@@ -47,7 +48,7 @@ fn summaries(conn: &mut db::DbConn) -> Result<Vec<GroupSummary>, AppError> {
     // Entries keep the list's order: a group's first entry is its next meeting, and the
     // group whose next meeting comes first is listed first.
     let mut by_group: HashMap<i64, (usize, Vec<Upcoming>)> = HashMap::new();
-    for (at, (group_id, entry)) in ahead.entries(&counts, None).into_iter().enumerate() {
+    for (at, (group_id, entry)) in ahead.entries(lang, &counts, None).into_iter().enumerate() {
         by_group
             .entry(group_id)
             .or_insert((at, Vec::new()))
@@ -78,7 +79,8 @@ pub async fn show(
     ui: crate::i18n::Ui,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, HtmlError> {
-    let groups = state.db(summaries).await?;
+    let lang = ui.lang;
+    let groups = state.db(move |conn| summaries(conn, lang)).await?;
     Ok(crate::templates::html(&HomePage {
         ui,
         groups,

@@ -9,6 +9,7 @@ use crate::db::inputs::{self, Input};
 use crate::domain::input::RawInput;
 use crate::domain::FieldErrors;
 use crate::error::{AppError, HtmlError};
+use crate::i18n::Lang;
 use crate::plain_text::{self, Piece};
 use crate::services::inputs as service;
 use crate::state::AppState;
@@ -57,13 +58,14 @@ pub struct InputView {
 }
 
 impl InputView {
-    pub fn of(i: &Input) -> InputView {
+    /// The item, its date as `lang` writes it.
+    pub fn of(lang: Lang, i: &Input) -> InputView {
         let when = i.published_at.unwrap_or(i.created_at);
         InputView {
             id: i.id,
             name: plain_text::obscure_addresses(&i.name),
             subject: plain_text::obscure_addresses(&i.subject),
-            date: when.format("%-d %B %Y").to_string(),
+            date: crate::i18n::dates::day_month_year(lang, when.date()),
             day: when.format("%Y-%m-%d").to_string(),
             lines: plain_text::lines(&i.message),
         }
@@ -85,8 +87,8 @@ struct ArchivePage {
 }
 
 impl ArchivePage {
-    fn error(&self, field: &str) -> Option<&str> {
-        self.errors.get(field)
+    fn error(&self, field: &str) -> Option<String> {
+        self.errors.say(field, self.ui.lang)
     }
     fn value<'a>(&self, v: &'a Option<String>) -> &'a str {
         v.as_deref().unwrap_or_default()
@@ -113,13 +115,14 @@ async fn archive_page(
         .await?;
     let more = rows.len() as i64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
+    let ui = crate::i18n::Ui::of(req);
     Ok(ArchivePage {
-        ui: crate::i18n::Ui::of(req),
+        items: rows.iter().map(|i| InputView::of(ui.lang, i)).collect(),
+        ui,
         group,
         csrf_token,
         form,
         errors,
-        items: rows.iter().map(InputView::of).collect(),
         page,
         more,
     })
@@ -161,12 +164,13 @@ pub async fn submit(
         .is_some_and(|w| !w.trim().is_empty());
     let parsed = form.fields.parse();
     let (st, s) = (state.clone(), slug.clone());
+    let lang = crate::i18n::Ui::of(&req).lang;
     let refused = state
         .db(move |conn| -> Result<_, AppError> {
             let group = crate::services::groups::by_slug(conn, &s)?;
             match parsed {
                 _ if bot => Ok(None),
-                Ok(draft) => service::submit(conn, &st.mail, &group, &draft).map(|()| None),
+                Ok(draft) => service::submit(conn, &st.mail, &group, &draft, lang).map(|()| None),
                 Err(errors) => Ok(Some(errors)),
             }
         })
@@ -199,10 +203,11 @@ pub async fn check_mail(
     let group = state
         .db(move |conn| crate::services::groups::by_slug(conn, &slug))
         .await?;
+    let lang = ui.lang;
     Ok(templates::html(&CheckMailPage {
         ui,
         group,
-        hours: crate::mail::context::describe_duration(crate::i18n::Lang::En, state.mail.pending),
+        hours: crate::mail::context::describe_duration(lang, state.mail.pending),
     }))
 }
 
@@ -217,7 +222,7 @@ struct ConfirmPage {
     published: bool,
     hidden: bool,
     csrf_token: String,
-    notice: Option<&'static str>,
+    notice: Option<String>,
 }
 
 /// `GET /i/{token}`: the item as it will be shown, and the button that publishes it.
@@ -232,16 +237,16 @@ pub async fn show(
     let (input, group) = state
         .db(move |conn| service::find_by_token(conn, &st.mail, &secret))
         .await?;
+    let ui = crate::i18n::Ui::of(&req);
     let page = ConfirmPage {
-        ui: crate::i18n::Ui::of(&req),
-        item: InputView::of(&input),
+        item: InputView::of(ui.lang, &input),
         published: input.status == inputs::PUBLISHED,
         hidden: input.hidden_at.is_some(),
         group,
         token,
         csrf_token: crate::csrf::token(&req, &state),
-        notice: (query.done.as_deref() == Some("confirmed"))
-            .then_some("Thank you: your input is published."),
+        notice: (query.done.as_deref() == Some("confirmed")).then(|| ui.lang.msg("input-thanks")),
+        ui,
     };
     Ok(templates::render_into(
         super::manage::private(&mut HttpResponse::Ok()),

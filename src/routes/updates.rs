@@ -22,10 +22,18 @@ struct UpdatePage {
 }
 
 impl UpdatePage {
-    fn published_on(&self, format: &str) -> String {
+    /// The day it was published, for `<time datetime>`.
+    fn published_iso(&self) -> String {
         self.update
             .published_at
-            .map(|t| t.format(format).to_string())
+            .map(|t| t.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    }
+    /// The same day as the reader's language writes it.
+    fn published_on(&self, lang: &crate::i18n::Lang) -> String {
+        self.update
+            .published_at
+            .map(|t| crate::i18n::dates::day_month_year(*lang, t.date()))
             .unwrap_or_default()
     }
 }

@@ -12,6 +12,7 @@ use crate::db::{self, DbConn};
 use crate::domain::email::EmailAddress;
 use crate::domain::token;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::mail::follower::FollowNotice;
 use crate::mail::MailContext;
 use crate::services::registrations::caps;
@@ -22,12 +23,15 @@ pub const FOLLOW_CONFIRM: &str = "follow_confirm";
 /// A follow request for group `slug`. A new address gets a pending follower and a link to
 /// confirm; a pending one a fresh link; a following one a note saying so. Each mail counts
 /// under the per-recipient cap on mail that anonymous requests cause; beyond it nothing is
-/// sent. The answer is the same in every case.
+/// sent. The answer is the same in every case. The follower's language becomes `lang`, the
+/// language of the page the request came from (also when the address followed already),
+/// and its mail is written in it.
 pub fn request(
     conn: &mut DbConn,
     ctx: &MailContext,
     slug: &str,
     email: &EmailAddress,
+    lang: Lang,
 ) -> Result<(), AppError> {
     db::write_tx(conn, |conn| {
         let group = crate::services::groups::by_slug(conn, slug)?;
@@ -43,8 +47,9 @@ pub fn request(
             token_hash: &hash,
             status: followers::PENDING,
             created_at: now,
+            lang: lang.code(),
         };
-        let (follower, fresh) = match followers::insert_unless_following(conn, &new)? {
+        let (mut follower, fresh) = match followers::insert_unless_following(conn, &new)? {
             Some(f) => (f, true),
             None => (
                 followers::find_by_email(conn, group.id, &normalized)?
@@ -52,6 +57,10 @@ pub fn request(
                 false,
             ),
         };
+        if follower.lang != lang.code() {
+            followers::set_lang(conn, follower.id, lang.code())?;
+            follower.lang = lang.code().to_string();
+        }
         if !caps::admit(conn, &[caps::recipient(ctx, &normalized)], now)? {
             return Ok(());
         }

@@ -13,16 +13,19 @@ use crate::db::{self, outbox, sessions, DbConn};
 use crate::domain::input::InputDraft;
 use crate::domain::token;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::mail::{self, MailContext};
 
 /// Stores `draft` as pending and mails its sender the link to confirm, within the cap on
 /// mail per recipient (beyond it the item waits unmailed and expires). The answer is the
-/// same either way.
+/// same either way. `lang` is the language of the page it was sent from: mail to its sender
+/// is written in it.
 pub fn submit(
     conn: &mut DbConn,
     ctx: &MailContext,
     group: &Group,
     draft: &InputDraft,
+    lang: Lang,
 ) -> Result<(), AppError> {
     let secret = token::generate();
     let hash = token::hash(&secret);
@@ -39,6 +42,7 @@ pub fn submit(
             token_hash: &hash,
             status: inputs::PENDING,
             created_at: now,
+            lang: lang.code(),
         };
         let input = inputs::insert(conn, &new)?;
         if caps::admit(conn, &[caps::recipient(ctx, &normalized)], now)? {

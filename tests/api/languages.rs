@@ -285,7 +285,9 @@ both_backends!(every_public_page_answers_in_every_language);
 async fn every_public_page_answers_in_every_language(db: Db) {
     use diesel::prelude::*;
     use quorum::db::schema::{followers, groups, inputs, updates};
-    let Some(app) = spawn_app(db).await else { return };
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
     let home = crate::group_page::seed(&app).await;
     let slug = home.slug.clone();
     let (status, body) = app
@@ -368,11 +370,19 @@ async fn every_public_page_answers_in_every_language(db: Db) {
         for (path, want) in &pages {
             let sep = if path.contains('?') { '&' } else { '?' };
             let url = format!("{path}{sep}lang={lang}");
-            let res = reqwest::Client::new().get(app.url(&url)).send().await.unwrap();
+            let res = reqwest::Client::new()
+                .get(app.url(&url))
+                .send()
+                .await
+                .unwrap();
             assert_eq!(res.status().as_u16(), *want, "{url}");
             let body = res.text().await.unwrap();
             let dir = if lang == "ar" { "rtl" } else { "ltr" };
-            assert_eq!(html_lang(&body), (lang.to_string(), dir.to_string()), "{url}");
+            assert_eq!(
+                html_lang(&body),
+                (lang.to_string(), dir.to_string()),
+                "{url}"
+            );
             assert!(body.contains("class=\"languages\""), "{url}: no switcher");
             if path.starts_with("/groups/") && *want == 200 {
                 assert!(body.contains("SSR2") || body.contains("ssr2"), "{url}");
