@@ -13,6 +13,15 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// The comma between two items: "In person, confirmed", « عن بُعد، … », "远程参加，已确认".
+pub fn comma(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "، ",
+        Lang::Zh => "，",
+        _ => ", ",
+    }
+}
+
 /// The message `id` followed by the language's colon: "Page:", « Page : ».
 pub fn labelled(lang: Lang, id: &str) -> String {
     format!("{}{}", lang.msg(id), colon(lang))
@@ -33,8 +42,9 @@ pub struct Column {
     pub join: String,
     pub you: String,
     pub indent: String,
-    /// The colon, for the lines of the text that are not in the column.
+    /// The colon, for the lines of the text that are not in the column, and the comma.
     pub colon: &'static str,
+    pub comma: &'static str,
     /// "Page:", "Agenda:", "Group:" with their colon.
     pub page: String,
     pub agenda: String,
@@ -62,6 +72,7 @@ impl Column {
             you: pad(&labels[3]),
             indent: " ".repeat(wide),
             colon: colon(lang),
+            comma: comma(lang),
             page: labelled(lang, "mail-page"),
             agenda: labelled(lang, "mail-agenda"),
             group: labelled(lang, "mail-group"),
