@@ -75,9 +75,9 @@ pub struct Written {
 }
 
 impl FollowNotice {
-    /// The colon after a label, as the follower's language writes it.
-    pub fn colon(&self) -> &'static str {
-        super::words::colon(self.lang)
+    /// The colon between a label and its value, as the follower's language writes it.
+    pub fn lead(&self) -> &'static str {
+        super::words::lead(self.lang)
     }
 
     pub fn write(&self) -> QueryResult<Written> {

@@ -40,7 +40,7 @@ pub fn materials(
             let kind = MaterialKind::parse(&x.kind)
                 .map_or_else(|| lang.msg("mail-material"), |k| k.label(lang));
             Some(MaterialLink {
-                label: format!("{kind}{} {}", super::words::colon(lang), x.title),
+                label: format!("{kind}{}{}", super::words::lead(lang), x.title),
                 url,
             })
         })

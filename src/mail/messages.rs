@@ -265,7 +265,7 @@ fn render_changes(
         let show_url = show_join || meeting.is_some_and(|m| m.public_online_url().is_some());
         let note = manage_url
             .as_ref()
-            .map(|u| format!("{} {u}", labelled(lang, "mail-link-manage")));
+            .map(|u| format!("{}{u}", labelled(lang, "mail-link-manage")));
         (
             method,
             about.invite(&ctx.base_url, &invitation, show_url, note, now),

@@ -22,9 +22,20 @@ pub fn comma(lang: Lang) -> &'static str {
     }
 }
 
-/// The message `id` followed by the language's colon: "Page:", « Page : ».
+/// The colon between a label and its value on the same line: ": ", « : », "：" (no space
+/// after the full-width colon).
+pub fn lead(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}: ",
+        Lang::Zh => "：",
+        _ => ": ",
+    }
+}
+
+/// The message `id` followed by the language's colon, before a value: "Page: ",
+/// « Page : », "页面：".
 pub fn labelled(lang: Lang, id: &str) -> String {
-    format!("{}{}", lang.msg(id), colon(lang))
+    format!("{}{}", lang.msg(id), lead(lang))
 }
 
 /// How wide `s` shows in a monospaced font: Chinese characters take two columns.
@@ -42,10 +53,12 @@ pub struct Column {
     pub join: String,
     pub you: String,
     pub indent: String,
-    /// The colon, for the lines of the text that are not in the column, and the comma.
+    /// The colon at the end of a line, the colon before a value on the same line, and
+    /// the comma.
     pub colon: &'static str,
+    pub lead: &'static str,
     pub comma: &'static str,
-    /// "Page:", "Agenda:", "Group:" with their colon.
+    /// "Page: ", "Agenda: ", "Group: " with their colon.
     pub page: String,
     pub agenda: String,
     pub group: String,
@@ -58,10 +71,10 @@ pub struct Column {
 impl Column {
     pub fn new(lang: Lang) -> Column {
         let labels = [
-            labelled(lang, "mail-when"),
-            labelled(lang, "mail-where"),
-            labelled(lang, "mail-join"),
-            labelled(lang, "mail-you"),
+            format!("{}{}", lang.msg("mail-when"), colon(lang)),
+            format!("{}{}", lang.msg("mail-where"), colon(lang)),
+            format!("{}{}", lang.msg("mail-join"), colon(lang)),
+            format!("{}{}", lang.msg("mail-you"), colon(lang)),
         ];
         let wide = labels.iter().map(|l| width(l)).max().unwrap_or(0) + 1;
         let pad = |l: &str| format!("{l}{}", " ".repeat(wide - width(l)));
@@ -72,6 +85,7 @@ impl Column {
             you: pad(&labels[3]),
             indent: " ".repeat(wide),
             colon: colon(lang),
+            lead: lead(lang),
             comma: comma(lang),
             page: labelled(lang, "mail-page"),
             agenda: labelled(lang, "mail-agenda"),

@@ -13,6 +13,7 @@ use crate::smtp::ReceivedMail;
 both_backends!(
     form_registrations_get_mail_in_their_language,
     api_registrations_take_their_language,
+    each_follower_hears_in_their_language,
 );
 
 const FR_MONTHS: [&str; 12] = [
@@ -301,4 +302,95 @@ async fn api_registrations_take_their_language(db: Db) {
     let (subject, text, _) = read(&en[0]);
     assert_eq!(subject, "Registration confirmed: Working session");
     assert!(text.contains("When:  "), "{text}");
+}
+
+/// Follows group `slug` through the form and the mailed link, then gives the follower the
+/// language `lang` (as a follow made in that language stores it).
+async fn follower_in(app: &TestApp, slug: &str, email: &str, lang: &str, mails: usize) {
+    let client = browser();
+    let page = client
+        .get(app.url(&format!("/groups/{slug}/follow")))
+        .send()
+        .await
+        .unwrap();
+    let csrf = extract_csrf(&page.text().await.unwrap());
+    let res = client
+        .post(app.url(&format!("/groups/{slug}/follow")))
+        .form(&[
+            ("csrf_token", csrf.as_str()),
+            ("email", email),
+            ("website", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let ask = mails_to(app, mails, email).await;
+    let text = ask[0].text.as_deref().unwrap();
+    let start = text.find(&format!("{}/f/", app.base_url)).unwrap();
+    let link = text[start..].split_whitespace().next().unwrap().to_string();
+    let page = client.get(&link).send().await.unwrap();
+    let csrf = extract_csrf(&page.text().await.unwrap());
+    let done = client
+        .post(format!("{link}/confirm"))
+        .form(&[("csrf_token", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status().as_u16(), 200);
+    let (pool, email, lang) = (app.pool.clone(), email.to_string(), lang.to_string());
+    tokio::task::spawn_blocking(move || {
+        use diesel::prelude::*;
+        use quorum::db::schema::followers::dsl as f;
+        let mut conn = pool.get().unwrap();
+        diesel::update(f::followers.filter(f::email_normalized.eq(email)))
+            .set(f::lang.eq(lang))
+            .execute(&mut conn)
+            .unwrap();
+    })
+    .await
+    .unwrap();
+}
+
+async fn each_follower_hears_in_their_language(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    let slug = "langfollow";
+    app.create_group(slug).await;
+    follower_in(&app, slug, "ada@example.org", "fr", 1).await;
+    follower_in(&app, slug, "bo@example.org", "zh", 2).await;
+    app.create_meeting(json!({"group": slug, "title": "Plenary one"}))
+        .await;
+    let month = day(0).month();
+
+    let fr = mails_to(&app, 4, "ada@example.org").await;
+    let (subject, text, html) = read(&fr[1]);
+    assert_eq!(
+        subject,
+        "Nouvelle réunion\u{a0}: Plenary one (Group langfollow)"
+    );
+    assert!(text.starts_with("Bonjour,"), "{text}");
+    assert!(
+        text.contains("Nouvelle publication de Group langfollow\u{a0}:"),
+        "{text}"
+    );
+    assert!(text.contains(FR_MONTHS[month as usize - 1]), "{text}");
+    assert!(
+        text.contains("Se désabonner en un clic\u{a0}: http"),
+        "{text}"
+    );
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">") && html.contains("Lire la suite"));
+    assert_language(&fr[1], "fr");
+
+    let zh = mails_to(&app, 4, "bo@example.org").await;
+    let (subject, text, _) = read(&zh[1]);
+    assert_eq!(subject, "新会议：Plenary one（Group langfollow）");
+    assert!(text.starts_with("您好："), "{text}");
+    assert!(
+        text.contains(&format!("年{month}月")),
+        "a Chinese date: {text}"
+    );
+    assert!(text.contains("一键退订：http"), "{text}");
+    assert_language(&zh[1], "zh");
 }
