@@ -249,6 +249,27 @@ async fn form_registrations_get_mail_in_their_language(db: Db) {
         "{text}"
     );
     assert_invite(&ar[2]);
+
+    // Staff cancel it, with a reason (shown as written): each hears in their language.
+    let res = reqwest::Client::new()
+        .post(app.url(&format!("/api/v1/meetings/{id}/cancel")))
+        .bearer_auth(&app.api_token)
+        .json(&json!({"reason": "Venue unavailable"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let fr = mails_to(&app, 8, "ada@example.org").await;
+    let (subject, text, _) = read(&fr[3]);
+    assert_eq!(subject, "Réunion annulée\u{a0}: Working session");
+    assert!(text.contains("Motif\u{a0}: Venue unavailable"), "{text}");
+    let cancel = fr[3].calendar.as_ref().expect("a cancellation");
+    assert_eq!(cancel.method_param.as_deref(), Some("CANCEL"));
+    ics_check::assert_valid(&cancel.body);
+    let ar = mails_to(&app, 8, "layla@example.org").await;
+    let (subject, text, _) = read(&ar[3]);
+    assert_eq!(subject, "تم إلغاء الاجتماع: Working session");
+    assert!(text.contains("السبب: Venue unavailable"), "{text}");
 }
 
 async fn api_registrations_take_their_language(db: Db) {
