@@ -78,6 +78,8 @@ pub struct NewRegistration<'a> {
     pub affiliation: Option<&'a str>,
     pub attendance: &'a str,
     pub status: &'a str,
+    /// The language it is made in (`i18n::Lang` code): its mail is written in it.
+    pub lang: &'a str,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub confirmed_at: Option<NaiveDateTime>,

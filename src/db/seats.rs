@@ -312,8 +312,8 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for RegistrationWithSe
         let n = self.new;
         out.push_sql(
             "WITH r AS (INSERT INTO registrations (meeting_id, series_id, token_hash, name, \
-             email, email_normalized, affiliation, attendance, status, created_at, updated_at, \
-             confirmed_at) VALUES (",
+             email, email_normalized, affiliation, attendance, status, lang, created_at, \
+             updated_at, confirmed_at) VALUES (",
         );
         out.push_bind_param::<Nullable<BigInt>, _>(&n.meeting_id)?;
         out.push_sql(", ");
@@ -326,7 +326,7 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for RegistrationWithSe
         }
         out.push_sql(", ");
         out.push_bind_param::<Nullable<Text>, _>(&n.affiliation)?;
-        for text in [&n.attendance, &n.status] {
+        for text in [&n.attendance, &n.status, &n.lang] {
             out.push_sql(", ");
             out.push_bind_param::<Text, _>(text)?;
         }

@@ -7,6 +7,7 @@ use crate::db::groups::Group;
 use crate::db::meetings::Meeting;
 use crate::db::series::Loaded;
 use crate::domain::MeetingStatus;
+use crate::i18n::Lang;
 use crate::ics::{self, EventSource, Invitation, SeriesSource};
 use crate::views::{self, DayLine};
 
@@ -66,26 +67,21 @@ impl<'a> About<'a> {
         }
     }
 
-    /// When it happens, a line per day; for a series its rule, then its next meeting.
-    pub fn when(&self) -> Vec<DayLine> {
+    /// When it happens, a line per day, as `lang` writes dates; for a series its rule, then
+    /// its next meeting.
+    pub fn when_in(&self, lang: Lang) -> Vec<DayLine> {
         match self {
-            About::Meeting(m, _) | About::Occurrence(_, m) => {
-                views::day_lines(crate::i18n::Lang::En, m)
-            }
+            About::Meeting(m, _) | About::Occurrence(_, m) => views::day_lines(lang, m),
             About::Series(l) => {
                 let mut lines = vec![DayLine {
-                    local: views::describe_rule(crate::i18n::Lang::En, l),
+                    local: views::describe_rule(lang, l),
                     utc: String::new(),
                 }];
                 if let Some(next) = self.meeting() {
-                    lines.extend(
-                        views::day_lines(crate::i18n::Lang::En, next)
-                            .into_iter()
-                            .map(|d| DayLine {
-                                local: format!("Next: {}", d.local),
-                                utc: d.utc,
-                            }),
-                    );
+                    lines.extend(views::day_lines(lang, next).into_iter().map(|d| DayLine {
+                        local: lang.msg1("mail-next", "when", d.local),
+                        utc: d.utc,
+                    }));
                 }
                 lines
             }

@@ -144,9 +144,11 @@ pub(crate) fn render_error(which: &str, e: askama::Error) -> diesel::result::Err
 }
 
 /// "Hello Ada," only to an address whose owner confirmed it, else "Hello,".
+/// In the registrant's language.
 pub(crate) fn greeting(reg: &crate::db::registrations::Registration) -> String {
+    let lang = reg.lang();
     match reg.confirmed_at {
-        Some(_) => format!("Hello {},", reg.name),
-        None => "Hello,".to_string(),
+        Some(_) => lang.msg1("mail-hello-name", "name", &reg.name),
+        None => lang.msg("mail-hello"),
     }
 }

@@ -6,10 +6,14 @@ use askama::Template;
 use diesel::QueryResult;
 
 use super::context::render_error;
+use super::words::Column;
+use crate::i18n::Lang;
 use crate::views::DayLine;
 
 /// What a follower mail says; one template pair for both kinds of follow notice.
 pub struct FollowNotice {
+    /// The follower's language: every fixed word of the mail is in it.
+    pub lang: Lang,
     pub group: String,
     pub intro: Vec<String>,
     /// The link to the page that confirms (a `POST` there): `None` for "already following".
@@ -33,8 +37,12 @@ struct FollowHtml<'a> {
 /// One announcement to one follower.
 #[derive(Clone)]
 pub struct Announcement {
+    /// The follower's language: every fixed word of the mail is in it.
+    pub lang: Lang,
+    /// The labels of the text body in it.
+    pub col: Column,
     /// "New meeting", "New series", "New update".
-    pub heading: &'static str,
+    pub heading: String,
     pub title: String,
     pub group: String,
     pub when: Vec<DayLine>,
@@ -67,10 +75,17 @@ pub struct Written {
 }
 
 impl FollowNotice {
+    /// The colon between a label and its value, as the follower's language writes it.
+    pub fn lead(&self) -> &'static str {
+        super::words::lead(self.lang)
+    }
+
     pub fn write(&self) -> QueryResult<Written> {
         let subject = match self.confirm_url {
-            Some(_) => format!("Please confirm: follow {}", self.group),
-            None => format!("You already follow {}", self.group),
+            Some(_) => self.lang.msg1("mail-follow-subject", "group", &self.group),
+            None => self
+                .lang
+                .msg1("mail-follow-subject-already", "group", &self.group),
         };
         Ok(Written {
             subject,
@@ -87,7 +102,14 @@ impl FollowNotice {
 impl Announcement {
     pub fn write(&self) -> QueryResult<Written> {
         Ok(Written {
-            subject: format!("{}: {} ({})", self.heading, self.title, self.group),
+            subject: self.lang.msg_with(
+                "mail-announce-subject",
+                &[
+                    ("heading", (&self.heading).into()),
+                    ("title", (&self.title).into()),
+                    ("group", (&self.group).into()),
+                ],
+            ),
             text: AnnouncementText { a: self }
                 .render()
                 .map_err(|e| render_error("text", e))?,

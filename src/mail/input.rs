@@ -21,6 +21,8 @@ pub const FORWARD: &str = "input_forward";
 /// What the request to confirm says. Nothing the sender typed: whoever typed the address
 /// may not own it, and a stranger's words are not mailed to it.
 struct Confirm<'a> {
+    /// The author's language: every word of the mail is in it.
+    lang: crate::i18n::Lang,
     group: &'a str,
     confirm_url: String,
     hours: String,
@@ -72,17 +74,19 @@ pub fn enqueue_confirm(
     token: &str,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
+    let lang = input.lang();
     let v = Confirm {
+        lang,
         group: &group.name,
         confirm_url: confirm_url(ctx, token),
-        hours: describe_duration(crate::i18n::Lang::En, ctx.pending),
+        hours: describe_duration(lang, ctx.pending),
     };
     let text = render(ConfirmText { v: &v }, "text")?;
     let html = render(ConfirmHtml { v: &v }, "html")?;
     let letter = Letter {
         kind: CONFIRM,
         recipient: &input.email,
-        subject: &format!("Please confirm your input to {}", group.name),
+        subject: &lang.msg1("mail-input-subject", "group", &group.name),
         text: &text,
         html: &html,
         reply_to: None,

@@ -23,6 +23,7 @@ pub fn agenda_url(m: &Meeting, page_url: &str) -> Option<String> {
 /// reached through it.
 pub fn materials(
     conn: &mut DbConn,
+    lang: crate::i18n::Lang,
     base_url: &str,
     m: &Meeting,
     manage: Option<&str>,
@@ -36,12 +37,10 @@ pub fn materials(
                 (true, None) => None,
                 (false, _) => x.download_url(base_url),
             }?;
-            let kind = MaterialKind::parse(&x.kind).map_or_else(
-                || "Material".to_string(),
-                |k| k.label(crate::i18n::Lang::En),
-            );
+            let kind = MaterialKind::parse(&x.kind)
+                .map_or_else(|| lang.msg("mail-material"), |k| k.label(lang));
             Some(MaterialLink {
-                label: format!("{kind}: {}", x.title),
+                label: format!("{kind}{}{}", super::words::lead(lang), x.title),
                 url,
             })
         })

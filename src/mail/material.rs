@@ -13,6 +13,9 @@ use crate::views::DayLine;
 /// What the material mail shows.
 pub struct MaterialView {
     pub greeting: String,
+    /// The recipient's language, and the labels of the text body in it.
+    pub lang: crate::i18n::Lang,
+    pub col: super::words::Column,
     pub heading: String,
     pub title: String,
     pub group: String,
@@ -56,14 +59,17 @@ pub fn enqueue(
 ) -> QueryResult<()> {
     let kind = MailKind::MaterialAdded;
     let manage_url = ctx.manage_url(token);
+    let lang = to.lang();
     let view = MaterialView {
         greeting: greeting(to),
-        heading: kind.subject_prefix().to_string(),
+        lang,
+        col: super::words::Column::new(lang),
+        heading: kind.subject_prefix(lang),
         title: about.title().to_string(),
         group: about.group().name.clone(),
-        when: about.when(),
+        when: about.when_in(lang),
         material_title: material.title.to_string(),
-        material_kind: material.kind.label(crate::i18n::Lang::En),
+        material_kind: material.kind.label(lang),
         material_url: match material.public_url {
             Some(u) => u.to_string(),
             None => crate::db::materials::through_manage(&manage_url, material.id),
@@ -72,7 +78,7 @@ pub fn enqueue(
         manage_url,
     };
     let r = Rendered {
-        subject: format!("{}: {}", kind.subject_prefix(), about.title()),
+        subject: kind.subject(lang, about.title()),
         text: TextBody { v: &view }
             .render()
             .map_err(|e| render_error("text", e))?,

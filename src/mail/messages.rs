@@ -5,142 +5,18 @@ use askama::Template;
 use diesel::QueryResult;
 
 use super::about::About;
-use super::changes::{ChangeLine, JOIN};
-use super::context::{describe_duration, greeting, render_error, MailContext};
+use super::changes::{ChangeLine, Field, ShownChange};
+use super::context::{greeting, render_error, MailContext};
+pub use super::kind::MailKind;
 use super::links::{self, MaterialLink};
+use super::words::{labelled, Column};
 use crate::db::outbox::{self, NewOutboxMessage};
 use crate::db::registrations::Registration;
 use crate::db::DbConn;
 use crate::domain::RegistrationStatus;
+use crate::i18n::Lang;
 use crate::ics::{Invitation, Method};
 use crate::views::{self, DayLine};
-
-/// Why a message is sent; decides its words and calendar part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MailKind {
-    /// The link to confirm the address of a pending registration (no calendar part).
-    ConfirmAddress,
-    Confirmed,
-    Promoted,
-    Waitlisted,
-    AlreadyRegistered,
-    AttendanceChanged,
-    ObserverCancelled,
-    MeetingChanged,
-    /// The tz rules of the meeting's zone changed: same wall time, another UTC instant.
-    ZoneRulesChanged,
-    MeetingCancelled,
-    /// Before the start, by the meeting's reminder lead times (written when sent).
-    Reminder,
-    /// Minutes, a recording or slides were added, with `notify` (`mail::material`).
-    MaterialAdded,
-}
-
-impl MailKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MailKind::ConfirmAddress => "confirm_address",
-            MailKind::Confirmed => "confirmed",
-            MailKind::Promoted => "promoted",
-            MailKind::Waitlisted => "waitlisted",
-            MailKind::AlreadyRegistered => "already_registered",
-            MailKind::AttendanceChanged => "attendance_changed",
-            MailKind::ObserverCancelled => "observer_cancelled",
-            MailKind::MeetingChanged => "meeting_changed",
-            MailKind::ZoneRulesChanged => "zone_rules_changed",
-            MailKind::MeetingCancelled => "meeting_cancelled",
-            MailKind::Reminder => crate::db::scheduled::REMINDER,
-            MailKind::MaterialAdded => "material_added",
-        }
-    }
-
-    fn method(self) -> Option<Method> {
-        match self {
-            MailKind::Confirmed
-            | MailKind::Promoted
-            | MailKind::AttendanceChanged
-            | MailKind::MeetingChanged
-            | MailKind::ZoneRulesChanged => Some(Method::Request),
-            MailKind::ObserverCancelled | MailKind::MeetingCancelled => Some(Method::Cancel),
-            MailKind::ConfirmAddress
-            | MailKind::Waitlisted
-            | MailKind::AlreadyRegistered
-            | MailKind::Reminder
-            | MailKind::MaterialAdded => None,
-        }
-    }
-
-    pub(crate) fn subject_prefix(self) -> &'static str {
-        match self {
-            MailKind::ConfirmAddress => "Please confirm your registration",
-            MailKind::Confirmed => "Registration confirmed",
-            MailKind::Promoted => "A seat is yours",
-            MailKind::Waitlisted => "You are on the waitlist",
-            MailKind::AlreadyRegistered => "You are already registered",
-            MailKind::AttendanceChanged => "Attendance changed",
-            MailKind::ObserverCancelled => "Registration cancelled",
-            MailKind::MeetingChanged => "Meeting updated",
-            MailKind::ZoneRulesChanged => "Meeting time corrected",
-            MailKind::MeetingCancelled => "Meeting cancelled",
-            MailKind::Reminder => "Reminder",
-            MailKind::MaterialAdded => "New material",
-        }
-    }
-
-    fn intro(self, ctx: &MailContext, about: &About<'_>) -> Vec<String> {
-        match self {
-            MailKind::ConfirmAddress => vec![
-                format!("Someone (probably you) asked to register this address for the meeting below. To take your place, open the link below and press Confirm within {}. No seat is held until then.", describe_duration(crate::i18n::Lang::En, ctx.pending)),
-                "If it was not you, ignore this message: nothing is registered, and the details are deleted.".into(),
-            ],
-            MailKind::Confirmed => vec![
-                "Your registration is confirmed. The attached invitation adds the meeting to your calendar; it stays up to date if the meeting changes.".into(),
-            ],
-            MailKind::Promoted => vec![
-                "A seat has become free and it is now yours: your registration is confirmed. The attached invitation adds the meeting to your calendar.".into(),
-            ],
-            MailKind::Waitlisted => vec![
-                "The meeting is full, so you are on the waitlist. If a seat becomes free, it goes to the person who has waited longest, and you will get a confirmation with a calendar invitation.".into(),
-            ],
-            MailKind::AlreadyRegistered => vec![
-                "Someone (probably you) tried to register this address again for this meeting. You already have a registration; use the link below to see, change or cancel it. Earlier links keep working.".into(),
-            ],
-            MailKind::AttendanceChanged => vec![
-                "Your attendance has been changed. The attached invitation updates your calendar.".into(),
-            ],
-            MailKind::ObserverCancelled => vec![
-                "Your registration has been cancelled. The attached cancellation removes the meeting from your calendar.".into(),
-            ],
-            MailKind::MeetingChanged => vec![
-                "This meeting has changed. The attached invitation updates your calendar; the details below are the new ones.".into(),
-            ],
-            MailKind::ZoneRulesChanged => vec![
-                format!("The time-zone rules of this meeting's place have changed (tz database {}). The meeting keeps its local time, shown below; its time in UTC, and so in other time zones, has moved. The attached invitation updates your calendar.", crate::tz::version()),
-            ],
-            MailKind::MeetingCancelled => {
-                let mut v = vec!["This meeting has been cancelled. The attached cancellation removes it from your calendar.".to_string()];
-                if let Some(reason) = about
-                    .meeting()
-                    .and_then(|m| m.cancel_reason.as_deref())
-                    .filter(|r| !r.trim().is_empty())
-                {
-                    v.push(format!("Reason: {reason}"));
-                }
-                v
-            }
-            MailKind::MaterialAdded => vec![
-                "New material has been added to the meeting below.".into(),
-            ],
-            MailKind::Reminder => {
-                let starts = about.meeting().map_or(crate::db::now(), |m| m.starts_at);
-                vec![format!(
-                    "The meeting below starts in {}. Your seat is confirmed; the details are below.",
-                    describe_duration(crate::i18n::Lang::En, starts - crate::db::now())
-                )]
-            }
-        }
-    }
-}
 
 #[derive(Template)]
 #[template(path = "mail/message.txt")]
@@ -159,7 +35,11 @@ pub struct MailView {
     /// "Hello Ada," only to an address whose owner confirmed it, else "Hello,": a stranger
     /// must not choose the first words of a mail sent from the group's address.
     pub greeting: String,
-    pub link_label: &'static str,
+    /// The recipient's language: every fixed word of the mail is in it.
+    pub lang: Lang,
+    /// The labels of the details block of the text body, padded into one column.
+    pub col: Column,
+    pub link_label: String,
     pub heading: String,
     pub intro: Vec<String>,
     pub title: String,
@@ -173,7 +53,7 @@ pub struct MailView {
     pub page_url: String,
     pub manage_url: Option<String>,
     /// What changed, old → new.
-    pub changes: Vec<ChangeLine>,
+    pub changes: Vec<ShownChange>,
     /// A reminder's links: the agenda on the meeting page, the materials.
     pub agenda_url: Option<String>,
     pub materials: Vec<MaterialLink>,
@@ -297,6 +177,7 @@ fn render_changes(
     } = *letter;
     let now = crate::clock::now();
     let reg = to.registration;
+    let lang = reg.lang();
     // The join details go only to holders of a confirmed seat in what the mail is about
     // (for a whole series: in one of its meetings). The seat is read here, whatever the
     // caller's standing says, unless the caller has just taken it (`seat_checked`).
@@ -325,36 +206,41 @@ fn render_changes(
     // The old and new join URL only to those who see the link.
     let changes = changes
         .iter()
-        .filter(|c| c.label != JOIN || join_url.is_some())
-        .cloned()
+        .filter(|c| c.field != Field::Join || join_url.is_some())
+        .map(|c| c.shown(lang))
         .collect();
     // A reminder lists what to read before the meeting.
     let (agenda_url, materials) = match meeting.filter(|_| kind == MailKind::Reminder) {
         Some(m) => {
             let manage = manage_url.as_deref().filter(|_| holds_seat);
             let agenda = links::agenda_url(m, &ctx.meeting_url(m));
-            (agenda, links::materials(conn, &ctx.base_url, m, manage)?)
+            (
+                agenda,
+                links::materials(conn, lang, &ctx.base_url, m, manage)?,
+            )
         }
         None => (None, Vec::new()),
     };
     let view = MailView {
         greeting: greeting(reg),
-        link_label: match kind {
-            MailKind::ConfirmAddress => "Confirm your registration",
-            _ => "Change or cancel your registration",
-        },
-        heading: kind.subject_prefix().to_string(),
-        intro: kind.intro(ctx, about),
+        lang,
+        col: Column::new(lang),
+        link_label: lang.msg(match kind {
+            MailKind::ConfirmAddress => "mail-link-confirm",
+            _ => "mail-link-manage",
+        }),
+        heading: kind.subject_prefix(lang),
+        intro: kind.intro(lang, ctx, about),
         title: about.title().to_string(),
         group: about.group().name.clone(),
-        when: about.when(),
+        when: about.when_in(lang),
         place: meeting.and_then(views::place),
         join_url,
         online_details: online
             .filter(|_| show_join)
             .and_then(|m| m.online_details.clone()),
-        attendance: reg.attendance().label(crate::i18n::Lang::En).to_string(),
-        status: to.status.as_str().to_string(),
+        attendance: reg.attendance().label(lang),
+        status: status_word(lang, to.status),
         page_url: about.page_url(&ctx.base_url),
         manage_url: manage_url.clone(),
         changes,
@@ -379,16 +265,26 @@ fn render_changes(
         let show_url = show_join || meeting.is_some_and(|m| m.public_online_url().is_some());
         let note = manage_url
             .as_ref()
-            .map(|u| format!("Change or cancel your registration: {u}"));
+            .map(|u| format!("{}{u}", labelled(lang, "mail-link-manage")));
         (
             method,
             about.invite(&ctx.base_url, &invitation, show_url, note, now),
         )
     });
     Ok(Rendered {
-        subject: format!("{}: {}", kind.subject_prefix(), about.title()),
+        subject: kind.subject(lang, about.title()),
         text,
         html,
         ics,
+    })
+}
+
+/// Where the recipient stands, in a word: "confirmed", "on the waitlist".
+fn status_word(lang: Lang, status: RegistrationStatus) -> String {
+    lang.msg(match status {
+        RegistrationStatus::Pending => "mail-status-pending",
+        RegistrationStatus::Confirmed => "mail-status-confirmed",
+        RegistrationStatus::Waitlisted => "mail-status-waitlisted",
+        RegistrationStatus::Cancelled => "mail-status-cancelled",
     })
 }

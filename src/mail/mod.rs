@@ -7,11 +7,13 @@ pub mod changes;
 pub mod context;
 pub mod follower;
 pub mod input;
+pub mod kind;
 pub mod links;
 pub mod material;
 pub mod messages;
 pub mod smtp;
 pub mod transport;
+pub mod words;
 pub mod worker;
 
 pub use about::About;

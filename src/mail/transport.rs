@@ -101,6 +101,9 @@ pub fn build_message(from: &Mailbox, msg: &OutboxMessage) -> Result<Message, Sen
             .map_err(|e| SendError::Permanent(format!("bad Reply-To address: {e}")))?;
         builder = builder.reply_to(reply_to);
     }
+    if let Some(lang) = language_of(&msg.body_html) {
+        builder = builder.header(ContentLanguage(lang));
+    }
     if let Some(url) = &msg.unsubscribe_url {
         builder = builder
             .header(ListUnsubscribe::new(url)?)
@@ -187,6 +190,38 @@ impl Header for ListUnsubscribePost {
 
     fn display(&self) -> HeaderValue {
         let v = "List-Unsubscribe=One-Click".to_string();
+        HeaderValue::dangerous_new_pre_encoded(Self::name(), v.clone(), v)
+    }
+}
+
+/// The language a written message is in, as its HTML body's `<html lang="…">` says (every
+/// mail template writes the recipient's language there).
+fn language_of(html: &str) -> Option<crate::i18n::Lang> {
+    let cut = html.char_indices().nth(200).map_or(html.len(), |(i, _)| i);
+    let head = &html[..cut];
+    let start = head.find("<html lang=\"")? + "<html lang=\"".len();
+    let end = head[start..].find('"')? + start;
+    crate::i18n::Lang::parse(&head[start..end])
+}
+
+/// `Content-Language: fr` (RFC 3282): the language the message is written in.
+#[derive(Clone)]
+struct ContentLanguage(crate::i18n::Lang);
+
+impl Header for ContentLanguage {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Content-Language")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        crate::i18n::Lang::parse(s.trim())
+            .map(ContentLanguage)
+            .ok_or_else(|| format!("unknown language {s:?}").into())
+    }
+
+    fn display(&self) -> HeaderValue {
+        // One of six fixed ASCII codes: written as it is.
+        let v = self.0.code().to_string();
         HeaderValue::dangerous_new_pre_encoded(Self::name(), v.clone(), v)
     }
 }

@@ -79,7 +79,7 @@ fn page(
         group: about.group().name.clone(),
         attendance: attendance.label(lang),
         status: found.status.as_str(),
-        when: about.when(),
+        when: about.when_in(lang),
         place: shown.and_then(views::place),
         join_url: online
             .filter(|m| holds_seat || m.public_online_url().is_some())

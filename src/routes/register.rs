@@ -11,6 +11,7 @@ use crate::db::registrations::Target;
 use crate::domain::registration::{RawRegistration, RegistrationInput};
 use crate::domain::FieldErrors;
 use crate::error::{AppError, HtmlError};
+use crate::i18n::Lang;
 use crate::services::registrations::{self as service, Registered, Requester};
 use crate::state::AppState;
 use crate::templates::{self, RegistrationForm};
@@ -119,8 +120,10 @@ async fn submit_form(
 ) -> Result<HttpResponse, HtmlError> {
     crate::csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     state.limiter.check(&req)?;
+    // The registration keeps the page's language: its mail is written in it.
+    let lang = crate::i18n::Ui::of(&req).lang;
     let outcome = match form.parse() {
-        Ok(input) => run(&state, target, input, Requester::Anonymous).await,
+        Ok(input) => run(&state, target, input, Requester::Anonymous, lang).await,
         Err(errors) => Err(AppError::Validation(errors)),
     };
     match outcome {
@@ -182,6 +185,7 @@ async fn run(
     target: Target,
     input: RegistrationInput,
     requester: Requester,
+    lang: Lang,
 ) -> Result<Registered, AppError> {
     let st = state.clone();
     let outcome = state
@@ -194,7 +198,15 @@ async fn run(
                 ),
                 Target::Series(_) => None,
             };
-            service::register(conn, &st.mail, target, group.as_ref(), &input, requester)
+            service::register(
+                conn,
+                &st.mail,
+                target,
+                group.as_ref(),
+                &input,
+                requester,
+                lang,
+            )
         })
         .await;
     state.wake_mailer();
@@ -209,6 +221,9 @@ struct RegistrationBody {
     email: Option<String>,
     affiliation: Option<String>,
     attendance: Option<String>,
+    /// The language of the mail it gets (`en`, `fr`, `es`, `ar`, `zh`, `ru`); by default
+    /// `QUORUM_DEFAULT_LANG`.
+    lang: Option<String>,
 }
 
 /// `POST /api/v1/meetings/{id}/registrations` and `POST /api/v1/series/{id}/registrations`.
@@ -239,19 +254,32 @@ async fn submit_json(
         state.limiter.check(&req)?;
     }
     let b: RegistrationBody = parse_body(body)?;
-    let input = RawRegistration {
+    let parsed = RawRegistration {
         name: b.name,
         email: b.email,
         affiliation: b.affiliation,
         attendance: b.attendance,
     }
-    .parse()
-    .map_err(AppError::Validation)?;
+    .parse();
+    let lang = match b.lang.as_deref().map(str::trim) {
+        None => Some(state.settings.default_lang),
+        Some(code) => Lang::parse(code),
+    };
+    let (input, lang) = match (parsed, lang) {
+        (Ok(input), Some(lang)) => (input, lang),
+        (parsed, lang) => {
+            let mut errors = parsed.err().unwrap_or_default();
+            if lang.is_none() {
+                errors.add("lang", format!("Must be one of: {}.", lang_codes()));
+            }
+            return Err(AppError::Validation(errors));
+        }
+    };
     let series = match target {
         Target::Series(id) => Some(id),
         Target::Meeting(_) => None,
     };
-    match run(&state, target, input, requester).await? {
+    match run(&state, target, input, requester, lang).await? {
         Registered::New {
             registration,
             status,
@@ -279,6 +307,11 @@ async fn submit_json(
             message: "This address is already registered; the link to the registration has been mailed to it again.".into(),
         }),
     }
+}
+
+/// "en, fr, es, ar, zh, ru".
+fn lang_codes() -> String {
+    Lang::ALL.map(Lang::code).join(", ")
 }
 
 fn see_other(location: &str) -> HttpResponse {

@@ -21,8 +21,10 @@ use crate::db::series::Series;
 use crate::db::updates::Update;
 use crate::db::{self, groups, scheduled, DbConn};
 use crate::domain::MeetingStatus;
+use crate::i18n::Lang;
 use crate::mail::context::host_of;
 use crate::mail::follower::Announcement;
+use crate::mail::words::Column;
 use crate::mail::{About, MailContext};
 use crate::views;
 
@@ -153,8 +155,8 @@ pub enum Found {
     Gone,
 }
 
-/// What was published, loaded once per batch of mail.
-pub type Cache = HashMap<AboutRef, Found>;
+/// What was published, loaded once per batch of mail and per language of its followers.
+pub type Cache = HashMap<(AboutRef, Lang), Found>;
 
 /// Writes one follower's claimed announcement; drops it when the follower left or the
 /// thing is gone, and holds it back while the thing is in draft (drafts never show).
@@ -173,10 +175,11 @@ pub fn write(
         scheduled::drop_unwanted(conn, msg.id)?;
         return Ok(None);
     };
-    if let std::collections::hash_map::Entry::Vacant(e) = cache.entry(about) {
-        e.insert(load(conn, ctx, about, follower.group_id)?);
+    let lang = follower.lang();
+    if let std::collections::hash_map::Entry::Vacant(e) = cache.entry((about, lang)) {
+        e.insert(load(conn, ctx, about, follower.group_id, lang)?);
     }
-    let announcement = match cache.get(&about) {
+    let announcement = match cache.get(&(about, lang)) {
         Some(Found::Shown(group, a)) if *group == follower.group_id => a,
         Some(Found::Hidden) => {
             scheduled::defer(conn, msg.id, db::now() + HIDDEN_RETRY)?;
@@ -207,6 +210,7 @@ fn load(
     ctx: &MailContext,
     about: AboutRef,
     group_id: i64,
+    lang: Lang,
 ) -> anyhow::Result<Found> {
     let now = db::now();
     let published = |m: &Meeting| m.status() == MeetingStatus::Published;
@@ -223,14 +227,14 @@ fn load(
             Some((m, _)) if draft(&m) => Found::Hidden,
             Some((m, g)) if published(&m) && m.ends_at > now => Found::Shown(
                 g.id,
-                shown(ctx, &About::Meeting(&m, &g), "New meeting").into(),
+                shown(ctx, lang, &About::Meeting(&m, &g), Heading::Meeting).into(),
             ),
             _ => Found::Gone,
         },
         AboutRef::Series(id) => match db::series::load(conn, id)? {
             Some(l) if l.occurrences.iter().any(published) => {
                 let a = About::Series(&l);
-                Found::Shown(l.group.id, shown(ctx, &a, "New series of meetings").into())
+                Found::Shown(l.group.id, shown(ctx, lang, &a, Heading::Series).into())
             }
             Some(l) if l.occurrences.iter().any(draft) => Found::Hidden,
             _ => Found::Gone,
@@ -238,7 +242,7 @@ fn load(
         AboutRef::Update(id) => match db::updates::find(conn, group_id, id)? {
             Some(u) if u.is_published() => {
                 let g = groups::find(conn, group_id)?;
-                Found::Shown(g.id, update_shown(ctx, &g, u).into())
+                Found::Shown(g.id, update_shown(ctx, lang, &g, u).into())
             }
             Some(_) => Found::Hidden,
             None => Found::Gone,
@@ -247,10 +251,17 @@ fn load(
 }
 
 /// An update as an announcement: its text in full, and its page.
-fn update_shown(ctx: &MailContext, g: &crate::db::groups::Group, u: Update) -> Announcement {
+fn update_shown(
+    ctx: &MailContext,
+    lang: Lang,
+    g: &crate::db::groups::Group,
+    u: Update,
+) -> Announcement {
     let group_url = crate::views::group_url(&ctx.base_url, &g.slug);
     Announcement {
-        heading: "New update",
+        lang,
+        col: Column::new(lang),
+        heading: lang.msg("mail-announce-update"),
         title: u.title.clone(),
         group: g.name.clone(),
         when: Vec::new(),
@@ -265,13 +276,18 @@ fn update_shown(ctx: &MailContext, g: &crate::db::groups::Group, u: Update) -> A
 
 /// A meeting or a series as an announcement: title, when (in the venue's zone and UTC;
 /// for a series its rule and next published meeting), where, and its page.
-fn shown(ctx: &MailContext, about: &About<'_>, heading: &'static str) -> Announcement {
+fn shown(ctx: &MailContext, lang: Lang, about: &About<'_>, heading: Heading) -> Announcement {
     let group = about.group();
     Announcement {
-        heading,
+        lang,
+        col: Column::new(lang),
+        heading: lang.msg(match heading {
+            Heading::Meeting => "mail-announce-meeting",
+            Heading::Series => "mail-announce-series",
+        }),
         title: about.title().to_string(),
         group: group.name.clone(),
-        when: about.when(),
+        when: about.when_in(lang),
         place: about.meeting().and_then(views::place),
         body_text: None,
         body_html: None,
@@ -279,4 +295,11 @@ fn shown(ctx: &MailContext, about: &About<'_>, heading: &'static str) -> Announc
         group_url: crate::views::group_url(&ctx.base_url, &group.slug),
         unsubscribe_url: String::new(),
     }
+}
+
+/// What is announced: a meeting or a series (updates have their own heading).
+#[derive(Clone, Copy)]
+enum Heading {
+    Meeting,
+    Series,
 }

@@ -83,18 +83,23 @@ fn mail(
     secret: Option<&str>,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
+    let lang = follower.lang();
     let intro = match secret {
         Some(_) => vec![
-            format!("Someone (probably you) asked for an e-mail whenever {} publishes a meeting, a series of meetings or an update. To start, open the link below and press Confirm within {}.", group.name, crate::mail::context::describe_duration(crate::i18n::Lang::En, ctx.pending)),
-            "If it was not you, ignore this message: nothing is sent to this address, and it is deleted.".into(),
+            lang.msg2(
+                "mail-follow-intro",
+                "group",
+                &group.name,
+                "duration",
+                crate::mail::context::describe_duration(lang, ctx.pending),
+            ),
+            lang.msg("mail-follow-not-you"),
         ],
-        None => vec![format!(
-            "Someone (probably you) asked to follow {} with this address. It follows the group already: nothing has changed.",
-            group.name
-        )],
+        None => vec![lang.msg1("mail-follow-already", "group", &group.name)],
     };
     let unsubscribe_url = ctx.unsubscribe_url(follower.id);
     let written = FollowNotice {
+        lang,
         group: group.name.clone(),
         intro,
         confirm_url: secret.map(|s| format!("{}/f/{s}", ctx.base_url)),

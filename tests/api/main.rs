@@ -25,6 +25,7 @@ mod input;
 mod languages;
 mod languages_group;
 mod languages_pages;
+mod languages_mail;
 mod logs;
 mod mail;
 mod materials;

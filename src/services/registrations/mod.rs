@@ -17,6 +17,7 @@ use crate::db::{self, DbConn};
 use crate::domain::registration::RegistrationInput;
 use crate::domain::{token, Attendance, FieldErrors, MeetingStatus, RegistrationStatus};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::mail::{self, About, MailContext, MailKind, Recipient};
 
 /// What a registration is for, loaded: a meeting with its group, or a series.
@@ -206,7 +207,8 @@ pub enum Registered {
 /// waits for the owner of the address (`pending::request`); otherwise it takes its seats now,
 /// or the address hears again about its existing registration.
 ///
-/// `group` is the meeting's group if the caller has it at hand (from the page cache).
+/// `group` is the meeting's group if the caller has it at hand (from the page cache);
+/// `lang` is the language the request was made in, which every later mail to it uses.
 /// For a meeting on PostgreSQL this is seven round trips: `BEGIN`, the meeting row locked and
 /// read, the seat count, the insert (which finds an existing registration of the address
 /// through the unique index), the seat, the outbox row, `COMMIT`.
@@ -217,6 +219,7 @@ pub fn register(
     group: Option<&Group>,
     input: &RegistrationInput,
     requester: Requester,
+    lang: Lang,
 ) -> Result<Registered, AppError> {
     db::write_tx(conn, |conn| {
         let subject = Subject::lock(conn, target, group)?;
@@ -229,7 +232,7 @@ pub fn register(
                 seats::seat_for(conn, m, input.attendance)?
                     .ok_or_else(|| seats::full(input.attendance))?;
             }
-            return pending::request(conn, ctx, &subject, input, now);
+            return pending::request(conn, ctx, &subject, input, lang, now);
         }
         // For one meeting, the seat it gets is decided here, under the meeting's lock.
         let mut known = None;
@@ -251,7 +254,7 @@ pub fn register(
             }
         }
         let token = token::generate();
-        let new = new_registration(&subject, input, &normalized, &token, now);
+        let new = new_registration(&subject, input, lang, &normalized, &token, now);
         // One meeting: the registration and its seat in one statement.
         let inserted = match (&subject, known) {
             (Subject::Meeting(m, _), Some(status)) => {
@@ -283,6 +286,7 @@ pub fn register(
 fn new_registration<'a>(
     subject: &Subject,
     input: &'a RegistrationInput,
+    lang: Lang,
     normalized: &'a str,
     token: &str,
     now: chrono::NaiveDateTime,
@@ -301,6 +305,7 @@ fn new_registration<'a>(
         affiliation: input.affiliation.as_deref(),
         attendance: input.attendance.as_str(),
         status: regs::ACTIVE,
+        lang: lang.code(),
         created_at: now,
         updated_at: now,
         confirmed_at: None,

@@ -21,11 +21,12 @@ pub fn request(
     ctx: &MailContext,
     subject: &Subject,
     input: &RegistrationInput,
+    lang: crate::i18n::Lang,
     now: NaiveDateTime,
 ) -> Result<Registered, AppError> {
     let normalized = input.email.normalized();
     let token = token::generate();
-    let mut new = super::new_registration(subject, input, &normalized, &token, now);
+    let mut new = super::new_registration(subject, input, lang, &normalized, &token, now);
     new.status = regs::PENDING;
     match regs::insert_unless_registered(conn, &new)? {
         Some(registration) => {
