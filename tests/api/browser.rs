@@ -6,9 +6,9 @@
 //! milestones, a 20-call series) must end within the first screen (bottom ≤ 844 px).
 //!
 //! In Arabic and in English (`?lang=ar`, `?lang=en`), `tests/browser/rtl.mjs` takes
-//! full-page screenshots of a meeting page and of a registration's manage page at both
-//! widths (kept in `target/tmp/screenshots/<backend>/`), runs axe-core on each, and measures
-//! the mirroring: in Arabic `<html dir="rtl">`, the brand at the right end of the site
+//! full-page screenshots of a meeting page, its group's page and a registration's manage
+//! page at both widths (kept in `target/tmp/screenshots/<backend>/`), runs axe-core on
+//! each, and measures the mirroring: in Arabic `<html dir="rtl">`, the brand at the right end of the site
 //! header and the page heading's text against the right edge of <main>; in English both on
 //! the left; on the phone no page is wider than the screen.
 //!
@@ -236,13 +236,21 @@ async fn arabic_pages_mirror_right_to_left_and_pass_axe_in_chromium(db: Db) {
             app.url(&format!("/meetings/{meeting}?lang={lang}"))
         ));
         args.push(format!(
+            "group-{lang}={}",
+            app.url(&format!("/groups/{}?lang={lang}", home.slug))
+        ));
+        args.push(format!(
             "manage-{lang}={}",
             app.url(&format!("{manage}?lang={lang}"))
         ));
     }
     let report = node(dir, "rtl.mjs", args).await;
     let pages = report["pages"].as_array().unwrap();
-    assert_eq!(pages.len(), 8, "two pages in two languages at two widths");
+    assert_eq!(
+        pages.len(),
+        12,
+        "three pages in two languages at two widths"
+    );
     for p in pages {
         let what = format!("{} at {}px", p["name"], p["width"]);
         let violations = p["violations"].as_array().unwrap();
