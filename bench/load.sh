@@ -12,8 +12,12 @@
 # QUORUM_SMTP_URL pointing at the sink, QUORUM_RATE_LIMIT=0 and RUST_LOG=warn; creates a staff account and
 # an API token with the CLI, seeds MEETINGS published online meetings (unlimited remote
 # seats) through POST /api/v1/meetings, and runs wrk (keep-alive, THREADS threads,
-# CONNECTIONS connections, DURATION each) for five cases:
-#   page      GET /meetings/{id}, round-robin over the meetings (bench/wrk/meeting_page.lua)
+# CONNECTIONS connections, DURATION each) for these cases:
+#   page      GET /meetings/{id} with Accept-Language: en, round-robin over the meetings
+#             (bench/wrk/meeting_page.lua)
+#   page_ar   the same in Arabic (Accept-Language: ar: <html lang="ar" dir="rtl">), right
+#             after; the report gives its difference from English (goal: at most 10 %
+#             fewer req/s)
 #   feed200   GET /calendar.ics
 #   feed304   GET /calendar.ics with If-None-Match: <its ETag>
 #   api       POST /api/v1/meetings/{id}/registrations, a unique e-mail per request
@@ -194,21 +198,29 @@ postmaster_pid() {
 }
 
 # --- 3. per-backend run ----------------------------------------------------------------
-declare -A RPS P50 P99 ERR CHECK OK_CASE FOREIGN HWM NOTES_B SKIPPED FLOW_REQ_RPS LOGSUM HWM_STEPS WAITED MAIL_OK MAIL_SUM MAIL_WINDOW
+declare -A PAGE_DIFF RPS P50 P99 ERR CHECK OK_CASE FOREIGN HWM NOTES_B SKIPPED FLOW_REQ_RPS LOGSUM HWM_STEPS WAITED MAIL_OK MAIL_SUM MAIL_WINDOW
 WARNINGS=()
 REPORT_LINES=()
-CASES=(page feed200 feed304 api flow mail)
+CASES=(page page_ar feed200 feed304 api flow mail)
 FOREIGN_LIMIT=$(awk -v d="$DURATION_S" -v n="$(nproc)" 'BEGIN {printf "%.1f", d * n * 0.05}')
 
 case_label() {
     case $1 in
-        page) echo "meeting page" ;;
+        page) echo "meeting page (en)" ;;
+        page_ar) echo "meeting page (ar)" ;;
         feed200) echo "feed 200" ;;
         feed304) echo "feed 304" ;;
         api) echo "API registrations" ;;
         flow) echo "browser flows" ;;
         mail) echo "mail burst (SMTP)" ;;
     esac
+}
+
+ms_of() { wrk_ms "$1"; }
+
+# pct_diff A B: B's difference from A in per cent, signed ("+3.1 %", "-8.0 %"), or "?".
+pct_diff() {
+    awk -v a="$1" -v b="$2" 'BEGIN {if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && a > 0) printf "%+.1f %%", (b - a) * 100 / a; else print "?"}'
 }
 
 # db_count BACKEND SQL: one number from the backend's database, or "?".
@@ -400,19 +412,29 @@ EOF
     export QUORUM_BENCH_IDS=$dir/ids.txt QUORUM_BENCH_RUN=$RUN_TAG$backend
     local key out
 
-    # page: sanity check (200, cookie, form) then the run.
-    key=$backend.page
-    out=$dir/wrk/page.txt
-    code=$(curl -sS --max-time 10 -D "$dir/page.h" -o "$dir/page.html" -w '%{http_code}' "$q/meetings/$first_id" || echo 000)
-    CHECK[$key]="200, $(human_size "$(stat -c %s "$dir/page.html")")"
-    OK_CASE[$key]=1
-    if [[ $code != 200 ]] || ! grep -q 'name="csrf_token"' "$dir/page.html" ||
-        [[ $(header_value "$dir/page.h" Set-Cookie) != quorum_csrf=* ]]; then
-        CHECK[$key]="⚠ answered $code$(grep -q 'name="csrf_token"' "$dir/page.html" || echo ', no form')"
-        OK_CASE[$key]=0
-    fi
-    wrk_run "$key" "$out" "$LUA/meeting_page.lua" "$q/"
-    ERR[$key]=$((NON2XX + SOCKET_ERRORS))
+    # page (en), page_ar: the same pages in English and in Arabic (right to left), one run
+    # after the other, chosen by Accept-Language as a browser's first visit does; sanity
+    # check first (200, cookie, form, <html lang dir>).
+    local lang want
+    for key in "$backend.page" "$backend.page_ar"; do
+        lang=en want='lang="en" dir="ltr"'
+        [[ $key == *_ar ]] && lang=ar want='lang="ar" dir="rtl"'
+        out=$dir/wrk/page-$lang.txt
+        code=$(curl -sS --max-time 10 -H "Accept-Language: $lang" -D "$dir/page-$lang.h" -o "$dir/page-$lang.html" \
+            -w '%{http_code}' "$q/meetings/$first_id" || echo 000)
+        CHECK[$key]="200, $(human_size "$(stat -c %s "$dir/page-$lang.html")"), $lang"
+        OK_CASE[$key]=1
+        if [[ $code != 200 ]] || ! grep -q 'name="csrf_token"' "$dir/page-$lang.html" ||
+            ! grep -qF "<html $want>" "$dir/page-$lang.html" ||
+            [[ $(header_value "$dir/page-$lang.h" Set-Cookie) != quorum_csrf=* ]]; then
+            CHECK[$key]="⚠ answered $code$(grep -q 'name="csrf_token"' "$dir/page-$lang.html" || echo ', no form')$(grep -qF "<html $want>" "$dir/page-$lang.html" || echo ", not <html $want>")"
+            OK_CASE[$key]=0
+        fi
+        wrk_run "$key" "$out" "$LUA/meeting_page.lua" "$q/" "Accept-Language: $lang"
+        ERR[$key]=$((NON2XX + SOCKET_ERRORS))
+    done
+    PAGE_DIFF[$backend]=$(pct_diff "${RPS[$backend.page]}" "${RPS[$backend.page_ar]}")
+    CHECK[$backend.page_ar]+="; req/s ${PAGE_DIFF[$backend]} against en, p99 $(pct_diff "$(ms_of "${P99[$backend.page]}")" "$(ms_of "${P99[$backend.page_ar]}")")"
 
     # feeds
     key=$backend.feed200
@@ -636,7 +658,6 @@ for b in $BACKENDS; do
 done
 
 # --- 4. report -------------------------------------------------------------------------
-ms_of() { wrk_ms "$1"; }
 le_ms() { # VALUE LIMIT_MS
     local v
     v=$(ms_of "$1")
@@ -686,6 +707,12 @@ for b in $BACKENDS; do
     g=0
     if ge "${RPS[$k]}" 5000 && [[ ${OK_CASE[$k]} == 1 ]]; then g=1; fi
     echo "- $(pass $g) $b: meeting page ≥ 5000 req/s (got ${RPS[$k]})"
+    g=0
+    if [[ ${OK_CASE[$b.page_ar]:-0} == 1 ]] && ge "${RPS[$b.page_ar]}" 0 &&
+        awk -v d="${PAGE_DIFF[$b]%% *}" 'BEGIN {exit !(d ~ /^[-+]?[0-9.]+$/ && d >= -10)}'; then
+        g=1
+    fi
+    echo "- $(pass $g) $b: meeting page in Arabic (right to left) at most 10 % slower than in English (en ${RPS[$k]} req/s, p99 ${P99[$k]}; ar ${RPS[$b.page_ar]:-?} req/s, p99 ${P99[$b.page_ar]:-?}: ${PAGE_DIFF[$b]:-?}; a larger gain is noise of a busy machine: see the warnings)"
     g=0
     if [[ ${HWM[$b]:-} =~ ^[0-9]+$ ]] && ((${HWM[$b]} <= 100 * 1024)); then g=1; fi
     echo "- $(pass "${MAIL_OK[$b]:-0}") $b: every queued mail delivered exactly once (${MAIL_SUM[$b]:-?})"

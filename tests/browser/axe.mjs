@@ -6,16 +6,7 @@
 // sits on URL at the phone width. With `--login URL EMAIL PASSWORD`, the first /staff page
 // other than URL (the login form) and those after it are checked signed in. Run by
 // tests/api/browser.rs.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1280, height: 800 },
-];
+import { VIEWPORTS, launch, load, newContext, violations } from './lib.mjs';
 
 const args = process.argv.slice(2);
 let registerUrl = null;
@@ -42,15 +33,11 @@ async function signIn(page) {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.QUORUM_CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox'],
-});
+const browser = await launch();
 const out = { pages: [], register: null };
 try {
   for (const viewport of VIEWPORTS) {
-    // The pages send a CSP without script-src: bypass it only to inject axe.
-    const context = await browser.newContext({ viewport, bypassCSP: true });
+    const context = await newContext(browser, viewport);
     const page = await context.newPage();
     let signedIn = false;
     for (const url of urls) {
@@ -60,25 +47,8 @@ try {
         await signIn(page);
         signedIn = true;
       }
-      const res = await page.goto(url, { waitUntil: 'load' });
-      if (!res || res.status() >= 400) {
-        throw new Error(`${url}: HTTP ${res ? res.status() : 'no answer'}`);
-      }
-      await page.addScriptTag({ content: axeSource });
-      const result = await page.evaluate(() =>
-        // eslint-disable-next-line no-undef
-        axe.run(document, { resultTypes: ['violations'] }),
-      );
-      out.pages.push({
-        url,
-        width: viewport.width,
-        violations: result.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          help: v.help,
-          targets: v.nodes.map((n) => n.target.join(' ')),
-        })),
-      });
+      await load(page, url);
+      out.pages.push({ url, width: viewport.width, violations: await violations(page) });
     }
     if (registerUrl && viewport.width === 390) {
       await page.goto(registerUrl, { waitUntil: 'load' });
