@@ -124,7 +124,7 @@ impl Loaded {
                 Item::One(m, g) => Some((
                     g.id,
                     Upcoming::Card(Box::new(MeetingCard::new(
-                        crate::i18n::Lang::En,
+                        lang,
                         m,
                         g,
                         &counts.get(&m.id).copied().unwrap_or_default(),

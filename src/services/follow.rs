@@ -57,7 +57,9 @@ pub fn request(
                 false,
             ),
         };
-        if follower.lang != lang.code() {
+        // Only a request still waiting for its confirmation takes the new language: anyone
+        // may ask to follow with any address, and must not change what a follower reads.
+        if !follower.is_active() && follower.lang != lang.code() {
             followers::set_lang(conn, follower.id, lang.code())?;
             follower.lang = lang.code().to_string();
         }

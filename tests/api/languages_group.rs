@@ -14,7 +14,7 @@ use crate::smtp::ReceivedMail;
 both_backends!(
     group_pages_speak_the_readers_language,
     form_problems_and_check_mail_pages_are_translated,
-    a_follow_stores_its_language_and_a_new_request_updates_it,
+    a_follow_stores_its_language_and_a_pending_request_updates_it,
     input_stores_its_language,
     the_pages_behind_mailed_links_speak_the_readers_language,
 );
@@ -370,7 +370,7 @@ async fn follower_lang(app: &TestApp, email: &'static str) -> Vec<String> {
     .await
 }
 
-async fn a_follow_stores_its_language_and_a_new_request_updates_it(db: Db) {
+async fn a_follow_stores_its_language_and_a_pending_request_updates_it(db: Db) {
     let Some(app) = spawn_app(db).await else {
         return;
     };
@@ -380,6 +380,18 @@ async fn a_follow_stores_its_language_and_a_new_request_updates_it(db: Db) {
     assert_eq!(follower_lang(&app, WHO).await, vec!["es".to_string()]);
     // Asked again from a Russian page: one follower, in Russian from now on.
     follow_in(&app, "ru", "langs", WHO).await;
+    assert_eq!(follower_lang(&app, WHO).await, vec!["ru".to_string()]);
+    // Once confirmed, a stranger's request with the same address changes nothing.
+    crate::retention::with_conn(&app, |conn| {
+        use diesel::prelude::*;
+        use quorum::db::schema::followers as f;
+        diesel::update(f::table.filter(f::email.eq(WHO)))
+            .set(f::status.eq("active"))
+            .execute(conn)
+            .unwrap();
+    })
+    .await;
+    follow_in(&app, "zh", "langs", WHO).await;
     assert_eq!(follower_lang(&app, WHO).await, vec!["ru".to_string()]);
     // Without a choice, the default language.
     const OTHER: &str = "other@example.org";
