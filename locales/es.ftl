@@ -97,4 +97,13 @@ duration-minutes =
 # (end of section mail)
 
 ## Calendars (invites and feeds) and the Atom feed
+ics-online = En línea
+ics-cancelled = CANCELADA
+ics-cancelled-reason = CANCELADA: { $reason }
+ics-join-online = Participar en línea:
+ics-manage = Modificar o cancelar su inscripción:
+ics-milestone-done = Estado: cumplido
+ics-milestone-planned = Estado: previsto
+ics-milestones-name = { $group }: hitos
+atom-updates-title = { $group }: novedades
 # (end of section feeds)

@@ -97,4 +97,13 @@ duration-minutes =
 # (end of section mail)
 
 ## Calendars (invites and feeds) and the Atom feed
+ics-online = En ligne
+ics-cancelled = ANNULÉE
+ics-cancelled-reason = ANNULÉE : { $reason }
+ics-join-online = Participer en ligne :
+ics-manage = Modifier ou annuler votre inscription :
+ics-milestone-done = Statut : atteint
+ics-milestone-planned = Statut : prévu
+ics-milestones-name = { $group } : jalons
+atom-updates-title = { $group } : actualités
 # (end of section feeds)

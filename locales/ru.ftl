@@ -103,4 +103,13 @@ duration-minutes =
 # (end of section mail)
 
 ## Calendars (invites and feeds) and the Atom feed
+ics-online = Онлайн
+ics-cancelled = ОТМЕНЕНО
+ics-cancelled-reason = ОТМЕНЕНО: { $reason }
+ics-join-online = Подключиться онлайн:
+ics-manage = Изменить или отменить регистрацию:
+ics-milestone-done = Статус: достигнуто
+ics-milestone-planned = Статус: запланировано
+ics-milestones-name = { $group }: ключевые этапы
+atom-updates-title = { $group }: новости
 # (end of section feeds)

@@ -81,4 +81,13 @@ duration-minutes = { $minutes } 分钟
 # (end of section mail)
 
 ## Calendars (invites and feeds) and the Atom feed
+ics-online = 线上
+ics-cancelled = 已取消
+ics-cancelled-reason = 已取消：{ $reason }
+ics-join-online = 线上参会：
+ics-manage = 更改或取消报名：
+ics-milestone-done = 状态：已完成
+ics-milestone-planned = 状态：计划中
+ics-milestones-name = { $group }：里程碑
+atom-updates-title = { $group }：最新动态
 # (end of section feeds)

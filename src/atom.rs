@@ -7,10 +7,13 @@ use chrono::{NaiveDateTime, TimeZone, Utc};
 
 use crate::db::groups::Group;
 use crate::db::updates::Update;
+use crate::i18n::Lang;
 use crate::views::{group_feed_url, site_host, update_url};
 
-/// The feed of `group`'s `updates` (published ones only, newest first).
+/// The feed of `group`'s `updates` (published ones only, newest first), its own words in
+/// `lang` (what staff wrote stays as written).
 pub fn updates_feed(
+    lang: Lang,
     base_url: &str,
     group: &Group,
     updates: &[Update],
@@ -26,7 +29,11 @@ pub fn updates_feed(
         .max()
         .unwrap_or(group.created_at);
     let feed = Feed {
-        title: Text::plain(xml_text(&format!("{}: updates", group.name))),
+        title: Text::plain(xml_text(&lang.msg1(
+            "atom-updates-title",
+            "group",
+            &group.name,
+        ))),
         id: tag(group.created_at, format!("groups/{}/updates", group.id)),
         updated: instant(updated),
         authors: vec![Person {
@@ -62,7 +69,7 @@ pub fn updates_feed(
                 ..Entry::default()
             })
             .collect(),
-        lang: Some("en".into()),
+        lang: Some(lang.code().into()),
         ..Feed::default()
     };
     let bytes = feed.write_to(Vec::new())?;

@@ -375,11 +375,12 @@ fn render_changes(
             attendee_name: &reg.name,
             attendee_email: &reg.email,
             accepted: holds_seat,
+            lang: reg.lang(),
         };
         let show_url = show_join || meeting.is_some_and(|m| m.public_online_url().is_some());
         let note = manage_url
             .as_ref()
-            .map(|u| format!("Change or cancel your registration: {u}"));
+            .map(|u| crate::ics::manage_note(reg.lang(), u));
         (
             method,
             about.invite(&ctx.base_url, &invitation, show_url, note, now),

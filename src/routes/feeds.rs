@@ -15,6 +15,7 @@ use crate::db::series::Loaded;
 use crate::db::{self, DbConn};
 use crate::error::{AppError, HtmlError};
 use crate::feed_cache::{CachedFeed, FeedKey};
+use crate::i18n::Lang;
 use crate::ics::{self, EventSource};
 use crate::state::AppState;
 
@@ -55,6 +56,7 @@ pub fn series_of(conn: &mut DbConn, rows: &[(Meeting, Group)]) -> Result<Vec<Loa
 
 fn render(
     state: &AppState,
+    lang: Lang,
     name: &str,
     rows: &[(Meeting, Group)],
     series: &[Loaded],
@@ -100,7 +102,7 @@ fn render(
         email: from.email.as_ref(),
     };
     (
-        ics::feed(name, &sources, &series_sources, sender, stamp),
+        ics::feed(lang, name, &sources, &series_sources, sender, stamp),
         last_modified,
     )
 }
@@ -120,16 +122,21 @@ fn listing(
     )?)
 }
 
-/// The cached feed, or a new rendering stored for the next request.
-pub async fn feed(state: &web::Data<AppState>, key: FeedKey) -> Result<Arc<CachedFeed>, AppError> {
+/// The cached feed in `lang`, or a new rendering stored for the next request.
+pub async fn feed(
+    state: &web::Data<AppState>,
+    key: FeedKey,
+    lang: Lang,
+) -> Result<Arc<CachedFeed>, AppError> {
     let today = crate::clock::now().date_naive();
+    let key = (key, lang);
     if let Some(hit) = state.feeds.get(&key, today) {
         return Ok(hit);
     }
     // Read the generation before the data: a write that lands meanwhile makes this entry stale.
     let generation = state.feeds.generation();
     let st = state.clone();
-    let k = key.clone();
+    let k = key.0.clone();
     let built = state
         .db(move |conn| -> Result<_, AppError> {
             let past_days = st.settings.feed_past_days;
@@ -155,14 +162,14 @@ pub async fn feed(state: &web::Data<AppState>, key: FeedKey) -> Result<Arc<Cache
                     (m.title.clone(), vec![(m, g)])
                 }
                 FeedKey::Milestones(slug) => {
-                    return Ok(built(super::home_feeds::milestones(conn, &st, slug)?))
+                    return Ok(built(super::home_feeds::milestones(conn, &st, slug, lang)?))
                 }
                 FeedKey::Updates(slug) => {
-                    return Ok(built(super::home_feeds::updates(conn, &st, slug)?))
+                    return Ok(built(super::home_feeds::updates(conn, &st, slug, lang)?))
                 }
             };
             let series = series_of(conn, &rows)?;
-            Ok(built(render(&st, &name, &rows, &series)))
+            Ok(built(render(&st, lang, &name, &rows, &series)))
         })
         .await?;
     state.feeds.put(key, built.clone());
@@ -249,8 +256,14 @@ pub fn respond(req: &HttpRequest, feed: &CachedFeed, content_type: &'static str)
     }
 }
 
+/// The language a feed is asked in: `?lang=` only (an unknown one is the default), so that
+/// a URL's one cached body serves every subscriber, whatever their cookie or browser says.
+fn lang_of(req: &HttpRequest, state: &AppState) -> Lang {
+    crate::i18n::negotiate::for_feed(req, state.settings.default_lang)
+}
+
 pub async fn all(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, HtmlError> {
-    let feed = feed(&state, FeedKey::All).await?;
+    let feed = feed(&state, FeedKey::All, lang_of(&req, &state)).await?;
     Ok(respond(&req, &feed, CALENDAR))
 }
 
@@ -259,7 +272,8 @@ pub async fn group(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, HtmlError> {
-    let feed = feed(&state, FeedKey::Group(slug.into_inner())).await?;
+    let lang = lang_of(&req, &state);
+    let feed = feed(&state, FeedKey::Group(slug.into_inner()), lang).await?;
     Ok(respond(&req, &feed, CALENDAR))
 }
 
@@ -268,7 +282,8 @@ pub async fn meeting(
     state: web::Data<AppState>,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, HtmlError> {
-    let feed = feed(&state, FeedKey::Meeting(id.into_inner())).await?;
+    let lang = lang_of(&req, &state);
+    let feed = feed(&state, FeedKey::Meeting(id.into_inner()), lang).await?;
     Ok(respond(&req, &feed, CALENDAR))
 }
 
@@ -279,7 +294,8 @@ async fn group_feed(
     key: FeedKey,
 ) -> Result<HttpResponse, HtmlError> {
     let content_type = key.content_type();
-    let feed = feed(&state, key).await?;
+    let lang = lang_of(&req, &state);
+    let feed = feed(&state, key, lang).await?;
     Ok(respond(&req, &feed, content_type))
 }
 

@@ -330,11 +330,12 @@ pub async fn invite(
             attendee_name: &r.name,
             attendee_email: &r.email,
             accepted: confirmed,
+            lang: r.lang(),
         },
         show_url,
-        Some(format!(
-            "Change or cancel your registration: {}",
-            state.mail.manage_url(&token)
+        Some(crate::ics::manage_note(
+            r.lang(),
+            &state.mail.manage_url(&token),
         )),
         crate::clock::now(),
     );
