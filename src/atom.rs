@@ -11,9 +11,11 @@ use crate::i18n::Lang;
 use crate::views::{group_feed_url, site_host, update_url};
 
 /// The feed of `group`'s `updates` (published ones only, newest first), its own words in
-/// `lang` (what staff wrote stays as written).
+/// `lang` (what staff wrote stays as written); `query` (`?lang=fr`, or empty) follows every
+/// link, its own included.
 pub fn updates_feed(
     lang: Lang,
+    query: &str,
     base_url: &str,
     group: &Group,
     updates: &[Update],
@@ -22,7 +24,7 @@ pub fn updates_feed(
     let tag = |since: NaiveDateTime, what: String| {
         format!("tag:{host},{}:{what}", since.format("%Y-%m-%d"))
     };
-    let page = crate::views::group_url(base_url, &group.slug);
+    let page = format!("{}{query}", crate::views::group_url(base_url, &group.slug));
     let updated = updates
         .iter()
         .map(|u| u.updated_at)
@@ -43,7 +45,10 @@ pub fn updates_feed(
         }],
         links: vec![
             link(
-                &group_feed_url(base_url, &group.slug, "updates.atom"),
+                &format!(
+                    "{}{query}",
+                    group_feed_url(base_url, &group.slug, "updates.atom")
+                ),
                 "self",
                 "application/atom+xml",
             ),
@@ -57,7 +62,7 @@ pub fn updates_feed(
                 updated: instant(u.updated_at),
                 published: u.published_at.map(instant),
                 links: vec![link(
-                    &update_url(base_url, &group.slug, u.id),
+                    &format!("{}{query}", update_url(base_url, &group.slug, u.id)),
                     "alternate",
                     "text/html",
                 )],

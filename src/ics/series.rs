@@ -27,6 +27,8 @@ pub struct SeriesSource<'a> {
     pub base_url: &'a str,
     pub show_online_url: bool,
     pub note: Option<String>,
+    /// Appended to every page link (`?lang=fr` in a feed asked in French; else empty).
+    pub link_query: &'a str,
 }
 
 impl<'a> SeriesSource<'a> {
@@ -45,6 +47,7 @@ impl<'a> SeriesSource<'a> {
             base_url,
             show_online_url,
             note,
+            link_query: "",
         }
     }
 
@@ -72,7 +75,7 @@ impl<'a> SeriesSource<'a> {
         let source = EventSource {
             meeting: rep,
             group: self.group,
-            url: self.url.clone(),
+            url: format!("{}{}", self.url, self.link_query),
             show_online_url: self.show_online_url,
             note: self.note.clone(),
         };
@@ -125,7 +128,7 @@ impl<'a> SeriesSource<'a> {
         let source = EventSource {
             meeting: m,
             group: self.group,
-            url: format!("{}/meetings/{}", self.base_url, m.id),
+            url: format!("{}/meetings/{}{}", self.base_url, m.id, self.link_query),
             show_online_url: self.show_online_url,
             note: self.note.clone(),
         };

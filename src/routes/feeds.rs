@@ -61,13 +61,14 @@ fn render(
     rows: &[(Meeting, Group)],
     series: &[Loaded],
 ) -> (String, Option<chrono::NaiveDateTime>) {
+    let query = link_query(lang, state);
     let sources: Vec<EventSource<'_>> = rows
         .iter()
         .filter(|(m, _)| m.series_id.is_none())
         .map(|(m, g)| EventSource {
             meeting: m,
             group: g,
-            url: state.mail.meeting_url(m),
+            url: format!("{}{query}", state.mail.meeting_url(m)),
             show_online_url: m.public_online_url().is_some(),
             note: None,
         })
@@ -79,7 +80,10 @@ fn render(
                 .occurrences
                 .iter()
                 .all(|m| m.public_online_url().is_some());
-            ics::SeriesSource::new(&state.mail.base_url, s, public, None)
+            ics::SeriesSource {
+                link_query: &query,
+                ..ics::SeriesSource::new(&state.mail.base_url, s, public, None)
+            }
         })
         .collect();
     let last_modified = rows
@@ -220,8 +224,13 @@ fn accepts_gzip(req: &HttpRequest) -> bool {
         })
 }
 
-/// The feed, or `304` when the client has it already.
-pub fn respond(req: &HttpRequest, feed: &CachedFeed, content_type: &'static str) -> HttpResponse {
+/// The feed (written in `lang`), or `304` when the client has it already.
+pub fn respond(
+    req: &HttpRequest,
+    feed: &CachedFeed,
+    content_type: &'static str,
+    lang: Lang,
+) -> HttpResponse {
     let gzip = accepts_gzip(req) && !feed.gzip.is_empty();
     let unchanged = not_modified(req, feed);
     let mut res = if unchanged {
@@ -237,6 +246,10 @@ pub fn respond(req: &HttpRequest, feed: &CachedFeed, content_type: &'static str)
     res.insert_header((header::ETAG, etag))
         .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(MAX_AGE)))
         .insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")))
+        .insert_header((
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(lang.code()),
+        ))
         .insert_header((
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -256,6 +269,16 @@ pub fn respond(req: &HttpRequest, feed: &CachedFeed, content_type: &'static str)
     }
 }
 
+/// What links in a feed carry so that its readers land on pages in the feed's language:
+/// `?lang=xx`, unless that is the default language (whose feeds stay as they always were).
+pub(super) fn link_query(lang: Lang, state: &AppState) -> String {
+    if lang == state.settings.default_lang {
+        String::new()
+    } else {
+        format!("?lang={}", lang.code())
+    }
+}
+
 /// The language a feed is asked in: `?lang=` only (an unknown one is the default), so that
 /// a URL's one cached body serves every subscriber, whatever their cookie or browser says.
 fn lang_of(req: &HttpRequest, state: &AppState) -> Lang {
@@ -263,8 +286,9 @@ fn lang_of(req: &HttpRequest, state: &AppState) -> Lang {
 }
 
 pub async fn all(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, HtmlError> {
-    let feed = feed(&state, FeedKey::All, lang_of(&req, &state)).await?;
-    Ok(respond(&req, &feed, CALENDAR))
+    let lang = lang_of(&req, &state);
+    let feed = feed(&state, FeedKey::All, lang).await?;
+    Ok(respond(&req, &feed, CALENDAR, lang))
 }
 
 pub async fn group(
@@ -274,7 +298,7 @@ pub async fn group(
 ) -> Result<HttpResponse, HtmlError> {
     let lang = lang_of(&req, &state);
     let feed = feed(&state, FeedKey::Group(slug.into_inner()), lang).await?;
-    Ok(respond(&req, &feed, CALENDAR))
+    Ok(respond(&req, &feed, CALENDAR, lang))
 }
 
 pub async fn meeting(
@@ -284,7 +308,7 @@ pub async fn meeting(
 ) -> Result<HttpResponse, HtmlError> {
     let lang = lang_of(&req, &state);
     let feed = feed(&state, FeedKey::Meeting(id.into_inner()), lang).await?;
-    Ok(respond(&req, &feed, CALENDAR))
+    Ok(respond(&req, &feed, CALENDAR, lang))
 }
 
 /// A group's milestones or updates feed, as `key` names it.
@@ -296,7 +320,7 @@ async fn group_feed(
     let content_type = key.content_type();
     let lang = lang_of(&req, &state);
     let feed = feed(&state, key, lang).await?;
-    Ok(respond(&req, &feed, content_type))
+    Ok(respond(&req, &feed, content_type, lang))
 }
 
 pub async fn milestones(

@@ -21,14 +21,15 @@ pub fn milestones(
     let group = groups::by_slug(conn, slug)?;
     let rows = milestone_service::of_group(conn, group.id)?;
     let base_url = &state.mail.base_url;
+    let query = super::feeds::link_query(lang, state);
     let page = crate::views::group_url(base_url, &group.slug);
     let events: Vec<crate::ics::MilestoneEvent<'_>> = rows
         .iter()
         .map(|(m, meeting)| crate::ics::MilestoneEvent {
             milestone: m,
             url: match meeting {
-                Some(x) => state.mail.meeting_url(x),
-                None => page.clone(),
+                Some(x) => format!("{}{query}", state.mail.meeting_url(x)),
+                None => format!("{page}{query}"),
             },
         })
         .collect();
@@ -56,7 +57,13 @@ pub fn updates(
     let group = groups::by_slug(conn, slug)?;
     let rows = updates::of_group(conn, group.id, false, 50)?;
     let last_modified = rows.iter().map(|u| u.updated_at).max();
-    let body = crate::atom::updates_feed(lang, &state.mail.base_url, &group, &rows)
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("writing the Atom feed: {e}")))?;
+    let body = crate::atom::updates_feed(
+        lang,
+        &super::feeds::link_query(lang, state),
+        &state.mail.base_url,
+        &group,
+        &rows,
+    )
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("writing the Atom feed: {e}")))?;
     Ok((body, last_modified.or(Some(group.created_at))))
 }

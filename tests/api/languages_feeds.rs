@@ -166,8 +166,16 @@ async fn feeds_carry_their_fixed_words_in_the_language_asked(db: Db) {
             let (status, headers, ics) = get(&path, &app, &[]).await;
             assert_eq!(status, 200, "{path}");
             assert_eq!(headers["content-type"], "text/calendar; charset=utf-8");
+            assert_eq!(headers["content-language"], lang, "{path}");
             ics_check::assert_valid(&ics);
             let text = readable(&ics);
+            // Its links lead to pages in the same language.
+            let base = &app.base_url;
+            assert!(
+                text.contains(&format!("URL:{base}/meetings/{open}?lang={lang}\r\n"))
+                    && !text.contains(&format!("/meetings/{open}\r\n")),
+                "{path}: {text}"
+            );
             assert!(text.contains(join), "{path}: {join:?} in {text}");
             assert!(!text.contains("Join online"), "{path}: {text}");
             // What staff wrote stays as written.
@@ -194,11 +202,23 @@ async fn feeds_carry_their_fixed_words_in_the_language_asked(db: Db) {
         }
         assert!(!text.contains("Status:"), "{path}: {text}");
 
+        assert!(
+            text.contains(&format!(
+                "URL:{}/groups/langs?lang={lang}\r\n",
+                app.base_url
+            )),
+            "{path}: {text}"
+        );
+
         let path = format!("/groups/langs/updates.atom?lang={lang}");
         let (status, atom) = app.get_text(&path).await;
         assert_eq!(status, 200, "{path}");
         assert_eq!(atom_title(&atom), (lang.to_string(), title.to_string()));
         assert!(atom.contains("Nouvelles de juin"), "{atom}");
+        assert!(
+            atom.contains(&format!("href=\"{}{path}\" rel=\"self\"", app.base_url)),
+            "{atom}"
+        );
     }
 
     // Without ?lang= (or with one Quorum does not speak): the default language, English.
