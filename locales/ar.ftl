@@ -118,4 +118,5 @@ ics-milestone-done = الحالة: مُنجَز
 ics-milestone-planned = الحالة: مُقرَّر
 ics-milestones-name = { $group }: المعالم الرئيسية
 atom-updates-title = { $group }: المستجدات
+ics-invite-pending = يُرجى تأكيد تسجيلك أولًا، فالدعوة تُرسَل مع التأكيد.
 # (end of section feeds)

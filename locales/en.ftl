@@ -110,6 +110,8 @@ ics-milestone-planned = Status: planned
 ics-milestones-name = { $group }: milestones
 # The title of a group's Atom feed of updates; $group is the group's name.
 atom-updates-title = { $group }: updates
+# The answer to an invite download before the registration is confirmed.
+ics-invite-pending = Confirm your registration first: the invite comes with the confirmation.
 # (end of section feeds)
 
 ## Staff pages (English only: ids start with `staff-`)

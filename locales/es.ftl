@@ -106,4 +106,5 @@ ics-milestone-done = Estado: cumplido
 ics-milestone-planned = Estado: previsto
 ics-milestones-name = { $group }: hitos
 atom-updates-title = { $group }: novedades
+ics-invite-pending = Confirme primero su inscripción: la invitación se envía con la confirmación.
 # (end of section feeds)

@@ -106,4 +106,5 @@ ics-milestone-done = Statut : atteint
 ics-milestone-planned = Statut : prévu
 ics-milestones-name = { $group } : jalons
 atom-updates-title = { $group } : actualités
+ics-invite-pending = Confirmez d’abord votre inscription : l’invitation accompagne la confirmation.
 # (end of section feeds)

@@ -112,4 +112,5 @@ ics-milestone-done = Статус: достигнуто
 ics-milestone-planned = Статус: запланировано
 ics-milestones-name = { $group }: ключевые этапы
 atom-updates-title = { $group }: новости
+ics-invite-pending = Сначала подтвердите регистрацию: приглашение придёт вместе с подтверждением.
 # (end of section feeds)

@@ -90,4 +90,5 @@ ics-milestone-done = 状态：已完成
 ics-milestone-planned = 状态：计划中
 ics-milestones-name = { $group }：里程碑
 atom-updates-title = { $group }：最新动态
+ics-invite-pending = 请先确认报名：日历邀请将随确认一同发送。
 # (end of section feeds)

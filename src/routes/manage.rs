@@ -288,7 +288,9 @@ async fn refused(
 }
 
 /// The observer's own invite: the same calendar object the mails carry.
+/// Its fixed words are in the language stored with the registration, whoever downloads it.
 pub async fn invite(
+    ui: crate::i18n::Ui,
     state: web::Data<AppState>,
     token: web::Path<String>,
 ) -> Result<HttpResponse, HtmlError> {
@@ -297,8 +299,7 @@ pub async fn invite(
     if found.status == RegistrationStatus::Pending {
         return Err(AppError::Conflict {
             code: "conflict",
-            message: "Confirm your registration first: the invite comes with the confirmation."
-                .into(),
+            message: ui.msg("ics-invite-pending"),
         }
         .into());
     }
