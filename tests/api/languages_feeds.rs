@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use crate::both_backends;
 use crate::helpers::{spawn_app, Db, TestApp};
 use crate::ics_check;
-use crate::series::unfold;
+use crate::series::{create_series, unfold};
 
 both_backends!(
     feeds_carry_their_fixed_words_in_the_language_asked,
@@ -79,8 +79,8 @@ async fn staff(app: &TestApp, path: &str, body: Value) -> Value {
 }
 
 /// A group with a public online meeting, a cancelled one, a milestone done and one planned,
-/// and a published update. Returns the public meeting's id.
-async fn content(app: &TestApp) -> i64 {
+/// a weekly series and a published update. Returns the public meeting's id and the series'.
+async fn content(app: &TestApp) -> (i64, i64) {
     staff(
         app,
         "/api/v1/groups",
@@ -124,7 +124,26 @@ async fn content(app: &TestApp) -> i64 {
         json!({"title": "Nouvelles de juin", "body": "Réunion à **Madrid**.", "status": "published"}),
     )
     .await;
-    open["id"].as_i64().unwrap()
+    let series = weekly(app, "langs", "Appel hebdomadaire").await;
+    (open["id"].as_i64().unwrap(), series)
+}
+
+/// A published weekly series of four online meetings with a public link, from next week.
+async fn weekly(app: &TestApp, group: &str, title: &str) -> i64 {
+    use chrono::Datelike;
+    let mut day = (chrono::Utc::now() + chrono::Duration::days(7)).date_naive();
+    while day.weekday() != chrono::Weekday::Wed {
+        day = day.succ_opt().unwrap();
+    }
+    let s = create_series(
+        app,
+        json!({"group": group, "title": title, "format": "online", "timezone": "Europe/Madrid",
+               "first_start": format!("{day}T14:00"), "duration_minutes": 60, "weekdays": ["WE"],
+               "count": 4, "online_url": "https://public.example.org/join",
+               "online_url_visibility": "public", "status": "published"}),
+    )
+    .await;
+    s["id"].as_i64().unwrap()
 }
 
 /// The Atom feed's language and title; it must parse as an Atom feed.
@@ -156,7 +175,7 @@ async fn feeds_carry_their_fixed_words_in_the_language_asked(db: Db) {
     let Some(app) = spawn_app(db).await else {
         return;
     };
-    let open = content(&app).await;
+    let (open, series) = content(&app).await;
     for (lang, join, cancelled, name, done, planned, title) in WORDS {
         for path in [
             format!("/calendar.ics?lang={lang}"),
@@ -183,6 +202,16 @@ async fn feeds_carry_their_fixed_words_in_the_language_asked(db: Db) {
             if !path.starts_with("/meetings/") {
                 assert!(text.contains(cancelled), "{path}: {cancelled:?} in {text}");
                 assert!(!text.contains("CANCELLED:"), "{path}: {text}");
+                // The series, its join line and its link too.
+                let master = text
+                    .split("BEGIN:VEVENT\r\n")
+                    .find(|e| e.contains("SUMMARY:Appel hebdomadaire\r\n"))
+                    .unwrap_or_else(|| panic!("{path}: the series in {text}"));
+                assert!(master.contains(join), "{path}: {master}");
+                assert!(
+                    master.contains(&format!("URL:{base}/series/{series}?lang={lang}\r\n")),
+                    "{path}: {master}"
+                );
             }
         }
 
@@ -253,7 +282,7 @@ async fn feeds_ignore_cookie_and_accept_language_and_cache_each_language(db: Db)
     let Some(app) = spawn_app(db).await else {
         return;
     };
-    let open = content(&app).await;
+    let (open, _) = content(&app).await;
     let paths = [
         "/calendar.ics".to_string(),
         "/groups/langs/calendar.ics".to_string(),
@@ -329,8 +358,9 @@ async fn the_invite_download_is_in_the_registrants_language(db: Db) {
     let Some(app) = spawn_app(db).await else {
         return;
     };
+    app.create_group("inv").await;
     let m = app
-        .create_meeting(json!({"title": "Séance hybride", "format": "hybrid"}))
+        .create_meeting(json!({"group": "inv", "title": "Séance hybride", "format": "hybrid"}))
         .await;
     let id = m["id"].as_i64().unwrap();
     let mut manages = Vec::new();
@@ -349,6 +379,17 @@ async fn the_invite_download_is_in_the_registrants_language(db: Db) {
             .replace(&app.base_url, "");
         manages.push((lang, manage));
     }
+    let series = weekly(&app, "inv", "Appel").await;
+    let (status, reg) = app
+        .public_post(
+            &format!("/api/v1/series/{series}/registrations"),
+            &json!({"name": "Observer", "email": "ru@example.org", "attendance": "remote"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{reg}");
+    store_lang(&app, "ru@example.org", "ru").await;
+    let manage = reg["registration"]["manage_url"].as_str().unwrap();
+    manages.push(("ru", manage.replace(&app.base_url, "")));
     for (lang, manage) in manages {
         let url = format!("{manage}/invite.ics");
         // The reader's page language does not matter: the stored one does.
@@ -364,6 +405,10 @@ async fn the_invite_download_is_in_the_registrants_language(db: Db) {
             ),
             "ar" => ("لتعديل تسجيلك أو إلغائه: ", "المشاركة عبر الإنترنت: "),
             "zh" => ("更改或取消报名：", "线上参会："),
+            "ru" => (
+                "Изменить или отменить регистрацию: ",
+                "Подключиться онлайн: ",
+            ),
             _ => ("Change or cancel your registration: ", "Join online: "),
         };
         assert!(
@@ -372,14 +417,22 @@ async fn the_invite_download_is_in_the_registrants_language(db: Db) {
             "{lang}: {text}"
         );
         // A confirmed remote seat sees the join link.
+        let (link, title) = match lang {
+            "ru" => ("https://public.example.org/join", "SUMMARY:Appel\r\n"),
+            _ => (
+                "https://meet.example.org/ssr2",
+                "SUMMARY:Séance hybride\r\n",
+            ),
+        };
         assert!(
-            text.contains(&format!("{join_label}https://meet.example.org/ssr2")),
+            text.contains(&format!("{join_label}{link}")),
             "{lang}: {text}"
         );
         if lang != "en" {
             assert!(!text.contains("Change or cancel"), "{lang}: {text}");
+            assert!(!text.contains("Join online"), "{lang}: {text}");
         }
         // What staff wrote stays as written.
-        assert!(text.contains("SUMMARY:Séance hybride"), "{text}");
+        assert!(text.contains(title), "{text}");
     }
 }
