@@ -503,4 +503,14 @@ mail-input-footer = أُرسلت هذه الرسالة من Quorum لأن هذا
 # (end of section mail)
 
 ## Calendars (invites and feeds) and the Atom feed
+ics-online = عبر الإنترنت
+ics-cancelled = أُلغي الاجتماع
+ics-cancelled-reason = أُلغي الاجتماع: { $reason }
+ics-join-online = المشاركة عبر الإنترنت:
+ics-manage = لتعديل تسجيلك أو إلغائه:
+ics-milestone-done = الحالة: مُنجَز
+ics-milestone-planned = الحالة: مُقرَّر
+ics-milestones-name = { $group }: المعالم الرئيسية
+atom-updates-title = { $group }: المستجدات
+ics-invite-pending = يُرجى تأكيد تسجيلك أولًا، فالدعوة تُرسَل مع التأكيد.
 # (end of section feeds)

@@ -489,6 +489,21 @@ mail-input-footer = Sent by Quorum because this address was given on a group's i
 # (end of section mail)
 
 ## Calendars (invites and feeds) and the Atom feed
+# Fixed words of invites and calendar feeds (what staff write stays as written). A link
+# always follows the label, outside the message: "Join online:" https://…
+ics-online = Online
+ics-cancelled = CANCELLED
+ics-cancelled-reason = CANCELLED: { $reason }
+ics-join-online = Join online:
+ics-manage = Change or cancel your registration:
+ics-milestone-done = Status: done
+ics-milestone-planned = Status: planned
+# The name of a group's milestones calendar; $group is the group's name.
+ics-milestones-name = { $group }: milestones
+# The title of a group's Atom feed of updates; $group is the group's name.
+atom-updates-title = { $group }: updates
+# The answer to an invite download before the registration is confirmed.
+ics-invite-pending = Confirm your registration first: the invite comes with the confirmation.
 # (end of section feeds)
 
 ## Staff pages (English only: ids start with `staff-`)

@@ -474,4 +474,14 @@ mail-input-footer = Enviado por Quorum porque esta dirección se indicó en el f
 # (end of section mail)
 
 ## Calendars (invites and feeds) and the Atom feed
+ics-online = En línea
+ics-cancelled = CANCELADA
+ics-cancelled-reason = CANCELADA: { $reason }
+ics-join-online = Participar en línea:
+ics-manage = Modificar o cancelar su inscripción:
+ics-milestone-done = Estado: cumplido
+ics-milestone-planned = Estado: previsto
+ics-milestones-name = { $group }: hitos
+atom-updates-title = { $group }: novedades
+ics-invite-pending = Confirme primero su inscripción: la invitación se envía con la confirmación.
 # (end of section feeds)

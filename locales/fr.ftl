@@ -474,4 +474,14 @@ mail-input-footer = Envoyé par Quorum, car cette adresse a été indiquée dans
 # (end of section mail)
 
 ## Calendars (invites and feeds) and the Atom feed
+ics-online = En ligne
+ics-cancelled = ANNULÉE
+ics-cancelled-reason = ANNULÉE : { $reason }
+ics-join-online = Participer en ligne :
+ics-manage = Modifier ou annuler votre inscription :
+ics-milestone-done = Statut : atteint
+ics-milestone-planned = Statut : prévu
+ics-milestones-name = { $group } : jalons
+atom-updates-title = { $group } : actualités
+ics-invite-pending = Confirmez d’abord votre inscription : l’invitation accompagne la confirmation.
 # (end of section feeds)

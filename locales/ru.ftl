@@ -488,4 +488,14 @@ mail-input-footer = Отправлено системой Quorum, потому �
 # (end of section mail)
 
 ## Calendars (invites and feeds) and the Atom feed
+ics-online = Онлайн
+ics-cancelled = ОТМЕНЕНО
+ics-cancelled-reason = ОТМЕНЕНО: { $reason }
+ics-join-online = Подключиться онлайн:
+ics-manage = Изменить или отменить регистрацию:
+ics-milestone-done = Статус: выполнено
+ics-milestone-planned = Статус: запланировано
+ics-milestones-name = { $group }: ключевые этапы
+atom-updates-title = { $group }: новости
+ics-invite-pending = Сначала подтвердите регистрацию: приглашение придёт вместе с подтверждением.
 # (end of section feeds)

@@ -438,4 +438,14 @@ mail-input-footer = 本邮件由 Quorum 发送，因为有人在某小组的意�
 # (end of section mail)
 
 ## Calendars (invites and feeds) and the Atom feed
+ics-online = 线上
+ics-cancelled = 已取消
+ics-cancelled-reason = 已取消：{ $reason }
+ics-join-online = 线上参会：
+ics-manage = 更改或取消报名：
+ics-milestone-done = 状态：已完成
+ics-milestone-planned = 状态：计划中
+ics-milestones-name = { $group }：里程碑
+atom-updates-title = { $group }：最新动态
+ics-invite-pending = 请先确认报名：日历邀请将随确认一同发送。
 # (end of section feeds)

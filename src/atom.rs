@@ -7,10 +7,15 @@ use chrono::{NaiveDateTime, TimeZone, Utc};
 
 use crate::db::groups::Group;
 use crate::db::updates::Update;
+use crate::i18n::Lang;
 use crate::views::{group_feed_url, site_host, update_url};
 
-/// The feed of `group`'s `updates` (published ones only, newest first).
+/// The feed of `group`'s `updates` (published ones only, newest first), its own words in
+/// `lang` (what staff wrote stays as written); `query` (`?lang=fr`, or empty) follows every
+/// link, its own included.
 pub fn updates_feed(
+    lang: Lang,
+    query: &str,
     base_url: &str,
     group: &Group,
     updates: &[Update],
@@ -19,14 +24,18 @@ pub fn updates_feed(
     let tag = |since: NaiveDateTime, what: String| {
         format!("tag:{host},{}:{what}", since.format("%Y-%m-%d"))
     };
-    let page = crate::views::group_url(base_url, &group.slug);
+    let page = format!("{}{query}", crate::views::group_url(base_url, &group.slug));
     let updated = updates
         .iter()
         .map(|u| u.updated_at)
         .max()
         .unwrap_or(group.created_at);
     let feed = Feed {
-        title: Text::plain(xml_text(&format!("{}: updates", group.name))),
+        title: Text::plain(xml_text(&lang.msg1(
+            "atom-updates-title",
+            "group",
+            &group.name,
+        ))),
         id: tag(group.created_at, format!("groups/{}/updates", group.id)),
         updated: instant(updated),
         authors: vec![Person {
@@ -36,7 +45,10 @@ pub fn updates_feed(
         }],
         links: vec![
             link(
-                &group_feed_url(base_url, &group.slug, "updates.atom"),
+                &format!(
+                    "{}{query}",
+                    group_feed_url(base_url, &group.slug, "updates.atom")
+                ),
                 "self",
                 "application/atom+xml",
             ),
@@ -50,7 +62,7 @@ pub fn updates_feed(
                 updated: instant(u.updated_at),
                 published: u.published_at.map(instant),
                 links: vec![link(
-                    &update_url(base_url, &group.slug, u.id),
+                    &format!("{}{query}", update_url(base_url, &group.slug, u.id)),
                     "alternate",
                     "text/html",
                 )],
@@ -62,7 +74,7 @@ pub fn updates_feed(
                 ..Entry::default()
             })
             .collect(),
-        lang: Some("en".into()),
+        lang: Some(lang.code().into()),
         ..Feed::default()
     };
     let bytes = feed.write_to(Vec::new())?;

@@ -20,10 +20,12 @@ use sha2::{Digest, Sha256};
 
 // Re-exported from the database layer, where writes report calendar changes.
 use crate::db::changes::CHANNEL;
+use crate::i18n::Lang;
 
 const MAX_ENTRIES: usize = 2048;
 
-/// Which feed.
+/// Which feed. Each is cached once per language it is asked in (`?lang=`), with its own
+/// body and ETag: see [`FeedCache::get`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FeedKey {
     All,
@@ -113,7 +115,7 @@ pub struct CachedMeeting {
 #[derive(Default)]
 pub struct FeedCache {
     generation: AtomicU64,
-    entries: Mutex<HashMap<FeedKey, Arc<CachedFeed>>>,
+    entries: Mutex<HashMap<(FeedKey, Lang), Arc<CachedFeed>>>,
     meetings: Mutex<HashMap<i64, Arc<CachedMeeting>>>,
 }
 
@@ -129,8 +131,8 @@ impl FeedCache {
         self.generation.fetch_add(1, Ordering::AcqRel);
     }
 
-    /// A fresh entry for `key`, if there is one.
-    pub fn get(&self, key: &FeedKey, today: chrono::NaiveDate) -> Option<Arc<CachedFeed>> {
+    /// A fresh entry for the feed `key` in its language, if there is one.
+    pub fn get(&self, key: &(FeedKey, Lang), today: chrono::NaiveDate) -> Option<Arc<CachedFeed>> {
         let generation = self.generation();
         let entries = self.entries.lock().ok()?;
         entries
@@ -159,7 +161,7 @@ impl FeedCache {
         }
     }
 
-    pub fn put(&self, key: FeedKey, feed: Arc<CachedFeed>) {
+    pub fn put(&self, key: (FeedKey, Lang), feed: Arc<CachedFeed>) {
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= MAX_ENTRIES {
                 entries.clear();

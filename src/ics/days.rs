@@ -7,10 +7,11 @@ use chrono::{DateTime, NaiveDateTime, NaiveTime, Utc};
 use icalendar::{CalendarDateTime, Component, Event, EventLike, Property};
 
 use super::event::{event, local, EventSource};
+use crate::i18n::Lang;
 
 /// The events of one meeting: the first day (with the rule when there are more), then the
 /// overrides.
-pub fn meeting_events(source: &EventSource<'_>, now: DateTime<Utc>) -> Vec<Event> {
+pub fn meeting_events(source: &EventSource<'_>, lang: Lang, now: DateTime<Utc>) -> Vec<Event> {
     let m = source.meeting;
     let tz = m.tz();
     let days: Vec<(NaiveDateTime, NaiveDateTime)> = m
@@ -22,7 +23,7 @@ pub fn meeting_events(source: &EventSource<'_>, now: DateTime<Utc>) -> Vec<Event
     let Some(&(first_start, first_end)) = days.first() else {
         return Vec::new();
     };
-    let mut master = event(source, now);
+    let mut master = event(source, lang, now);
     set_span(&mut master, tz.name(), first_start, first_end);
     let Some(&(last_start, _)) = days.last().filter(|_| days.len() > 1) else {
         return vec![master];
@@ -42,7 +43,7 @@ pub fn meeting_events(source: &EventSource<'_>, now: DateTime<Utc>) -> Vec<Event
         if hours((start, end)) == hours((first_start, first_end)) {
             continue;
         }
-        let mut day = event(source, now);
+        let mut day = event(source, lang, now);
         set_span(&mut day, tz.name(), start, end);
         day.append_property(with_tzid(
             "RECURRENCE-ID",

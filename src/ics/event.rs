@@ -9,6 +9,7 @@ use super::vtimezone;
 use crate::db::groups::Group;
 use crate::db::meetings::Meeting;
 use crate::domain::MeetingStatus;
+use crate::i18n::Lang;
 
 pub const PRODID: &str = "-//Quorum//Quorum Meetings//EN";
 
@@ -49,6 +50,9 @@ pub struct Invitation<'a> {
     pub attendee_email: &'a str,
     /// Whether the attendee holds a seat (ACCEPTED) or not.
     pub accepted: bool,
+    /// The attendee's language (the one stored with the registration): the fixed words of
+    /// the invite are in it.
+    pub lang: Lang,
 }
 
 /// Who organizes a meeting, as `ORGANIZER` names it.
@@ -125,7 +129,9 @@ pub(super) fn calendar_head() -> Calendar {
     cal
 }
 
-pub(super) fn event(source: &EventSource<'_>, now: DateTime<Utc>) -> Event {
+/// One meeting's event, its fixed words (location "Online", the join line, the
+/// cancellation) in `lang`.
+pub(super) fn event(source: &EventSource<'_>, lang: Lang, now: DateTime<Utc>) -> Event {
     let m = source.meeting;
     let tz = m.tz();
     let mut event = Event::new();
@@ -142,7 +148,7 @@ pub(super) fn event(source: &EventSource<'_>, now: DateTime<Utc>) -> Event {
         })
         .sequence(u32::try_from(m.sequence).unwrap_or(0))
         .summary(&clean(&m.title))
-        .location(&clean(&location(m, source.show_online_url)))
+        .location(&clean(&location_in(lang, m, source.show_online_url)))
         .url(&source.url)
         .last_modified(Utc.from_utc_datetime(&m.updated_at))
         .created(Utc.from_utc_datetime(&m.created_at))
@@ -151,7 +157,7 @@ pub(super) fn event(source: &EventSource<'_>, now: DateTime<Utc>) -> Event {
             MeetingStatus::Draft => EventStatus::Tentative,
             MeetingStatus::Published => EventStatus::Confirmed,
         });
-    event.description(&clean(&description(source)));
+    event.description(&clean(&description(source, lang)));
     event.add_property("CLASS", "PUBLIC");
     event.add_property("TRANSP", "OPAQUE");
     event.append_multi_property(Property::new("CATEGORIES", escape_text(&source.group.name)));
@@ -172,17 +178,24 @@ pub(super) fn local(tz: &crate::tz::Zone, utc: NaiveDateTime) -> NaiveDateTime {
     Utc.from_utc_datetime(&utc).with_timezone(tz).naive_local()
 }
 
-/// Where the meeting is: the venue for people in the room, else the join link or "Online".
+/// Where the meeting is, in English: for callers that have no reader's language at hand
+/// (`views::add_links`); calendars use [`location_in`].
 pub fn location(m: &Meeting, show_online_url: bool) -> String {
+    location_in(Lang::En, m, show_online_url)
+}
+
+/// Where the meeting is: the venue for people in the room, else the join link or "Online"
+/// (in `lang`).
+pub fn location_in(lang: Lang, m: &Meeting, show_online_url: bool) -> String {
+    let word = lang.msg("ics-online");
     let place: Vec<&str> = [&m.venue, &m.address, &m.city, &m.country]
         .into_iter()
         .filter_map(|p| p.as_deref())
         .filter(|p| !p.trim().is_empty())
         .collect();
-    let online = if show_online_url {
-        m.online_url.as_deref().unwrap_or("Online")
-    } else {
-        "Online"
+    let online = match m.online_url.as_deref() {
+        Some(url) if show_online_url => url,
+        _ => word.as_str(),
     };
     match (m.format().has_venue(), m.format().has_online()) {
         (true, true) if !place.is_empty() => format!("{} / {online}", place.join(", ")),
@@ -191,13 +204,15 @@ pub fn location(m: &Meeting, show_online_url: bool) -> String {
     }
 }
 
-fn description(source: &EventSource<'_>) -> String {
+fn description(source: &EventSource<'_>, lang: Lang) -> String {
     let m = source.meeting;
     let mut parts = Vec::new();
     if m.status() == MeetingStatus::Cancelled {
         match m.cancel_reason.as_deref() {
-            Some(reason) if !reason.trim().is_empty() => parts.push(format!("CANCELLED: {reason}")),
-            _ => parts.push("CANCELLED".to_string()),
+            Some(reason) if !reason.trim().is_empty() => {
+                parts.push(lang.msg1("ics-cancelled-reason", "reason", reason))
+            }
+            _ => parts.push(lang.msg("ics-cancelled")),
         }
     }
     if !m.description.trim().is_empty() {
@@ -205,7 +220,7 @@ fn description(source: &EventSource<'_>) -> String {
     }
     if source.show_online_url {
         if let Some(u) = &m.online_url {
-            parts.push(format!("Join online: {u}"));
+            parts.push(labelled(&lang.msg("ics-join-online"), u));
         }
         if let Some(d) = m.online_details.as_deref().filter(|d| !d.trim().is_empty()) {
             parts.push(d.to_string());
@@ -216,6 +231,23 @@ fn description(source: &EventSource<'_>) -> String {
         parts.push(note.clone());
     }
     parts.join("\n\n")
+}
+
+/// A label ("Join online:") and the link it introduces. Links stay outside the messages, so
+/// that no bidi isolation mark (Arabic) ever sticks to a URL a calendar turns into a link;
+/// after a full-width colon (Chinese) no space is needed.
+fn labelled(label: &str, url: &str) -> String {
+    if label.ends_with('：') {
+        format!("{label}{url}")
+    } else {
+        format!("{label} {url}")
+    }
+}
+
+/// The line under an invite's description that leads the attendee to their manage page
+/// ("Change or cancel your registration: …"), in their language.
+pub fn manage_note(lang: Lang, manage_url: &str) -> String {
+    labelled(&lang.msg("ics-manage"), manage_url)
 }
 
 /// Inserts one VTIMEZONE per zone used, covering the meetings' dates, before the first VEVENT.

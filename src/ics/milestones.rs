@@ -7,6 +7,7 @@ use icalendar::{Component, Event, EventStatus, Property};
 use super::text::{clean, escape_text, refold};
 use crate::db::milestones::Milestone;
 use crate::domain::MilestoneStatus;
+use crate::i18n::Lang;
 
 /// One milestone and the page it links to (its meeting's when that is public, else the
 /// group's).
@@ -15,8 +16,10 @@ pub struct MilestoneEvent<'a> {
     pub url: String,
 }
 
-/// The calendar `name` of these milestones; `host` makes the UIDs, `now` is every DTSTAMP.
+/// The calendar `name` of these milestones, their fixed words in `lang`; `host` makes the
+/// UIDs, `now` is every DTSTAMP.
 pub fn milestones_feed(
+    lang: Lang,
     name: &str,
     group_name: &str,
     host: &str,
@@ -24,14 +27,16 @@ pub fn milestones_feed(
     now: DateTime<Utc>,
 ) -> String {
     let mut cal = super::feed_head(name);
+    let done = lang.msg("ics-milestone-done");
+    let planned = lang.msg("ics-milestone-planned");
     for e in events {
         let m = e.milestone;
         let status = match MilestoneStatus::parse(&m.status) {
-            Some(MilestoneStatus::Done) => "Status: done",
-            _ => "Status: planned",
+            Some(MilestoneStatus::Done) => &done,
+            _ => &planned,
         };
         let description = if m.description.trim().is_empty() {
-            status.to_string()
+            status.clone()
         } else {
             format!("{}\n\n{status}", m.description)
         };

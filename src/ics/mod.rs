@@ -7,7 +7,9 @@ mod series;
 mod text;
 pub mod vtimezone;
 
-pub use event::{location, EventSource, Invitation, Method, Organizer, PRODID};
+pub use event::{
+    location, location_in, manage_note, EventSource, Invitation, Method, Organizer, PRODID,
+};
 pub use milestones::{milestones_feed, MilestoneEvent};
 pub use series::{occurrence_invite, series_invite, SeriesSource};
 pub use text::refold;
@@ -16,6 +18,7 @@ use chrono::{DateTime, Utc};
 use icalendar::{Component, EventStatus, Property};
 
 use crate::db::meetings::Meeting;
+use crate::i18n::Lang;
 use event::{address, calendar_head, with_timezones};
 use text::{clean, escape_text};
 
@@ -23,7 +26,7 @@ use text::{clean, escape_text};
 pub fn invite(source: &EventSource<'_>, invitation: &Invitation<'_>, now: DateTime<Utc>) -> String {
     let mut cal = calendar_head();
     cal.append_property(Property::new("METHOD", invitation.method.as_str()));
-    for mut event in days::meeting_events(source, now) {
+    for mut event in days::meeting_events(source, invitation.lang, now) {
         if invitation.method == Method::Cancel {
             event.status(EventStatus::Cancelled);
         }
@@ -33,9 +36,10 @@ pub fn invite(source: &EventSource<'_>, invitation: &Invitation<'_>, now: DateTi
     with_timezones(cal.to_string(), &[source.meeting])
 }
 
-/// A feed of many meetings (and series) for calendar subscriptions. Each event names its
-/// group's contact as `ORGANIZER`, else `sender`.
+/// A feed of many meetings (and series) for calendar subscriptions, its fixed words in
+/// `lang`. Each event names its group's contact as `ORGANIZER`, else `sender`.
 pub fn feed(
+    lang: Lang,
     name: &str,
     sources: &[EventSource<'_>],
     series: &[SeriesSource<'_>],
@@ -48,8 +52,8 @@ pub fn feed(
     }
     let events = sources
         .iter()
-        .map(|s| (s.group, days::meeting_events(s, now)))
-        .chain(series.iter().map(|s| (s.group, s.events(now))));
+        .map(|s| (s.group, days::meeting_events(s, lang, now)))
+        .chain(series.iter().map(|s| (s.group, s.events(lang, now))));
     for (group, events) in events {
         let organizer = Organizer::of_group(group, sender).property();
         for mut e in events {

@@ -13,6 +13,7 @@ use crate::db::meetings::Meeting;
 use crate::db::series::Series;
 use crate::domain::recurrence::weekly_rrule;
 use crate::domain::MeetingStatus;
+use crate::i18n::Lang;
 
 /// A series as calendars see it: one VEVENT with the rule, EXDATEs for cancelled occurrences,
 /// and RECURRENCE-ID overrides for changed ones.
@@ -26,6 +27,8 @@ pub struct SeriesSource<'a> {
     pub base_url: &'a str,
     pub show_online_url: bool,
     pub note: Option<String>,
+    /// Appended to every page link (`?lang=fr` in a feed asked in French; else empty).
+    pub link_query: &'a str,
 }
 
 impl<'a> SeriesSource<'a> {
@@ -44,6 +47,7 @@ impl<'a> SeriesSource<'a> {
             base_url,
             show_online_url,
             note,
+            link_query: "",
         }
     }
 
@@ -63,7 +67,7 @@ impl<'a> SeriesSource<'a> {
         Some(p.done())
     }
 
-    fn master(&self, now: DateTime<Utc>) -> Option<Event> {
+    fn master(&self, lang: Lang, now: DateTime<Utc>) -> Option<Event> {
         let rep = self.representative()?;
         let tz = self.series.tz();
         let start = self.series.first_start_local;
@@ -71,11 +75,11 @@ impl<'a> SeriesSource<'a> {
         let source = EventSource {
             meeting: rep,
             group: self.group,
-            url: self.url.clone(),
+            url: format!("{}{}", self.url, self.link_query),
             show_online_url: self.show_online_url,
             note: self.note.clone(),
         };
-        let mut e = event(&source, now);
+        let mut e = event(&source, lang, now);
         let last_modified = self
             .occurrences
             .iter()
@@ -120,15 +124,15 @@ impl<'a> SeriesSource<'a> {
     }
 
     /// The override of one occurrence (same UID, its RECURRENCE-ID).
-    fn instance(&self, m: &Meeting, now: DateTime<Utc>) -> Event {
+    fn instance(&self, m: &Meeting, lang: Lang, now: DateTime<Utc>) -> Event {
         let source = EventSource {
             meeting: m,
             group: self.group,
-            url: format!("{}/meetings/{}", self.base_url, m.id),
+            url: format!("{}/meetings/{}{}", self.base_url, m.id, self.link_query),
             show_online_url: self.show_online_url,
             note: self.note.clone(),
         };
-        let mut e = event(&source, now);
+        let mut e = event(&source, lang, now);
         e.uid(&self.series.uid)
             .sequence(u32::try_from(m.sequence.max(self.series.sequence)).unwrap_or(0));
         if let Some(p) = self.recurrence_id(m) {
@@ -137,14 +141,14 @@ impl<'a> SeriesSource<'a> {
         e
     }
 
-    pub(super) fn events(&self, now: DateTime<Utc>) -> Vec<Event> {
-        let mut out: Vec<Event> = self.master(now).into_iter().collect();
+    pub(super) fn events(&self, lang: Lang, now: DateTime<Utc>) -> Vec<Event> {
+        let mut out: Vec<Event> = self.master(lang, now).into_iter().collect();
         for m in self
             .occurrences
             .iter()
             .filter(|m| m.detached && m.status() == MeetingStatus::Published)
         {
-            out.push(self.instance(m, now));
+            out.push(self.instance(m, lang, now));
         }
         out
     }
@@ -162,7 +166,7 @@ pub fn series_invite(
 ) -> String {
     let mut cal = calendar_head();
     cal.append_property(Property::new("METHOD", invitation.method.as_str()));
-    for mut e in source.events(now) {
+    for mut e in source.events(invitation.lang, now) {
         if invitation.method == Method::Cancel {
             e.status(EventStatus::Cancelled);
         }
@@ -182,7 +186,7 @@ pub fn occurrence_invite(
 ) -> String {
     let mut cal = calendar_head();
     cal.append_property(Property::new("METHOD", invitation.method.as_str()));
-    let mut e = source.instance(occurrence, now);
+    let mut e = source.instance(occurrence, invitation.lang, now);
     if invitation.method == Method::Cancel {
         e.status(EventStatus::Cancelled);
     }

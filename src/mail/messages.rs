@@ -9,7 +9,7 @@ use super::changes::{ChangeLine, Field, ShownChange};
 use super::context::{greeting, render_error, MailContext};
 pub use super::kind::MailKind;
 use super::links::{self, MaterialLink};
-use super::words::{labelled, Column};
+use super::words::Column;
 use crate::db::outbox::{self, NewOutboxMessage};
 use crate::db::registrations::Registration;
 use crate::db::DbConn;
@@ -261,11 +261,12 @@ fn render_changes(
             attendee_name: &reg.name,
             attendee_email: &reg.email,
             accepted: holds_seat,
+            lang: reg.lang(),
         };
         let show_url = show_join || meeting.is_some_and(|m| m.public_online_url().is_some());
         let note = manage_url
             .as_ref()
-            .map(|u| format!("{}{u}", labelled(lang, "mail-link-manage")));
+            .map(|u| crate::ics::manage_note(lang, u));
         (
             method,
             about.invite(&ctx.base_url, &invitation, show_url, note, now),

@@ -15,6 +15,7 @@ use crate::db::series::Loaded;
 use crate::db::{self, DbConn};
 use crate::error::{AppError, HtmlError};
 use crate::feed_cache::{CachedFeed, FeedKey};
+use crate::i18n::Lang;
 use crate::ics::{self, EventSource};
 use crate::state::AppState;
 
@@ -55,17 +56,19 @@ pub fn series_of(conn: &mut DbConn, rows: &[(Meeting, Group)]) -> Result<Vec<Loa
 
 fn render(
     state: &AppState,
+    lang: Lang,
     name: &str,
     rows: &[(Meeting, Group)],
     series: &[Loaded],
 ) -> (String, Option<chrono::NaiveDateTime>) {
+    let query = link_query(lang, state);
     let sources: Vec<EventSource<'_>> = rows
         .iter()
         .filter(|(m, _)| m.series_id.is_none())
         .map(|(m, g)| EventSource {
             meeting: m,
             group: g,
-            url: state.mail.meeting_url(m),
+            url: format!("{}{query}", state.mail.meeting_url(m)),
             show_online_url: m.public_online_url().is_some(),
             note: None,
         })
@@ -77,7 +80,10 @@ fn render(
                 .occurrences
                 .iter()
                 .all(|m| m.public_online_url().is_some());
-            ics::SeriesSource::new(&state.mail.base_url, s, public, None)
+            ics::SeriesSource {
+                link_query: &query,
+                ..ics::SeriesSource::new(&state.mail.base_url, s, public, None)
+            }
         })
         .collect();
     let last_modified = rows
@@ -100,7 +106,7 @@ fn render(
         email: from.email.as_ref(),
     };
     (
-        ics::feed(name, &sources, &series_sources, sender, stamp),
+        ics::feed(lang, name, &sources, &series_sources, sender, stamp),
         last_modified,
     )
 }
@@ -120,16 +126,21 @@ fn listing(
     )?)
 }
 
-/// The cached feed, or a new rendering stored for the next request.
-pub async fn feed(state: &web::Data<AppState>, key: FeedKey) -> Result<Arc<CachedFeed>, AppError> {
+/// The cached feed in `lang`, or a new rendering stored for the next request.
+pub async fn feed(
+    state: &web::Data<AppState>,
+    key: FeedKey,
+    lang: Lang,
+) -> Result<Arc<CachedFeed>, AppError> {
     let today = crate::clock::now().date_naive();
+    let key = (key, lang);
     if let Some(hit) = state.feeds.get(&key, today) {
         return Ok(hit);
     }
     // Read the generation before the data: a write that lands meanwhile makes this entry stale.
     let generation = state.feeds.generation();
     let st = state.clone();
-    let k = key.clone();
+    let k = key.0.clone();
     let built = state
         .db(move |conn| -> Result<_, AppError> {
             let past_days = st.settings.feed_past_days;
@@ -155,14 +166,14 @@ pub async fn feed(state: &web::Data<AppState>, key: FeedKey) -> Result<Arc<Cache
                     (m.title.clone(), vec![(m, g)])
                 }
                 FeedKey::Milestones(slug) => {
-                    return Ok(built(super::home_feeds::milestones(conn, &st, slug)?))
+                    return Ok(built(super::home_feeds::milestones(conn, &st, slug, lang)?))
                 }
                 FeedKey::Updates(slug) => {
-                    return Ok(built(super::home_feeds::updates(conn, &st, slug)?))
+                    return Ok(built(super::home_feeds::updates(conn, &st, slug, lang)?))
                 }
             };
             let series = series_of(conn, &rows)?;
-            Ok(built(render(&st, &name, &rows, &series)))
+            Ok(built(render(&st, lang, &name, &rows, &series)))
         })
         .await?;
     state.feeds.put(key, built.clone());
@@ -213,8 +224,13 @@ fn accepts_gzip(req: &HttpRequest) -> bool {
         })
 }
 
-/// The feed, or `304` when the client has it already.
-pub fn respond(req: &HttpRequest, feed: &CachedFeed, content_type: &'static str) -> HttpResponse {
+/// The feed (written in `lang`), or `304` when the client has it already.
+pub fn respond(
+    req: &HttpRequest,
+    feed: &CachedFeed,
+    content_type: &'static str,
+    lang: Lang,
+) -> HttpResponse {
     let gzip = accepts_gzip(req) && !feed.gzip.is_empty();
     let unchanged = not_modified(req, feed);
     let mut res = if unchanged {
@@ -230,6 +246,10 @@ pub fn respond(req: &HttpRequest, feed: &CachedFeed, content_type: &'static str)
     res.insert_header((header::ETAG, etag))
         .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(MAX_AGE)))
         .insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")))
+        .insert_header((
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(lang.code()),
+        ))
         .insert_header((
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -249,9 +269,26 @@ pub fn respond(req: &HttpRequest, feed: &CachedFeed, content_type: &'static str)
     }
 }
 
+/// What links in a feed carry so that its readers land on pages in the feed's language:
+/// `?lang=xx`, unless that is the default language (whose feeds stay as they always were).
+pub(super) fn link_query(lang: Lang, state: &AppState) -> String {
+    if lang == state.settings.default_lang {
+        String::new()
+    } else {
+        format!("?lang={}", lang.code())
+    }
+}
+
+/// The language a feed is asked in: `?lang=` only (an unknown one is the default), so that
+/// a URL's one cached body serves every subscriber, whatever their cookie or browser says.
+fn lang_of(req: &HttpRequest, state: &AppState) -> Lang {
+    crate::i18n::negotiate::for_feed(req, state.settings.default_lang)
+}
+
 pub async fn all(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, HtmlError> {
-    let feed = feed(&state, FeedKey::All).await?;
-    Ok(respond(&req, &feed, CALENDAR))
+    let lang = lang_of(&req, &state);
+    let feed = feed(&state, FeedKey::All, lang).await?;
+    Ok(respond(&req, &feed, CALENDAR, lang))
 }
 
 pub async fn group(
@@ -259,8 +296,9 @@ pub async fn group(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, HtmlError> {
-    let feed = feed(&state, FeedKey::Group(slug.into_inner())).await?;
-    Ok(respond(&req, &feed, CALENDAR))
+    let lang = lang_of(&req, &state);
+    let feed = feed(&state, FeedKey::Group(slug.into_inner()), lang).await?;
+    Ok(respond(&req, &feed, CALENDAR, lang))
 }
 
 pub async fn meeting(
@@ -268,8 +306,9 @@ pub async fn meeting(
     state: web::Data<AppState>,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, HtmlError> {
-    let feed = feed(&state, FeedKey::Meeting(id.into_inner())).await?;
-    Ok(respond(&req, &feed, CALENDAR))
+    let lang = lang_of(&req, &state);
+    let feed = feed(&state, FeedKey::Meeting(id.into_inner()), lang).await?;
+    Ok(respond(&req, &feed, CALENDAR, lang))
 }
 
 /// A group's milestones or updates feed, as `key` names it.
@@ -279,8 +318,9 @@ async fn group_feed(
     key: FeedKey,
 ) -> Result<HttpResponse, HtmlError> {
     let content_type = key.content_type();
-    let feed = feed(&state, key).await?;
-    Ok(respond(&req, &feed, content_type))
+    let lang = lang_of(&req, &state);
+    let feed = feed(&state, key, lang).await?;
+    Ok(respond(&req, &feed, content_type, lang))
 }
 
 pub async fn milestones(

@@ -289,7 +289,9 @@ async fn refused(
 }
 
 /// The observer's own invite: the same calendar object the mails carry.
+/// Its fixed words are in the language stored with the registration, whoever downloads it.
 pub async fn invite(
+    ui: crate::i18n::Ui,
     state: web::Data<AppState>,
     token: web::Path<String>,
 ) -> Result<HttpResponse, HtmlError> {
@@ -298,8 +300,7 @@ pub async fn invite(
     if found.status == RegistrationStatus::Pending {
         return Err(AppError::Conflict {
             code: "conflict",
-            message: "Confirm your registration first: the invite comes with the confirmation."
-                .into(),
+            message: ui.msg("ics-invite-pending"),
         }
         .into());
     }
@@ -331,11 +332,12 @@ pub async fn invite(
             attendee_name: &r.name,
             attendee_email: &r.email,
             accepted: confirmed,
+            lang: r.lang(),
         },
         show_url,
-        Some(format!(
-            "Change or cancel your registration: {}",
-            state.mail.manage_url(&token)
+        Some(crate::ics::manage_note(
+            r.lang(),
+            &state.mail.manage_url(&token),
         )),
         crate::clock::now(),
     );

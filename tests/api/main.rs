@@ -23,6 +23,7 @@ mod group_page;
 mod httpsec;
 mod input;
 mod languages;
+mod languages_feeds;
 mod languages_group;
 mod languages_mail;
 mod languages_pages;

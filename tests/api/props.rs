@@ -119,8 +119,10 @@ proptest! {
 
     #[test]
     fn any_text_makes_a_valid_invite_and_feed(
-        title in nasty(), description in nasty(), venue in nasty(), person in nasty()
+        title in nasty(), description in nasty(), venue in nasty(), person in nasty(),
+        lang in 0usize..6
     ) {
+        let lang = quorum::i18n::Lang::ALL[lang];
         let (m, g) = meeting(&title, &description, &venue);
         for cancel in [false, true] {
             let source = EventSource { meeting: &m, group: &g, url: "https://q.example.org/meetings/1".into(), show_online_url: true, note: Some(person.clone()) };
@@ -133,13 +135,14 @@ proptest! {
                     attendee_name: &person,
                     attendee_email: "a@example.org",
                     accepted: true,
+                    lang,
                 },
                 Utc::now(),
             );
             let problems = crate::ics_check::problems(&text);
             prop_assert!(problems.is_empty(), "{problems:?}\n{text}");
             let sender = ics::Organizer { name: Some(&person), email: "noreply@quorum.test" };
-            let feed = ics::feed(&person, &[source], &[], sender, Utc::now());
+            let feed = ics::feed(lang, &person, &[source], &[], sender, Utc::now());
             let problems = crate::ics_check::problems(&feed);
             prop_assert!(problems.is_empty(), "{problems:?}\n{feed}");
         }
