@@ -270,6 +270,11 @@ fn enc(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
+/// A feed's URL in `lang`: feeds choose their language by `?lang=` only.
+pub fn feed_in(url: &str, lang: Lang) -> String {
+    format!("{url}?lang={}", lang.code())
+}
+
 /// `webcal://` form of an absolute http(s) feed URL, for one-click subscription.
 pub fn webcal(feed_url: &str) -> String {
     feed_url
@@ -313,8 +318,8 @@ pub struct AddLinks {
     pub outlook: String,
 }
 
-pub fn add_links(m: &Meeting, page_url: &str) -> AddLinks {
-    let location = crate::ics::location(m, m.public_online_url().is_some());
+pub fn add_links(lang: Lang, m: &Meeting, page_url: &str) -> AddLinks {
+    let location = crate::ics::location_in(lang, m, m.public_online_url().is_some());
     let details = format!("{}\n\n{page_url}", m.description);
     let utc = |t: NaiveDateTime| t.format("%Y%m%dT%H%M%SZ").to_string();
     let iso = |t: NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();

@@ -178,12 +178,6 @@ pub(super) fn local(tz: &crate::tz::Zone, utc: NaiveDateTime) -> NaiveDateTime {
     Utc.from_utc_datetime(&utc).with_timezone(tz).naive_local()
 }
 
-/// Where the meeting is, in English: for callers that have no reader's language at hand
-/// (`views::add_links`); calendars use [`location_in`].
-pub fn location(m: &Meeting, show_online_url: bool) -> String {
-    location_in(Lang::En, m, show_online_url)
-}
-
 /// Where the meeting is: the venue for people in the room, else the join link or "Online"
 /// (in `lang`).
 pub fn location_in(lang: Lang, m: &Meeting, show_online_url: bool) -> String {

@@ -7,9 +7,7 @@ mod series;
 mod text;
 pub mod vtimezone;
 
-pub use event::{
-    location, location_in, manage_note, EventSource, Invitation, Method, Organizer, PRODID,
-};
+pub use event::{location_in, manage_note, EventSource, Invitation, Method, Organizer, PRODID};
 pub use milestones::{milestones_feed, MilestoneEvent};
 pub use series::{occurrence_invite, series_invite, SeriesSource};
 pub use text::refold;

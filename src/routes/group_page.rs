@@ -165,9 +165,12 @@ fn load(
                 title: u.title,
             })
             .collect(),
-        feed: views::subscribe_links(&format!("{base}/calendar.ics"), &group.name),
-        milestones_ics: format!("{base}/milestones.ics"),
-        atom: format!("{base}/updates.atom"),
+        feed: views::subscribe_links(
+            &views::feed_in(&format!("{base}/calendar.ics"), lang),
+            &group.name,
+        ),
+        milestones_ics: views::feed_in(&format!("{base}/milestones.ics"), lang),
+        atom: views::feed_in(&format!("{base}/updates.atom"), lang),
         csrf_token,
         group,
     })

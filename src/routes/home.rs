@@ -85,7 +85,7 @@ pub async fn show(
         ui,
         groups,
         feed: views::subscribe_links(
-            &format!("{}/calendar.ics", state.mail.base_url),
+            &views::feed_in(&format!("{}/calendar.ics", state.mail.base_url), lang),
             views::SITE_NAME,
         ),
     }))

@@ -136,6 +136,10 @@ fn meeting_page(
         .unwrap_or_default();
     let m = cached.meeting.clone();
     let lang = ui.lang;
+    let feed = crate::views::feed_in(
+        &format!("{}/meetings/{}/calendar.ics", state.mail.base_url, m.id),
+        lang,
+    );
     let materials = crate::db::materials::of_meetings(conn, &[id], true)?;
     Ok(MeetingPage {
         ui,
@@ -152,12 +156,10 @@ fn meeting_page(
         form: RegistrationForm::default(),
         errors: FieldErrors::default(),
         form_error: None,
-        ics_url: format!("{}/meetings/{}/calendar.ics", state.mail.base_url, m.id),
-        subscribe: crate::views::subscribe_links(
-            &format!("{}/meetings/{}/calendar.ics", state.mail.base_url, m.id),
-            &m.title,
-        ),
-        add: (m.days.is_none()).then(|| crate::views::add_links(&m, &state.mail.meeting_url(&m))),
+        ics_url: feed.clone(),
+        subscribe: crate::views::subscribe_links(&feed, &m.title),
+        add: (m.days.is_none())
+            .then(|| crate::views::add_links(lang, &m, &state.mail.meeting_url(&m))),
         series: cached.series.clone(),
         m,
         group: cached.group.clone(),

@@ -54,7 +54,10 @@ pub async fn page(
             Ok((group, update))
         })
         .await?;
-    let atom_url = crate::views::group_feed_url(&state.mail.base_url, &group.slug, "updates.atom");
+    let atom_url = crate::views::feed_in(
+        &crate::views::group_feed_url(&state.mail.base_url, &group.slug, "updates.atom"),
+        ui.lang,
+    );
     Ok(crate::templates::html(&UpdatePage {
         ui,
         body_html: crate::markdown::to_safe_html(&update.body),

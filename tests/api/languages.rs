@@ -215,6 +215,8 @@ async fn a_page_chooses_by_query_then_cookie_then_header(db: Db) {
     assert!(cookie.contains("Max-Age="), "{cookie}");
     let body = res.text().await.unwrap();
     assert_eq!(html_lang(&body), ("ar".into(), "rtl".into()));
+    // Feed links ask for the page's language (feeds choose by `?lang=` only).
+    assert!(body.contains("/calendar.ics?lang=ar\""), "{body}");
     // The switcher: plain links to every other language, keeping the page.
     for lang in ["en", "fr", "es", "zh", "ru"] {
         assert!(
