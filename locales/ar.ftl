@@ -5,9 +5,9 @@
 # whose id starts with `staff-` are for staff pages, which are in English only: they live
 # here alone.
 #
-# Sections, in order: site chrome, dates and times, seats, meeting pages, registration
-# and its form, manage page, group home, follow, input, errors, mail, calendars and feeds,
-# staff.
+# Sections, in order: site chrome, dates and times, seats, weekly series, names of things,
+# durations, the meeting pages, the group's pages, mail, calendars and
+# feeds, staff (en.ftl only).
 
 ## Site chrome
 
@@ -264,7 +264,6 @@ errorpage-rate-limited =
 errorpage-unavailable = الخدمة غير متاحة مؤقتًا. حاول مرة أخرى بعد قليل.
 errorpage-internal = حدث خطأ من جانبنا وسُجِّل. يُرجى المحاولة مرة أخرى لاحقًا.
 
-# (end of section pages-a)
 
 ## Pages: home, group page, updates, follow, input, unsubscribe
 # Home page
@@ -418,11 +417,6 @@ input-not-you = إذا لم تكن أنت من أرسلها، فلا تفعل ش
 input-thanks = شكرًا لك: نُشرت مساهمتك.
 
 
-# (end of section pages-b)
-
-## Errors beside form fields, and error pages
-# (end of section errors)
-
 ## Mail to observers, followers and input authors
 mail-subject = { $heading }: { $title }
 mail-kind-confirm-address = يُرجى تأكيد تسجيلك
@@ -500,7 +494,7 @@ mail-input-review = المراجعة والتأكيد
 mail-input-shown = يظهر اسمك وموضوع رسالتك ونصها في الأرشيف، أما عنوانك فلا يظهر.
 mail-input-not-you = إذا لم تكن أنت صاحب الطلب، فتجاهل هذه الرسالة: لن يُنشر أي شيء، وستُحذف البيانات.
 mail-input-footer = أُرسلت هذه الرسالة من Quorum لأن هذا العنوان أُدخل في نموذج المساهمات لإحدى المجموعات.
-# (end of section mail)
+
 
 ## Calendars (invites and feeds) and the Atom feed
 ics-online = عبر الإنترنت
@@ -513,4 +507,3 @@ ics-milestone-planned = الحالة: مُقرَّر
 ics-milestones-name = { $group }: المعالم الرئيسية
 atom-updates-title = { $group }: المستجدات
 ics-invite-pending = يُرجى تأكيد تسجيلك أولًا، فالدعوة تُرسَل مع التأكيد.
-# (end of section feeds)

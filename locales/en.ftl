@@ -5,9 +5,9 @@
 # whose id starts with `staff-` are for staff pages, which are in English only: they live
 # here alone.
 #
-# Sections, in order: site chrome, dates and times, seats, meeting pages, registration
-# and its form, manage page, group home, follow, input, errors, mail, calendars and feeds,
-# staff.
+# Sections, in order: site chrome, dates and times, seats, weekly series, names of things,
+# durations, the meeting pages, the group's pages, mail, calendars and
+# feeds, staff (en.ftl only).
 
 ## Site chrome
 
@@ -251,7 +251,6 @@ errorpage-rate-limited =
 errorpage-unavailable = The service is temporarily unavailable. Try again in a moment.
 errorpage-internal = Something went wrong on our side. It has been logged; please try again later.
 
-# (end of section pages-a)
 
 ## Pages: home, group page, updates, follow, input, unsubscribe
 # Home page
@@ -393,11 +392,6 @@ input-not-you = If you did not send it, do nothing: it is deleted unpublished.
 input-thanks = Thank you: your input is published.
 
 
-# (end of section pages-b)
-
-## Errors beside form fields, and error pages
-# (end of section errors)
-
 ## Mail to observers, followers and input authors
 # Subjects start with the kind of message; $title is the meeting's title as staff wrote it.
 mail-subject = { $heading }: { $title }
@@ -486,7 +480,7 @@ mail-input-review = Review and confirm
 mail-input-shown = Your name, subject and message are shown in the archive; your address is not.
 mail-input-not-you = If it was not you, ignore this message: nothing is published, and the details are deleted.
 mail-input-footer = Sent by Quorum because this address was given on a group's input form.
-# (end of section mail)
+
 
 ## Calendars (invites and feeds) and the Atom feed
 # Fixed words of invites and calendar feeds (what staff write stays as written). A link
@@ -504,7 +498,7 @@ ics-milestones-name = { $group }: milestones
 atom-updates-title = { $group }: updates
 # The answer to an invite download before the registration is confirmed.
 ics-invite-pending = Confirm your registration first: the invite comes with the confirmation.
-# (end of section feeds)
+
 
 ## Staff pages (English only: ids start with `staff-`)
 
@@ -855,5 +849,3 @@ staff-audit-col-after = After
 staff-login-title = Staff login
 staff-login-submit = Log in
 staff-login-wrong = Wrong e-mail address or password.
-
-# (end of section staff)

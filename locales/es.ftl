@@ -5,9 +5,9 @@
 # whose id starts with `staff-` are for staff pages, which are in English only: they live
 # here alone.
 #
-# Sections, in order: site chrome, dates and times, seats, meeting pages, registration
-# and its form, manage page, group home, follow, input, errors, mail, calendars and feeds,
-# staff.
+# Sections, in order: site chrome, dates and times, seats, weekly series, names of things,
+# durations, the meeting pages, the group's pages, mail, calendars and
+# feeds, staff (en.ftl only).
 
 ## Site chrome
 
@@ -247,7 +247,6 @@ errorpage-rate-limited =
 errorpage-unavailable = El servicio no está disponible temporalmente. Inténtelo de nuevo en unos instantes.
 errorpage-internal = Se ha producido un error por nuestra parte. Ha quedado registrado; inténtelo de nuevo más tarde.
 
-# (end of section pages-a)
 
 ## Pages: home, group page, updates, follow, input, unsubscribe
 # Home page
@@ -389,11 +388,6 @@ input-not-you = Si no la envió usted, no haga nada: se eliminará sin publicars
 input-thanks = Gracias: su aportación está publicada.
 
 
-# (end of section pages-b)
-
-## Errors beside form fields, and error pages
-# (end of section errors)
-
 ## Mail to observers, followers and input authors
 mail-subject = { $heading }: { $title }
 mail-kind-confirm-address = Confirme su inscripción
@@ -471,7 +465,7 @@ mail-input-review = Revisar y confirmar
 mail-input-shown = Su nombre, el asunto y el mensaje se muestran en el archivo; su dirección, no.
 mail-input-not-you = Si no ha sido usted, ignore este mensaje: no se publica nada y los datos se eliminarán.
 mail-input-footer = Enviado por Quorum porque esta dirección se indicó en el formulario de aportaciones de un grupo.
-# (end of section mail)
+
 
 ## Calendars (invites and feeds) and the Atom feed
 ics-online = En línea
@@ -484,4 +478,3 @@ ics-milestone-planned = Estado: previsto
 ics-milestones-name = { $group }: hitos
 atom-updates-title = { $group }: novedades
 ics-invite-pending = Confirme primero su inscripción: la invitación se envía con la confirmación.
-# (end of section feeds)

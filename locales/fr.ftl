@@ -5,9 +5,9 @@
 # whose id starts with `staff-` are for staff pages, which are in English only: they live
 # here alone.
 #
-# Sections, in order: site chrome, dates and times, seats, meeting pages, registration
-# and its form, manage page, group home, follow, input, errors, mail, calendars and feeds,
-# staff.
+# Sections, in order: site chrome, dates and times, seats, weekly series, names of things,
+# durations, the meeting pages, the group's pages, mail, calendars and
+# feeds, staff (en.ftl only).
 
 ## Site chrome
 
@@ -247,7 +247,6 @@ errorpage-rate-limited =
 errorpage-unavailable = Le service est momentanément indisponible. Réessayez dans un instant.
 errorpage-internal = Une erreur s’est produite de notre côté. Elle a été enregistrée ; veuillez réessayer plus tard.
 
-# (end of section pages-a)
 
 ## Pages: home, group page, updates, follow, input, unsubscribe
 # Home page
@@ -389,11 +388,6 @@ input-not-you = Si vous ne l’avez pas envoyée, ne faites rien : elle sera su
 input-thanks = Merci : votre contribution est publiée.
 
 
-# (end of section pages-b)
-
-## Errors beside form fields, and error pages
-# (end of section errors)
-
 ## Mail to observers, followers and input authors
 mail-subject = { $heading } : { $title }
 mail-kind-confirm-address = Veuillez confirmer votre inscription
@@ -471,7 +465,7 @@ mail-input-review = Relire et confirmer
 mail-input-shown = Votre nom, l’objet et le message figurent dans les archives ; votre adresse, non.
 mail-input-not-you = Si vous n’êtes pas à l’origine de cet envoi, ignorez ce message : rien n’est publié et les données seront supprimées.
 mail-input-footer = Envoyé par Quorum, car cette adresse a été indiquée dans le formulaire de contribution d’un groupe.
-# (end of section mail)
+
 
 ## Calendars (invites and feeds) and the Atom feed
 ics-online = En ligne
@@ -484,4 +478,3 @@ ics-milestone-planned = Statut : prévu
 ics-milestones-name = { $group } : jalons
 atom-updates-title = { $group } : actualités
 ics-invite-pending = Confirmez d’abord votre inscription : l’invitation accompagne la confirmation.
-# (end of section feeds)

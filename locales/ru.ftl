@@ -5,9 +5,9 @@
 # whose id starts with `staff-` are for staff pages, which are in English only: they live
 # here alone.
 #
-# Sections, in order: site chrome, dates and times, seats, meeting pages, registration
-# and its form, manage page, group home, follow, input, errors, mail, calendars and feeds,
-# staff.
+# Sections, in order: site chrome, dates and times, seats, weekly series, names of things,
+# durations, the meeting pages, the group's pages, mail, calendars and
+# feeds, staff (en.ftl only).
 
 ## Site chrome
 
@@ -255,7 +255,6 @@ errorpage-rate-limited =
 errorpage-unavailable = Сервис временно недоступен. Повторите попытку чуть позже.
 errorpage-internal = На нашей стороне произошла ошибка. Она зафиксирована; повторите попытку позже.
 
-# (end of section pages-a)
 
 ## Pages: home, group page, updates, follow, input, unsubscribe
 # Home page
@@ -403,11 +402,6 @@ input-not-you = Если вы его не отправляли, ничего н�
 input-thanks = Спасибо! Ваше предложение опубликовано.
 
 
-# (end of section pages-b)
-
-## Errors beside form fields, and error pages
-# (end of section errors)
-
 ## Mail to observers, followers and input authors
 mail-subject = { $heading }: { $title }
 mail-kind-confirm-address = Подтвердите регистрацию
@@ -485,7 +479,7 @@ mail-input-review = Просмотреть и подтвердить
 mail-input-shown = Ваше имя, тема и текст сообщения публикуются в архиве, а ваш адрес — нет.
 mail-input-not-you = Если это были не вы, просто проигнорируйте это письмо: ничего не будет опубликовано, а данные будут удалены.
 mail-input-footer = Отправлено системой Quorum, потому что этот адрес был указан в форме обращений одной из групп.
-# (end of section mail)
+
 
 ## Calendars (invites and feeds) and the Atom feed
 ics-online = Онлайн
@@ -498,4 +492,3 @@ ics-milestone-planned = Статус: запланировано
 ics-milestones-name = { $group }: ключевые этапы
 atom-updates-title = { $group }: новости
 ics-invite-pending = Сначала подтвердите регистрацию: приглашение придёт вместе с подтверждением.
-# (end of section feeds)

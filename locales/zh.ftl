@@ -5,9 +5,9 @@
 # whose id starts with `staff-` are for staff pages, which are in English only: they live
 # here alone.
 #
-# Sections, in order: site chrome, dates and times, seats, meeting pages, registration
-# and its form, manage page, group home, follow, input, errors, mail, calendars and feeds,
-# staff.
+# Sections, in order: site chrome, dates and times, seats, weekly series, names of things,
+# durations, the meeting pages, the group's pages, mail, calendars and
+# feeds, staff (en.ftl only).
 
 ## Site chrome
 
@@ -223,7 +223,6 @@ errorpage-rate-limited = 您的网络连接发出的请求过多。请在 { $sec
 errorpage-unavailable = 服务暂时不可用，请稍后重试。
 errorpage-internal = 我们这边出现了错误，已记录在案。请稍后重试。
 
-# (end of section pages-a)
 
 ## Pages: home, group page, updates, follow, input, unsubscribe
 # Home page
@@ -353,11 +352,6 @@ input-not-you = 如果这不是您提交的，则无需任何操作：该意见�
 input-thanks = 谢谢！您的意见已发布。
 
 
-# (end of section pages-b)
-
-## Errors beside form fields, and error pages
-# (end of section errors)
-
 ## Mail to observers, followers and input authors
 mail-subject = { $heading }：{ $title }
 mail-kind-confirm-address = 请确认您的报名
@@ -435,7 +429,7 @@ mail-input-review = 查看并确认
 mail-input-shown = 您的姓名、主题和留言将显示在存档中，但您的邮箱地址不会显示。
 mail-input-not-you = 如果这不是您本人的操作，请忽略此邮件：不会发布任何内容，相关信息也将被删除。
 mail-input-footer = 本邮件由 Quorum 发送，因为有人在某小组的意见表单中填写了此邮箱地址。
-# (end of section mail)
+
 
 ## Calendars (invites and feeds) and the Atom feed
 ics-online = 线上
@@ -448,4 +442,3 @@ ics-milestone-planned = 状态：计划中
 ics-milestones-name = { $group }：里程碑
 atom-updates-title = { $group }：最新动态
 ics-invite-pending = 请先确认报名：日历邀请将随确认一同发送。
-# (end of section feeds)
