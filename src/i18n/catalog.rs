@@ -142,7 +142,7 @@ pub(super) fn format(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         a
     });
     for l in [lang, Lang::En] {
-        let Some(bundle) = catalog.bundles.get(index(l)) else {
+        let Some(bundle) = catalog.bundles.get(l.index()) else {
             continue;
         };
         if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
@@ -158,13 +158,16 @@ pub(super) fn format(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     id.to_string()
 }
 
-fn index(lang: Lang) -> usize {
-    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_language_indexes_its_own_tables() {
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            assert_eq!(lang.index(), i);
+        }
+    }
 
     #[test]
     fn every_file_parses() {

@@ -26,10 +26,14 @@ struct Formatters {
     long: DateFormatter,
     /// "Sat 15 May".
     day_month: DateFormatter,
+    /// "15 March 2017".
+    day_month_year: DateFormatter,
     /// "Saturday".
     weekday: DateFormatter,
     /// "14:05" ("2:05 م" in Arabic).
     time: TimeFormatter,
+    /// "Monday and Thursday".
+    list: ListFormatter,
 }
 
 /// Each language's formatters, in `Lang::ALL` order; `None` where CLDR data is missing
@@ -51,13 +55,19 @@ fn build(lang: Lang) -> Option<Formatters> {
     Some(Formatters {
         long: date(DateFieldSet::YMDE(fieldsets::YMDE::long()))?,
         day_month: date(DateFieldSet::MDE(fieldsets::MDE::medium()))?,
+        day_month_year: date(DateFieldSet::YMD(fieldsets::YMD::long()))?,
         weekday: date(DateFieldSet::E(fieldsets::E::long()))?,
         time: TimeFormatter::try_new(prefs(), fieldsets::T::hm()).ok()?,
+        list: ListFormatter::try_new_and(
+            locale(lang).into(),
+            ListFormatterOptions::default().with_length(ListLength::Wide),
+        )
+        .ok()?,
     })
 }
 
 fn formatters(lang: Lang) -> Option<&'static Formatters> {
-    FORMATTERS.get(index(lang))?.as_ref()
+    FORMATTERS.get(lang.index())?.as_ref()
 }
 
 fn gregorian(d: NaiveDate) -> Option<Date<Gregorian>> {
@@ -95,24 +105,10 @@ pub fn weekday(lang: Lang, d: NaiveDate) -> String {
 
 /// Items joined as the language lists them: "Monday and Thursday", "lundi et jeudi".
 pub fn list(lang: Lang, items: &[String]) -> String {
-    match LISTS.get(index(lang)).and_then(Option::as_ref) {
-        Some(f) => f.format(items.iter().map(String::as_str)).to_string(),
+    match formatters(lang) {
+        Some(f) => f.list.format(items.iter().map(String::as_str)).to_string(),
         None => items.join(", "),
     }
-}
-
-static LISTS: LazyLock<Vec<Option<ListFormatter>>> = LazyLock::new(|| {
-    Lang::ALL
-        .iter()
-        .map(|l| {
-            let options = ListFormatterOptions::default().with_length(ListLength::Wide);
-            ListFormatter::try_new_and(locale(*l).into(), options).ok()
-        })
-        .collect()
-});
-
-fn index(lang: Lang) -> usize {
-    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
 }
 
 /// A time of day: "14:05", "2:05 م".
@@ -130,24 +126,8 @@ pub fn time(lang: Lang, t: NaiveTime) -> String {
 /// A date with its year, without the weekday: "15 March 2017", "15 mars 2017",
 /// "2017年3月15日", "15 مارس 2017" (timelines, archives, "published" lines).
 pub fn day_month_year(lang: Lang, d: NaiveDate) -> String {
-    match (
-        DAY_MONTH_YEAR.get(index(lang)).and_then(Option::as_ref),
-        gregorian(d),
-    ) {
-        (Some(f), Some(date)) => f.format(&date).to_string(),
-        _ => d.format("%Y-%m-%d").to_string(),
-    }
+    with(lang, d, |f| &f.day_month_year, "%Y-%m-%d")
 }
-
-static DAY_MONTH_YEAR: LazyLock<Vec<Option<DateFormatter>>> = LazyLock::new(|| {
-    Lang::ALL
-        .iter()
-        .map(|l| {
-            let set = DateFieldSet::YMD(fieldsets::YMD::long());
-            DateFormatter::try_new(locale(*l).into(), set).ok()
-        })
-        .collect()
-});
 
 #[cfg(test)]
 mod tests {

@@ -42,6 +42,11 @@ impl Lang {
         }
     }
 
+    /// Its place in `Lang::ALL`, where per-language tables (messages, formatters) keep it.
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
     /// The language by its code (exactly one of `code`'s answers); `None` otherwise.
     pub fn parse(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.code() == code)
