@@ -43,6 +43,34 @@ async fn page(app: &TestApp, lang: &str, path: &str) -> String {
     body
 }
 
+/// Fills in the form on `page` like a browser (`client` keeps the CSRF cookie and the
+/// language cookie the page's `?lang=` sets) and posts `fields` with its token to `action`.
+async fn post_form(
+    client: &reqwest::Client,
+    app: &TestApp,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let form = client
+        .get(app.url(page))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = extract_csrf(&form);
+    let mut all = vec![("csrf_token", csrf.as_str())];
+    all.extend_from_slice(fields);
+    client
+        .post(app.url(action))
+        .form(&all)
+        .send()
+        .await
+        .unwrap()
+}
+
 fn has_all(body: &str, what: &str, words: &[&str]) {
     for w in words {
         assert!(body.contains(w), "{what}: {w:?} is missing in {body}");
@@ -243,26 +271,19 @@ async fn form_problems_and_check_mail_pages_are_translated(db: Db) {
     app.create_group("langs").await;
     // The input form with an empty subject and a bad address, in French.
     let client = browser();
-    let form = client
-        .get(app.url("/groups/langs/input?lang=fr"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let res = client
-        .post(app.url("/groups/langs/input"))
-        .form(&[
-            ("csrf_token", extract_csrf(&form).as_str()),
+    let res = post_form(
+        &client,
+        &app,
+        "/groups/langs/input?lang=fr",
+        "/groups/langs/input",
+        &[
             ("name", "Ada"),
             ("email", "not an address"),
             ("subject", ""),
             ("message", "Hello"),
-        ])
-        .send()
-        .await
-        .unwrap();
+        ],
+    )
+    .await;
     assert_eq!(res.status().as_u16(), 422);
     let body = res.text().await.unwrap();
     has_all(
@@ -280,24 +301,14 @@ async fn form_problems_and_check_mail_pages_are_translated(db: Db) {
         &["This field is required", "Enter a valid"],
     );
     // The follow form with a bad address, in Arabic.
-    let client = browser();
-    let form = client
-        .get(app.url("/groups/langs/follow?lang=ar"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let res = client
-        .post(app.url("/groups/langs/follow"))
-        .form(&[
-            ("csrf_token", extract_csrf(&form).as_str()),
-            ("email", "nope"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = post_form(
+        &browser(),
+        &app,
+        "/groups/langs/follow?lang=ar",
+        "/groups/langs/follow",
+        &[("email", "nope")],
+    )
+    .await;
     assert_eq!(res.status().as_u16(), 422);
     let body = res
         .text()
@@ -336,25 +347,14 @@ async fn form_problems_and_check_mail_pages_are_translated(db: Db) {
 /// Asks to follow group `slug` with `email` from a browser that chose `lang` on the form's
 /// page (the form itself carries no language: the cookie does).
 async fn follow_in(app: &TestApp, lang: &str, slug: &str, email: &str) {
-    let client = browser();
-    let form = client
-        .get(app.url(&format!("/groups/{slug}/follow?lang={lang}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let res = client
-        .post(app.url(&format!("/groups/{slug}/follow")))
-        .form(&[
-            ("csrf_token", extract_csrf(&form).as_str()),
-            ("email", email),
-            ("website", ""),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = post_form(
+        &browser(),
+        app,
+        &format!("/groups/{slug}/follow?lang={lang}"),
+        &format!("/groups/{slug}/follow"),
+        &[("email", email), ("website", "")],
+    )
+    .await;
     assert_eq!(res.status().as_u16(), 303);
 }
 
@@ -395,24 +395,14 @@ async fn a_follow_stores_its_language_and_a_pending_request_updates_it(db: Db) {
     assert_eq!(follower_lang(&app, WHO).await, vec!["ru".to_string()]);
     // Without a choice, the default language.
     const OTHER: &str = "other@example.org";
-    let client = browser();
-    let form = client
-        .get(app.url("/groups/langs/follow"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let res = client
-        .post(app.url("/groups/langs/follow"))
-        .form(&[
-            ("csrf_token", extract_csrf(&form).as_str()),
-            ("email", OTHER),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = post_form(
+        &browser(),
+        &app,
+        "/groups/langs/follow",
+        "/groups/langs/follow",
+        &[("email", OTHER)],
+    )
+    .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(follower_lang(&app, OTHER).await, vec!["en".to_string()]);
 }
@@ -422,28 +412,20 @@ async fn input_stores_its_language(db: Db) {
         return;
     };
     app.create_group("langs").await;
-    let client = browser();
-    let form = client
-        .get(app.url("/groups/langs/input?lang=ru"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let res = client
-        .post(app.url("/groups/langs/input"))
-        .form(&[
-            ("csrf_token", extract_csrf(&form).as_str()),
+    let res = post_form(
+        &browser(),
+        &app,
+        "/groups/langs/input?lang=ru",
+        "/groups/langs/input",
+        &[
             ("name", "Анна"),
             ("email", "anna@example.org"),
             ("subject", "О проекте"),
             ("message", "Текст предложения."),
             ("website", ""),
-        ])
-        .send()
-        .await
-        .unwrap();
+        ],
+    )
+    .await;
     assert_eq!(res.status().as_u16(), 303);
     let langs = with_conn(&app, |conn| {
         use quorum::db::schema::inputs::dsl as i;
@@ -555,26 +537,19 @@ async fn the_pages_behind_mailed_links_speak_the_readers_language(db: Db) {
     // Input, in Chinese: the confirm page, then the thanks.
     const AUTHOR: &str = "zuozhe@example.org";
     let client = browser();
-    let form = client
-        .get(app.url("/groups/langs/input?lang=zh"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let res = client
-        .post(app.url("/groups/langs/input"))
-        .form(&[
-            ("csrf_token", extract_csrf(&form).as_str()),
+    let res = post_form(
+        &client,
+        &app,
+        "/groups/langs/input?lang=zh",
+        "/groups/langs/input",
+        &[
             ("name", "李华"),
             ("email", AUTHOR),
             ("subject", "关于范围"),
             ("message", "请考虑 DNSSEC。"),
-        ])
-        .send()
-        .await
-        .unwrap();
+        ],
+    )
+    .await;
     assert_eq!(res.status().as_u16(), 303);
     let path = mailed_path(&app, AUTHOR, "/i/").await;
     let html = client
