@@ -26,6 +26,18 @@ pub enum Command {
     /// Check the settings, the database, pending migrations, the mail server and the tz
     /// database; exit non-zero with one line per problem.
     Check,
+    /// Write every row of every table to FILE, a gzip'd JSON-lines archive, while the server
+    /// may keep running (one consistent snapshot).
+    Export {
+        /// Where to write the archive (replaced only once complete).
+        file: std::path::PathBuf,
+    },
+    /// Load an archive written by `quorum export` into an empty database of either kind;
+    /// all or nothing.
+    Import {
+        /// The archive to read.
+        file: std::path::PathBuf,
+    },
     /// Manage staff accounts.
     Staff {
         #[command(subcommand)]

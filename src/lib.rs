@@ -1,6 +1,7 @@
 //! Quorum: meetings of working groups and review teams, with observer registration,
 //! confirmation mail carrying calendar invites, and ICS feeds.
 
+pub mod archive;
 pub mod atom;
 pub mod auth;
 pub mod check;

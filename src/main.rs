@@ -52,6 +52,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 n => Err(anyhow::anyhow!("quorum check found {n} problem(s)")),
             }
         }
+        Command::Export { file } => {
+            let totals = quorum::archive::export(&settings.database_url, &file)
+                .map_err(|e| anyhow::anyhow!("export failed: {}", e.one_line()))?;
+            println!(
+                "exported {} rows of {} tables to {}",
+                totals.rows,
+                totals.tables,
+                file.display()
+            );
+            Ok(())
+        }
+        Command::Import { file } => {
+            let totals = quorum::archive::import(&settings.database_url, &file).map_err(|e| {
+                anyhow::anyhow!("import failed, nothing was imported: {}", e.one_line())
+            })?;
+            println!(
+                "imported {} rows of {} tables from {}",
+                totals.rows,
+                totals.tables,
+                file.display()
+            );
+            Ok(())
+        }
         Command::Demo => {
             let pool = quorum::db::connect(&settings.database_url, 2)?;
             let mut conn = pool.get()?;
