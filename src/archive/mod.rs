@@ -28,7 +28,10 @@ pub use export::export;
 pub use format::{ArchiveError, Totals, FORMAT, VERSION};
 pub use import::import;
 
-/// The tables an archive carries, in order.
-pub fn table_names() -> Vec<&'static str> {
-    rows::TABLES.iter().map(|t| t.name()).collect()
+/// The tables an archive carries, in order, with their columns (sorted by name).
+pub fn layout() -> Vec<(&'static str, Vec<String>)> {
+    rows::TABLES
+        .iter()
+        .map(|t| (t.name(), t.columns()))
+        .collect()
 }

@@ -12,7 +12,7 @@ use super::format::{ArchiveError, LineReader, TableStart};
 use crate::db::DbConn;
 
 /// Rows of one table, as the archive carries them.
-pub(super) trait Table: Serialize + DeserializeOwned {
+pub(super) trait Table: Serialize + DeserializeOwned + Default {
     const NAME: &'static str;
     /// Whether the key is an `id` drawn from a sequence (`BIGSERIAL`, SQLite `AUTOINCREMENT`).
     const SEQUENCE: bool;
@@ -28,6 +28,8 @@ pub(super) trait Table: Serialize + DeserializeOwned {
 pub(super) trait Dump: Sync {
     fn name(&self) -> &'static str;
     fn sequence(&self) -> bool;
+    /// The columns a row carries, sorted by name.
+    fn columns(&self) -> Vec<String>;
     fn count(&self, conn: &mut DbConn) -> QueryResult<i64>;
     /// Writes `rows` rows (what `count` said, in the same snapshot); errors if they differ.
     fn export(&self, conn: &mut DbConn, rows: u64, out: &mut dyn Write)
@@ -61,6 +63,13 @@ impl<R: Table> Dump for Of<R> {
 
     fn sequence(&self) -> bool {
         R::SEQUENCE
+    }
+
+    fn columns(&self) -> Vec<String> {
+        match serde_json::to_value(R::default()) {
+            Ok(serde_json::Value::Object(fields)) => fields.keys().cloned().collect(),
+            _ => Vec::new(),
+        }
     }
 
     fn count(&self, conn: &mut DbConn) -> QueryResult<i64> {
@@ -128,7 +137,7 @@ macro_rules! archive_tables {
     )*) => {
         $(
             #[derive(
-                Debug, diesel::Queryable, diesel::Selectable, diesel::Insertable,
+                Debug, Default, diesel::Queryable, diesel::Selectable, diesel::Insertable,
                 serde::Serialize, serde::Deserialize,
             )]
             #[diesel(table_name = crate::db::schema::$table)]

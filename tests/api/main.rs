@@ -9,6 +9,8 @@ mod smtp;
 
 mod agenda;
 mod api;
+mod archive;
+mod archive_db_gone;
 mod browser;
 mod cli;
 mod days;
