@@ -11,13 +11,14 @@ use diesel::sql_types::Text;
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::helpers::{spawn_app, spawn_app_on, test_db, Db, TestDb};
+use crate::helpers::{browser, login_at, spawn_app, spawn_app_on, test_db, Db, TestDb, MAIL_WAIT};
 
 both_backends!(
     every_table_and_column_is_carried,
     bad_archives_are_refused_and_change_nothing,
     a_database_with_data_is_refused,
     ids_of_deleted_rows_stay_used,
+    secrets_kept_hashed_stay_hashed,
 );
 
 /// Runs `quorum ARGS` on `database_url` in `dir`.
@@ -314,4 +315,66 @@ async fn ids_of_deleted_rows_stay_used(db: Db) {
         .await;
     assert_eq!(status, 201, "{m}");
     assert_eq!(m["id"].as_i64(), Some(last + 1), "{m}");
+}
+
+/// Tokens, passwords and sessions that the database keeps hashed are hashed in the archive
+/// too (sent mail, which carried the manage link, has been emptied by then).
+async fn secrets_kept_hashed_stay_hashed(db: Db) {
+    let Some(app) = spawn_app(db).await else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let meeting = app.create_meeting(json!({})).await;
+    let id = meeting["id"].as_i64().unwrap();
+    let (status, body) = app
+        .register_api(id, "Ana", "ana@example.org", "remote")
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let manage = body["registration"]["manage_url"].as_str().unwrap();
+    let manage_token = manage.rsplit('/').next().unwrap().to_string();
+    app.smtp.wait_for(1, MAIL_WAIT).await;
+    let password = "a long organiser passphrase";
+    app.add_staff("org@example.org", quorum::auth::Role::Organizer, password)
+        .await;
+    let res = login_at(&browser(), &app.base_url, "org@example.org", password, None).await;
+    assert_eq!(res.status(), 303);
+    let cookies: Vec<String> = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|c| {
+            c.split(';')
+                .next()?
+                .split_once('=')
+                .map(|(_, v)| v.to_string())
+        })
+        .filter(|v| v.len() >= 16)
+        .collect();
+    assert!(!cookies.is_empty());
+    // Wait until the confirmation has been handed over (and so emptied) in the outbox.
+    for _ in 0..100 {
+        if app
+            .outbox()
+            .await
+            .iter()
+            .all(|(_, _, status, _)| status == "sent")
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let file = d.join("a.jsonl.gz");
+    let out = quorum(d, &app.test_db().url, &["export", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = lines_of(&file).join("\n");
+    assert!(text.contains("ana@example.org"));
+    assert!(manage_token.len() >= 16);
+    let secrets = [manage_token.as_str(), app.api_token.as_str(), password]
+        .into_iter()
+        .chain(cookies.iter().map(String::as_str));
+    for secret in secrets {
+        assert!(!text.contains(secret), "{secret} is in the archive");
+    }
 }
