@@ -64,15 +64,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import { file } => {
-            let totals = quorum::archive::import(&settings.database_url, &file).map_err(|e| {
+            let imported = quorum::archive::import(&settings.database_url, &file).map_err(|e| {
                 anyhow::anyhow!("import failed, nothing was imported: {}", e.one_line())
             })?;
             println!(
                 "imported {} rows of {} tables from {}",
-                totals.rows,
-                totals.tables,
+                imported.totals.rows,
+                imported.totals.tables,
                 file.display()
             );
+            if !imported.secret_key && settings.secret_key.is_none() {
+                println!(
+                    "note: the archive carries no secret key (its installation set \
+                     QUORUM_SECRET_KEY): set the same QUORUM_SECRET_KEY here, or sessions \
+                     and unsubscribe links made before will not work"
+                );
+            }
             Ok(())
         }
         Command::Demo => {

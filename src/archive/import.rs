@@ -12,8 +12,18 @@ use super::rows::TABLES;
 use super::{schema, sequences};
 use crate::db::{self, DbConn};
 
+/// What an import loaded.
+#[derive(Debug)]
+pub struct Imported {
+    pub totals: Totals,
+    /// Whether the archive carried the installation's secret key. Without it (the old
+    /// installation had `QUORUM_SECRET_KEY` set), this one needs the same setting for its
+    /// sessions and unsubscribe links to keep working.
+    pub secret_key: bool,
+}
+
 /// Loads the archive at `path` into the empty database behind `database_url`.
-pub fn import(database_url: &str, path: &Path) -> Result<Totals, ArchiveError> {
+pub fn import(database_url: &str, path: &Path) -> Result<Imported, ArchiveError> {
     let mut lines = LineReader::open(path)?;
     let header = header(&mut lines, path)?;
     let mut conn = schema::open_migrated(database_url)?;
@@ -57,7 +67,8 @@ pub fn import(database_url: &str, path: &Path) -> Result<Totals, ArchiveError> {
             ));
         }
         sequences::restore(conn, &archived).map_err(ArchiveError::Read)?;
-        Ok(totals)
+        let secret_key = db::settings::get(conn, "secret_key")?.is_some();
+        Ok(Imported { totals, secret_key })
     })
 }
 

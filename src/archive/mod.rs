@@ -26,7 +26,7 @@ mod table;
 
 pub use export::export;
 pub use format::{ArchiveError, Totals, FORMAT, VERSION};
-pub use import::import;
+pub use import::{import, Imported};
 
 /// The tables an archive carries, in order, with their columns (sorted by name).
 pub fn layout() -> Vec<(&'static str, Vec<String>)> {
