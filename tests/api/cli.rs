@@ -285,7 +285,9 @@ fn check_names_the_tz_database_and_each_problem() {
     let (ok, _, err) = check(&[("QUORUM_SMTP_URL", &format!("smtp://127.0.0.1:{closed}"))]);
     assert!(!ok);
     assert!(
-        err.lines().any(|l| l.starts_with("QUORUM_SMTP_URL")),
+        err.lines().any(|l| l.starts_with(&format!(
+            "QUORUM_SMTP_URL: cannot connect to 127.0.0.1:{closed}: "
+        ))),
         "{err}"
     );
     // A database that does not answer: one line, whatever the driver's message spans.
