@@ -15,9 +15,61 @@ pub struct Report {
     pub problems: Vec<String>,
 }
 
-/// Checks everything `settings` point at.
-pub async fn run(settings: &Settings) -> Report {
-    let mut report = Report::default();
+/// The settings as `quorum check` read them: each bad variable is a problem of its own.
+#[derive(Debug)]
+pub struct CheckedSettings {
+    /// The settings with the bad variables left at their defaults; `None` when a problem
+    /// could not be traced to one variable.
+    settings: Option<Settings>,
+    /// The variables whose values are bad.
+    bad: Vec<String>,
+    problems: Vec<String>,
+}
+
+/// Reads the settings from the environment, hiding each bad variable in turn to find the next.
+pub fn read_settings() -> CheckedSettings {
+    read_settings_from(|name| std::env::var(name).ok())
+}
+
+fn read_settings_from(lookup: impl Fn(&str) -> Option<String>) -> CheckedSettings {
+    let mut bad: Vec<String> = Vec::new();
+    let mut problems = Vec::new();
+    loop {
+        match Settings::from_lookup(|name| lookup(name).filter(|_| !bad.iter().any(|b| b == name)))
+        {
+            Ok(settings) => {
+                return CheckedSettings {
+                    settings: Some(settings),
+                    bad,
+                    problems,
+                }
+            }
+            Err(e) => {
+                problems.push(format!("{e:#}"));
+                let name: String = e
+                    .to_string()
+                    .chars()
+                    .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
+                    .collect();
+                if name.is_empty() || lookup(&name).is_none() || bad.contains(&name) {
+                    return CheckedSettings {
+                        settings: None,
+                        bad,
+                        problems,
+                    };
+                }
+                bad.push(name);
+            }
+        }
+    }
+}
+
+/// Checks everything the settings point at (not what a bad variable would have named).
+pub async fn run(checked: CheckedSettings) -> Report {
+    let mut report = Report {
+        facts: Vec::new(),
+        problems: checked.problems,
+    };
     let tz = crate::tz::db();
     let origin = match tz.origin() {
         crate::tz::Origin::Directory(dir) => dir.display().to_string(),
@@ -26,12 +78,32 @@ pub async fn run(settings: &Settings) -> Report {
     report
         .facts
         .push(format!("tzdata {} ({origin})", tz.version()));
+    if let Some(settings) = &checked.settings {
+        let bad = |name: &str| checked.bad.iter().any(|b| b == name);
+        if !bad("DATABASE_URL") {
+            database_and_migrations(settings, &mut report).await;
+        }
+        if !bad("QUORUM_SMTP_URL") {
+            mail(settings, &mut report).await;
+        }
+    }
+    // One line per problem, whatever the driver's message looks like (libpq's span lines).
+    for problem in &mut report.problems {
+        *problem = problem.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    report
+}
+
+async fn database_and_migrations(settings: &Settings, report: &mut Report) {
     let url = settings.database_url.clone();
     match tokio::task::spawn_blocking(move || database(&url)).await {
         Ok(Ok(fact)) => report.facts.push(fact),
         Ok(Err(problem)) => report.problems.push(problem),
         Err(e) => report.problems.push(format!("database check failed: {e}")),
     }
+}
+
+async fn mail(settings: &Settings, report: &mut Report) {
     match settings.smtp_url.as_deref() {
         Some(url) => match crate::mail::smtp::SmtpServer::from_url(url) {
             Ok(server) => match server.check(std::time::Duration::from_secs(10)).await {
@@ -49,11 +121,6 @@ pub async fn run(settings: &Settings) -> Report {
                 .push(format!("QUORUM_MAIL_DIR {:?}: {e}", settings.mail_dir)),
         },
     }
-    // One line per problem, whatever the driver's message looks like (libpq's span lines).
-    for problem in &mut report.problems {
-        *problem = problem.split_whitespace().collect::<Vec<_>>().join(" ");
-    }
-    report
 }
 
 /// Connects without changing anything and counts the migrations not yet run.

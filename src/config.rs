@@ -58,6 +58,9 @@ pub struct Settings {
     /// The language of pages whose reader's browser names none of ours, and of feeds
     /// without `?lang=` (`QUORUM_DEFAULT_LANG`, default `en`).
     pub default_lang: crate::i18n::Lang,
+    /// `text` (default) or `json`: one JSON object per line for the log and for every line
+    /// `serve` prints (`QUORUM_LOG_FORMAT`; see `crate::logging`).
+    pub log_format: crate::logging::LogFormat,
     /// A file holding a clock offset in seconds, for tests (`QUORUM_TEST_CLOCK_FILE`; see
     /// `crate::clock`).
     pub test_clock_file: Option<std::path::PathBuf>,
@@ -66,7 +69,13 @@ pub struct Settings {
 impl Settings {
     /// Reads the contract's variables; a bad one is an error naming it.
     pub fn from_env() -> anyhow::Result<Settings> {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        Settings::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the variables through `lookup` (`quorum check` hides the bad ones from it to
+    /// find the next); an error starts with the variable's name.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> anyhow::Result<Settings> {
+        let var = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
 
         let database_url = var("DATABASE_URL").unwrap_or_else(|| "sqlite://quorum.db".into());
         if crate::db::Backend::from_url(&database_url).is_none() {
@@ -179,8 +188,13 @@ impl Settings {
             Some(v) => v.parse().map_err(|e| anyhow!("QUORUM_DEFAULT_LANG: {e}"))?,
             None => crate::i18n::Lang::En,
         };
+        let log_format = match var("QUORUM_LOG_FORMAT") {
+            Some(v) => v.parse()?,
+            None => crate::logging::LogFormat::Text,
+        };
         Ok(Settings {
             default_lang,
+            log_format,
             database_url,
             bind,
             base_url,

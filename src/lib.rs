@@ -20,6 +20,7 @@ pub mod feed_cache;
 pub mod i18n;
 pub mod ics;
 pub mod listing;
+pub mod logging;
 pub mod mail;
 pub mod markdown;
 pub mod material_cache;

@@ -4,30 +4,36 @@ use std::process::ExitCode;
 use clap::Parser;
 use quorum::cli::{Cli, Command, StaffCommand, TokenCommand};
 use quorum::config::Settings;
+use quorum::logging::{self, LogFormat};
+use serde_json::json;
 
 fn main() -> ExitCode {
     let _ = dotenvy::dotenv();
     let cli = Cli::parse();
-    init_tracing();
+    // Tracing starts before the settings are read; a bad value is reported by them.
+    let log_format = std::env::var("QUORUM_LOG_FORMAT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_default();
+    logging::init(log_format);
+    // Every line `serve` writes follows the format; the other commands print for people.
+    let error_format = match cli.command {
+        None | Some(Command::Serve { .. }) => log_format,
+        Some(_) => LogFormat::Text,
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("quorum: {e:#}");
+            logging::fatal(error_format, &e);
             ExitCode::FAILURE
         }
     }
 }
 
-fn init_tracing() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
-}
-
 fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Some(Command::Check) = cli.command {
+        return check();
+    }
     let settings = Settings::from_env()?;
     match cli.command.unwrap_or(Command::Serve { demo: false }) {
         Command::Serve { demo } => serve(settings, demo),
@@ -36,22 +42,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             println!("migrations are up to date");
             Ok(())
         }
-        Command::Check => {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()?;
-            let report = runtime.block_on(quorum::check::run(&settings));
-            for fact in &report.facts {
-                println!("{fact}");
-            }
-            for problem in &report.problems {
-                eprintln!("{problem}");
-            }
-            match report.problems.len() {
-                0 => Ok(()),
-                n => Err(anyhow::anyhow!("quorum check found {n} problem(s)")),
-            }
-        }
+        Command::Check => check(),
         Command::Export { file } => {
             let totals = quorum::archive::export(&settings.database_url, &file)
                 .map_err(|e| anyhow::anyhow!("export failed: {}", e.one_line()))?;
@@ -87,7 +78,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut conn = pool.get()?;
             let login = quorum::demo::load(&mut conn, &settings.base_url)?;
             println!("demo data loaded");
-            print_login(&login);
+            print_login(LogFormat::Text, &login);
             Ok(())
         }
         Command::Staff {
@@ -129,17 +120,44 @@ fn read_password() -> anyhow::Result<String> {
     Ok(password)
 }
 
-fn print_login(login: &Option<quorum::demo::DemoLogin>) {
+/// `quorum check`: reads the settings itself, so that each bad one is a line of its own.
+fn check() -> anyhow::Result<()> {
+    let settings = quorum::check::read_settings();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let report = runtime.block_on(quorum::check::run(settings));
+    for fact in &report.facts {
+        println!("{fact}");
+    }
+    for problem in &report.problems {
+        eprintln!("{problem}");
+    }
+    match report.problems.len() {
+        0 => Ok(()),
+        n => Err(anyhow::anyhow!("quorum check found {n} problem(s)")),
+    }
+}
+
+fn print_login(format: LogFormat, login: &Option<quorum::demo::DemoLogin>) {
     match login {
-        Some(l) => {
-            println!("staff login: {}", l.email);
-            println!("password:    {}", l.password);
-        }
-        None => println!("the demo staff account existed already; its password is unchanged"),
+        Some(l) => logging::notice(
+            format,
+            format_args!("staff login: {}\npassword:    {}", l.email, l.password),
+            "demo staff login",
+            &[("email", json!(l.email)), ("password", json!(l.password))],
+        ),
+        None => logging::notice(
+            format,
+            "the demo staff account existed already; its password is unchanged",
+            "the demo staff account existed already; its password is unchanged",
+            &[],
+        ),
     }
 }
 
 fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
+    let format = settings.log_format;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -154,14 +172,20 @@ fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
             })
             .await??;
             if let Some(login) = login {
-                println!("demo data loaded");
-                print_login(&Some(login));
+                logging::notice(format, "demo data loaded", "demo data loaded", &[]);
+                print_login(format, &Some(login));
             }
         }
-        println!(
-            "Quorum is listening on http://127.0.0.1:{} ({})",
-            app.port(),
-            settings.base_url
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let listening = format!("Quorum is listening on {address} ({})", settings.base_url);
+        logging::notice(
+            format,
+            &listening,
+            &listening,
+            &[
+                ("address", json!(address)),
+                ("base_url", json!(settings.base_url)),
+            ],
         );
         app.run_until_stopped().await
     })

@@ -105,7 +105,14 @@ impl SmtpServer {
         let mut conn = tokio::time::timeout(timeout, self.connect())
             .await
             .map_err(|_| format!("no answer from {}:{} in {timeout:?}", self.host, self.port))?
-            .map_err(|e| format!("{}:{}: {e:?}", self.host, self.port))?;
+            .map_err(|e| {
+                let (host, port) = (&self.host, self.port);
+                match e {
+                    Failure::Connect(e) => format!("cannot connect to {host}:{port}: {e}"),
+                    Failure::Smtp(e) => format!("{host}:{port}: {e}"),
+                    Failure::TimedOut => format!("no answer from {host}:{port}"),
+                }
+            })?;
         let _ = conn.quit().await;
         Ok(())
     }

@@ -285,7 +285,9 @@ fn check_names_the_tz_database_and_each_problem() {
     let (ok, _, err) = check(&[("QUORUM_SMTP_URL", &format!("smtp://127.0.0.1:{closed}"))]);
     assert!(!ok);
     assert!(
-        err.lines().any(|l| l.starts_with("QUORUM_SMTP_URL")),
+        err.lines().any(|l| l.starts_with(&format!(
+            "QUORUM_SMTP_URL: cannot connect to 127.0.0.1:{closed}: "
+        ))),
         "{err}"
     );
     // A database that does not answer: one line, whatever the driver's message spans.
@@ -298,4 +300,32 @@ fn check_names_the_tz_database_and_each_problem() {
         lines[0].starts_with("DATABASE_URL: cannot connect to PostgreSQL"),
         "{err}"
     );
+    // Bad settings: a line each, and what they do not touch is still checked.
+    let (ok, out, err) = check(&[("QUORUM_BIND", "nowhere"), ("QUORUM_LOG_FORMAT", "xml")]);
+    assert!(!ok);
+    assert!(
+        out.contains("tzdata 2099z") && out.contains("migrations are up to date"),
+        "{out}"
+    );
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(lines[0].starts_with("QUORUM_BIND must be"), "{err}");
+    assert!(
+        lines[1].starts_with("QUORUM_LOG_FORMAT must be text or json"),
+        "{err}"
+    );
+    // A bad database or mail URL is not replaced by the default in the check.
+    let (ok, out, err) = check(&[
+        ("DATABASE_URL", "mysql://nope"),
+        ("QUORUM_SMTP_URL", "gopher://x"),
+    ]);
+    assert!(!ok);
+    assert!(
+        !out.contains("database answers") && !out.contains("mail goes to files"),
+        "{out}"
+    );
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(lines[0].starts_with("DATABASE_URL must"), "{err}");
+    assert!(lines[1].starts_with("QUORUM_SMTP_URL is not"), "{err}");
 }

@@ -159,6 +159,7 @@ pub fn settings(
         max_upload_bytes: 50 * 1024 * 1024,
         test_clock_file: None,
         default_lang: quorum::i18n::Lang::En,
+        log_format: quorum::logging::LogFormat::Text,
     }
 }
 
@@ -621,21 +622,39 @@ pub fn serve_process(
     env: &[(&str, &std::ffi::OsStr)],
     log: Option<std::fs::File>,
 ) -> Serve {
+    serve_command(
+        dir,
+        &["serve"],
+        env,
+        Stdio::null(),
+        log.map_or_else(Stdio::null, Stdio::from),
+    )
+}
+
+/// `quorum` with `args` (`serve` and its options) as `serve_process` runs it, standard
+/// output to `stdout` and standard error to `stderr`.
+pub fn serve_command(
+    dir: &std::path::Path,
+    args: &[&str],
+    env: &[(&str, &std::ffi::OsStr)],
+    stdout: Stdio,
+    stderr: Stdio,
+) -> Serve {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
     let child = Command::new(env!("CARGO_BIN_EXE_quorum"))
-        .arg("serve")
+        .args(args)
         .current_dir(dir)
         .env("QUORUM_BIND", format!("127.0.0.1:{port}"))
         .env("QUORUM_RATE_LIMIT", "0")
         .env("RUST_LOG", "warn")
         .env_remove("QUORUM_LOG_FORMAT")
         .envs(env.iter().copied())
-        .stdout(Stdio::null())
-        .stderr(log.map_or_else(Stdio::null, Stdio::from))
+        .stdout(stdout)
+        .stderr(stderr)
         .spawn()
         .unwrap();
     let server = Serve { child, port };

@@ -1,5 +1,6 @@
 //! What `quorum serve` writes to its log: no manage token, password, session id, search
-//! query or full e-mail address, and one line per entry whatever a client sends.
+//! query or full e-mail address, and one line per entry whatever a client sends; with
+//! `QUORUM_LOG_FORMAT=json`, every line it writes is one JSON object.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -9,10 +10,13 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::helpers::{login_at, serve, test_db, Db, TestDb};
+use crate::helpers::{login_at, serve, serve_command, test_db, Db, TestDb};
 use crate::smtp::{SmtpMode, SmtpSink};
 
-both_backends!(logs_hold_no_secrets_and_no_addresses);
+both_backends!(
+    logs_hold_no_secrets_and_no_addresses,
+    json_logs_are_one_object_a_line
+);
 
 const PASSWORD: &str = "a very long staff password";
 
@@ -177,4 +181,142 @@ async fn logs_hold_no_secrets_and_no_addresses(db: Db) {
             "a line that is not a log entry: {line:?}\n{log}"
         );
     }
+}
+
+/// The lines of a file that a process is still writing, once `ready` holds for them.
+async fn lines_once(path: &std::path::Path, ready: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if ready(&text) {
+            return text;
+        }
+        assert!(Instant::now() < deadline, "never ready:\n{text}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Each line of `text` as a JSON object with a timestamp, a level and a message.
+fn json_objects(text: &str, what: &str) -> Vec<Value> {
+    text.lines()
+        .map(|line| {
+            let value: Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{what}: not JSON ({e}): {line:?}\n{text}"));
+            for key in ["timestamp", "level", "message"] {
+                assert!(value[key].is_string(), "{what}: no {key}: {line}");
+            }
+            value
+        })
+        .collect()
+}
+
+async fn json_logs_are_one_object_a_line(db: Db) {
+    let Some(test_db) = test_db(db) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let (out_path, err_path) = (dir.path().join("stdout"), dir.path().join("stderr"));
+    let mail_dir = dir.path().join("mail");
+    let env: [(&str, &std::ffi::OsStr); 5] = [
+        ("DATABASE_URL", test_db.url.as_ref()),
+        ("QUORUM_LOG_FORMAT", "json".as_ref()),
+        ("RUST_LOG", "info".as_ref()),
+        ("QUORUM_MAIL_DIR", mail_dir.as_os_str()),
+        ("QUORUM_METRICS_TOKEN", "metrics-secret-2".as_ref()),
+    ];
+    let mut server = serve_command(
+        dir.path(),
+        &["serve", "--demo"],
+        &env,
+        std::fs::File::create(&out_path).unwrap().into(),
+        std::fs::File::create(&err_path).unwrap().into(),
+    );
+    let stdout = lines_once(&out_path, |t| t.contains("Quorum is listening")).await;
+    let notices = json_objects(&stdout, "stdout");
+    let login = notices
+        .iter()
+        .find(|n| n["message"] == "demo staff login")
+        .unwrap_or_else(|| panic!("no login notice:\n{stdout}"));
+    let (email, password) = (
+        login["email"].as_str().unwrap(),
+        login["password"].as_str().unwrap(),
+    );
+    assert!(notices.iter().any(|n| n["message"] == "demo data loaded"));
+    let listening = notices.last().unwrap();
+    assert_eq!(listening["address"], server.url(""), "{stdout}");
+    // The login notice is the real one: staff sign in with it.
+    let base = server.url("");
+    let res = login_at(&crate::helpers::browser(), &base, email, password, None).await;
+    assert_eq!(res.status().as_u16(), 303, "{stdout}");
+    // The metrics token set in the environment is asked for.
+    let metrics = |token: Option<&'static str>| {
+        let req = reqwest::Client::new().get(server.url("/metrics"));
+        match token {
+            Some(t) => req.bearer_auth(t),
+            None => req,
+        }
+        .send()
+    };
+    assert_eq!(metrics(None).await.unwrap().status().as_u16(), 401);
+    let res = metrics(Some("metrics-secret-2")).await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let stderr = lines_once(&err_path, |t| t.contains("/metrics")).await;
+    server.signal("TERM");
+    server.wait();
+    let stderr = std::fs::read_to_string(&err_path).unwrap_or(stderr);
+    let entries = json_objects(&stderr, "stderr");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["message"].as_str().unwrap_or("").contains("GET /metrics")),
+        "the access log is there:\n{stderr}"
+    );
+    let stdout = std::fs::read_to_string(&out_path).unwrap();
+    assert_eq!(
+        json_objects(&stdout, "stdout").len(),
+        notices.len(),
+        "{stdout}"
+    );
+}
+
+/// `quorum serve` with `env`, to its end: whether it succeeded, and its standard error.
+fn serve_fails(env: &[(&str, &str)]) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_quorum"))
+        .arg("serve")
+        .current_dir(dir.path())
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("q.db").display()),
+        )
+        .env_remove("QUORUM_LOG_FORMAT")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    assert!(out.stdout.is_empty(), "{out:?}");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_bad_log_format_stops_the_start_with_one_line() {
+    let (ok, err) = serve_fails(&[("QUORUM_LOG_FORMAT", "xml")]);
+    assert!(!ok);
+    assert_eq!(
+        err,
+        "quorum: QUORUM_LOG_FORMAT must be text or json, got \"xml\"\n"
+    );
+    // In JSON, a bad setting is one JSON object naming it.
+    let (ok, err) = serve_fails(&[("QUORUM_LOG_FORMAT", "json"), ("QUORUM_BIND", "nowhere")]);
+    assert!(!ok);
+    let entries = json_objects(&err, "stderr");
+    assert_eq!(entries.len(), 1, "{err}");
+    assert_eq!(entries[0]["level"], "ERROR");
+    assert!(
+        entries[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("QUORUM_BIND must be"),
+        "{err}"
+    );
 }
