@@ -9,6 +9,7 @@ mod smtp;
 
 mod agenda;
 mod api;
+mod archive_roundtrip;
 mod browser;
 mod cli;
 mod days;
