@@ -83,7 +83,9 @@ impl CustomizeConnection<DbConn, diesel::r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut DbConn) -> Result<(), diesel::r2d2::Error> {
         if let DbConn::Sqlite(c) = conn {
             c.batch_execute(
-                "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
+                // busy_timeout first: switching to WAL waits for a lock too (another
+                // instance closing its last connection checkpoints under an exclusive lock).
+                "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
                  PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;",
             )
             .map_err(diesel::r2d2::Error::QueryError)?;

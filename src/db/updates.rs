@@ -88,7 +88,9 @@ pub fn find(conn: &mut DbConn, group_id: i64, id: i64) -> QueryResult<Option<Upd
         .optional()
 }
 
-/// The group's updates, newest first; only the published ones unless `drafts`.
+/// The group's updates, newest first; only the published ones unless `drafts`, which come
+/// after them (newest first too) on both backends: PostgreSQL would put the NULL dates of
+/// drafts first in a descending order, SQLite last.
 pub fn of_group(
     conn: &mut DbConn,
     group_id: i64,
@@ -97,7 +99,11 @@ pub fn of_group(
 ) -> QueryResult<Vec<Update>> {
     let mut q = u::updates
         .filter(u::group_id.eq(group_id))
-        .order((u::published_at.desc(), u::id.desc()))
+        .order((
+            u::published_at.is_null().asc(),
+            u::published_at.desc(),
+            u::id.desc(),
+        ))
         .limit(limit)
         .into_boxed();
     if !drafts {

@@ -11,6 +11,7 @@ mod agenda;
 mod api;
 mod archive;
 mod archive_db_gone;
+mod archive_roundtrip;
 mod archive_secret;
 mod browser;
 mod cli;
