@@ -9,6 +9,7 @@ mod smtp;
 
 mod agenda;
 mod api;
+mod api_description;
 mod browser;
 mod cli;
 mod days;
