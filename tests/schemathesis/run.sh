@@ -22,7 +22,9 @@ if ! "$venv/bin/st" --version 2>/dev/null | grep -qF "version $version"; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$version"
 fi
 
-work=$(mktemp -d)
+# The database in memory-backed storage where there is some: the run is thousands of small
+# writes, each waiting for the disk otherwise.
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then work=$(mktemp -d -p /dev/shm); else work=$(mktemp -d); fi
 pid=
 cleanup() {
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
