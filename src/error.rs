@@ -7,7 +7,6 @@ use actix_web::http::{header, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
-use serde_json::json;
 
 use crate::db::meetings::Closed;
 use crate::domain::FieldErrors;
@@ -115,6 +114,25 @@ impl From<FieldErrors> for AppError {
     }
 }
 
+/// The API's error body: `{"error":{"code","message","fields"}}`.
+#[derive(serde::Serialize, utoipa::ToSchema, utoipa::ToResponse)]
+#[response(description = "An error, named by `error.code`.")]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// What went wrong, e.g. `not_found`, `validation_failed`, `already_registered`.
+    #[schema(value_type = String, example = "validation_failed")]
+    pub code: &'static str,
+    pub message: String,
+    /// For `validation_failed`: a message for each field that is not valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub fields: Option<std::collections::BTreeMap<String, String>>,
+}
+
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
@@ -135,16 +153,20 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         self.log();
-        let mut error = json!({ "code": self.code(), "message": self.public_message() });
-        if let AppError::Validation(fields) = self {
-            error["fields"] = json!(fields.0);
-        }
+        let error = ErrorDetail {
+            code: self.code(),
+            message: self.public_message(),
+            fields: match self {
+                AppError::Validation(fields) => Some(fields.0.clone()),
+                _ => None,
+            },
+        };
         let mut res = HttpResponse::build(self.status_code());
         add_retry_after(self, &mut res);
         if matches!(self, AppError::Unauthorized) {
             res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
         }
-        res.json(json!({ "error": error }))
+        res.json(ErrorBody { error })
     }
 }
 

@@ -11,10 +11,14 @@ use super::FieldErrors;
 pub const MAX_DAYS: usize = 14;
 
 /// One day as a form or JSON body gives it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize, utoipa::ToSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct RawDay {
+    #[schema(required = true, schema_with = super::schema::required_wall_time)]
     pub starts_at: Option<String>,
+    #[schema(required = true, schema_with = super::schema::required_wall_time)]
     pub ends_at: Option<String>,
 }
 

@@ -2,19 +2,30 @@
 
 use super::home::MAX_MARKDOWN_BYTES;
 use super::notes::markdown;
-use super::{is_valid_slug, optional_text, required_text, single_line, EmailAddress, FieldErrors};
+use super::{
+    is_valid_slug, optional_text, required_text, schema, single_line, EmailAddress, FieldErrors,
+};
 
 /// A group as staff describe it.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GroupInput {
+    /// Given when the group is created; a change may repeat it, not change it.
+    #[schema(schema_with = schema::slug)]
     pub slug: Option<String>,
+    /// Required to create; in a change, null leaves it as it is.
+    #[schema(schema_with = schema::required_line_or_null::<200>)]
     pub name: Option<String>,
+    #[schema(schema_with = schema::text::<10000>)]
     pub description: Option<String>,
+    /// Blank for none.
+    #[schema(schema_with = schema::optional_email)]
     pub contact_email: Option<String>,
-    /// Markdown: mandate, status and topic areas.
+    /// Markdown: mandate, status and topic areas (at most 65,536 bytes).
+    #[schema(schema_with = schema::markdown)]
     pub about: Option<String>,
-    /// Where confirmed public input is forwarded; empty for nowhere.
+    /// Where confirmed public input is forwarded; blank for nowhere.
+    #[schema(schema_with = schema::optional_email)]
     pub input_email: Option<String>,
 }
 

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::notes::markdown;
+use super::schema;
 use super::{optional_text, required_text, single_line, FieldErrors};
 use super::{MilestoneStatus, Role, UpdateStatus};
 
@@ -11,12 +12,16 @@ use super::{MilestoneStatus, Role, UpdateStatus};
 pub const MAX_MARKDOWN_BYTES: usize = 65_536;
 
 /// `POST /api/v1/groups/{slug}/members`.
-#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MemberInput {
+    #[schema(required = true, schema_with = schema::required_line::<200>)]
     pub name: Option<String>,
+    #[schema(required = true, value_type = Role, nullable = false)]
     pub role: Option<String>,
+    #[schema(schema_with = schema::line::<200>)]
     pub affiliation: Option<String>,
+    #[schema(schema_with = schema::text::<1000>)]
     pub note: Option<String>,
 }
 
@@ -61,13 +66,18 @@ impl MemberDraft {
 
 /// `POST`/`PATCH /api/v1/groups/{slug}/milestones[/{id}]`. `meeting` is a meeting id of the
 /// same group.
-#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MilestoneInput {
+    #[schema(schema_with = schema::required_date)]
     pub date: Option<String>,
+    #[schema(schema_with = schema::required_line::<300>)]
     pub title: Option<String>,
+    #[schema(schema_with = schema::text::<5000>)]
     pub description: Option<String>,
+    #[schema(value_type = MilestoneStatus, nullable = false, required = false)]
     pub status: Option<String>,
+    /// A meeting of the same group; null unlinks.
     pub meeting: Option<i64>,
 }
 
@@ -118,11 +128,15 @@ impl MilestoneDraft {
 }
 
 /// `POST /api/v1/groups/{slug}/updates`, and its `PATCH`.
-#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateInput {
+    #[schema(schema_with = schema::required_line::<300>)]
     pub title: Option<String>,
+    /// Markdown, at most 65,536 bytes.
+    #[schema(schema_with = schema::required_markdown)]
     pub body: Option<String>,
+    #[schema(value_type = UpdateStatus, nullable = false, required = false)]
     pub status: Option<String>,
 }
 

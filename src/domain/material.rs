@@ -1,16 +1,24 @@
 //! Materials attached to a meeting: what a staff member sends, parsed into valid values.
 
 use super::{given, is_http_url, no_controls, required_text, single_line, FieldErrors};
-use super::{MaterialKind, UrlVisibility};
+use super::{schema, MaterialKind, UrlVisibility};
 
 /// The fields every material has, from a JSON body or a multipart form.
-#[derive(Debug, Default, serde::Deserialize)]
+#[derive(Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = MaterialLink)]
 pub struct MaterialFields {
+    #[schema(required = true, schema_with = schema::required_line::<200>)]
     pub title: Option<String>,
+    #[schema(required = true, value_type = MaterialKind, nullable = false)]
     pub kind: Option<String>,
+    /// The link (http or https).
+    #[schema(required = true, schema_with = schema::required_http_url)]
     pub url: Option<String>,
+    /// `public` (the default) or `registrants`.
+    #[schema(schema_with = schema::material_visibility)]
     pub visibility: Option<String>,
+    /// Mail every confirmed registrant once with the link (minutes, recordings, slides).
     pub notify: Option<bool>,
 }
 

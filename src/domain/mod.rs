@@ -15,6 +15,7 @@ pub mod recurrence;
 pub mod registration;
 pub mod reminders;
 pub mod schedule;
+pub mod schema;
 pub mod series;
 pub mod token;
 

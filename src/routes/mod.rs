@@ -32,6 +32,17 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 crate::error::HtmlError(e).into()
             }
         }))
+        // A query string that cannot be read (a field given twice, say) is a 400 in the
+        // API's error body, or the error page.
+        .app_data(web::QueryConfig::default().error_handler(|err, req| {
+            let e =
+                crate::error::AppError::BadRequest(format!("The query string is not valid: {err}"));
+            if req.path().starts_with("/api/") {
+                e.into()
+            } else {
+                crate::error::HtmlError(e).into()
+            }
+        }))
         .app_data(web::PayloadConfig::new(BODY_LIMIT))
         // Feeds are polled all day: they carry their own cached gzip form and headers and
         // stay outside the page middleware (compression, CSRF cookie, page security headers).

@@ -1,12 +1,6 @@
 //! Registering through the web form or the JSON API, for a meeting or a whole series: one
 //! path for both, into `services::registrations::register`.
 
-use actix_web::http::{header, StatusCode};
-use actix_web::{web, HttpRequest, HttpResponse};
-use serde_json::Value;
-
-use super::api::extract::parse_body;
-use super::api::extract::MaybeApiStaff;
 use crate::db::registrations::Target;
 use crate::domain::registration::{RawRegistration, RegistrationInput};
 use crate::domain::FieldErrors;
@@ -15,6 +9,8 @@ use crate::i18n::Lang;
 use crate::services::registrations::{self as service, Registered, Requester};
 use crate::state::AppState;
 use crate::templates::{self, RegistrationForm};
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
 
 /// The registration form's fields.
 #[derive(Debug, Default, Clone, serde::Deserialize)]
@@ -76,7 +72,7 @@ impl RegisterForm {
 /// The meeting or series a registration route names: `/meetings/{id}/…` or
 /// `/series/{id}/…`, also under `/api/v1`. An id that is not a number is not found (as an
 /// HTML page, or a JSON error under `/api/`).
-pub struct PathTarget(Target);
+pub struct PathTarget(pub Target);
 
 impl actix_web::FromRequest for PathTarget {
     type Error = actix_web::Error;
@@ -180,7 +176,7 @@ async fn submit_form(
 }
 
 /// Registers in the database; the meeting's group comes from the page cache when it can.
-async fn run(
+pub(crate) async fn run(
     state: &web::Data<AppState>,
     target: Target,
     input: RegistrationInput,
@@ -211,107 +207,6 @@ async fn run(
         .await;
     state.wake_mailer();
     outcome
-}
-
-/// The public registration body; unknown fields are refused.
-#[derive(serde::Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RegistrationBody {
-    name: Option<String>,
-    email: Option<String>,
-    affiliation: Option<String>,
-    attendance: Option<String>,
-    /// The language of the mail it gets (`en`, `fr`, `es`, `ar`, `zh`, `ru`); by default
-    /// `QUORUM_DEFAULT_LANG`.
-    lang: Option<String>,
-}
-
-/// `POST /api/v1/meetings/{id}/registrations` and `POST /api/v1/series/{id}/registrations`.
-/// With a staff token the registration is made at once; without, a meeting that verifies
-/// addresses answers `202` and mails a link to confirm.
-pub async fn api(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    target: PathTarget,
-    staff: MaybeApiStaff,
-    body: web::Json<Value>,
-) -> Result<HttpResponse, AppError> {
-    let requester = match staff.0 {
-        Some(_) => Requester::Staff,
-        None => Requester::Anonymous,
-    };
-    submit_json(req, state, target.0, requester, body.into_inner()).await
-}
-
-async fn submit_json(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    target: Target,
-    requester: Requester,
-    body: Value,
-) -> Result<HttpResponse, AppError> {
-    if requester == Requester::Anonymous {
-        state.limiter.check(&req)?;
-    }
-    let b: RegistrationBody = parse_body(body)?;
-    let parsed = RawRegistration {
-        name: b.name,
-        email: b.email,
-        affiliation: b.affiliation,
-        attendance: b.attendance,
-    }
-    .parse();
-    let lang = match b.lang.as_deref().map(str::trim) {
-        None => Some(state.settings.default_lang),
-        Some(code) => Lang::parse(code),
-    };
-    let (input, lang) = match (parsed, lang) {
-        (Ok(input), Some(lang)) => (input, lang),
-        (parsed, lang) => {
-            let mut errors = parsed.err().unwrap_or_default();
-            if lang.is_none() {
-                errors.add("lang", format!("Must be one of: {}.", lang_codes()));
-            }
-            return Err(AppError::Validation(errors));
-        }
-    };
-    let series = match target {
-        Target::Series(id) => Some(id),
-        Target::Meeting(_) => None,
-    };
-    match run(&state, target, input, requester, lang).await? {
-        Registered::New {
-            registration,
-            status,
-            token,
-        } => {
-            let mut json = serde_json::json!({
-                "status": status.as_str(),
-                "attendance": registration.attendance,
-                "manage_url": state.mail.manage_url(&token),
-            });
-            if let Some(id) = series {
-                json["series"] = id.into();
-            }
-            Ok(HttpResponse::Created().json(serde_json::json!({ "registration": json })))
-        }
-        Registered::Pending => {
-            let mut json = serde_json::json!({ "status": "pending" });
-            if let Some(id) = series {
-                json["series"] = id.into();
-            }
-            Ok(HttpResponse::Accepted().json(serde_json::json!({ "registration": json })))
-        }
-        Registered::Existing { .. } => Err(AppError::Conflict {
-            code: "already_registered",
-            message: "This address is already registered; the link to the registration has been mailed to it again.".into(),
-        }),
-    }
-}
-
-/// "en, fr, es, ar, zh, ru".
-fn lang_codes() -> String {
-    Lang::ALL.map(Lang::code).join(", ")
 }
 
 fn see_other(location: &str) -> HttpResponse {

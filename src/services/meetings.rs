@@ -289,6 +289,9 @@ pub fn cancel(
     reason: Option<&str>,
     actor: &Staff,
 ) -> Result<(Meeting, Group), AppError> {
+    // The reason is checked first: an invalid one is refused also for a meeting that is
+    // cancelled already.
+    let reason = cancel_reason(reason)?;
     db::write_tx(conn, |conn| {
         if !db::lock_meeting(conn, id)? {
             return Err(AppError::NotFound("meeting"));
@@ -298,7 +301,6 @@ pub fn cancel(
         if old.status() == MeetingStatus::Cancelled {
             return Ok((old, group));
         }
-        let reason = cancel_reason(reason)?;
         {
             use crate::db::schema::meetings::dsl as m;
             diesel::update(m::meetings.find(id))

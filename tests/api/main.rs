@@ -9,6 +9,7 @@ mod smtp;
 
 mod agenda;
 mod api;
+mod api_description;
 mod archive;
 mod archive_db_gone;
 mod archive_roundtrip;

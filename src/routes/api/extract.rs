@@ -65,7 +65,8 @@ pub fn patched_json<T: Serialize>(
 
 /// Reads a JSON object into `T`; a field of the wrong type is a 422 naming the field.
 pub fn parse_body<T: DeserializeOwned>(body: Value) -> Result<T, AppError> {
-    let body = Value::Object(json_object(body)?);
+    let mut body = Value::Object(json_object(body)?);
+    whole_numbers_as_integers(&mut body);
     serde_path_to_error::deserialize(body).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner().to_string();
@@ -78,6 +79,24 @@ pub fn parse_body<T: DeserializeOwned>(body: Value) -> Result<T, AppError> {
         }
         AppError::Validation(fields)
     })
+}
+
+/// JSON has one kind of number: `3.0` is the whole number 3 (as JSON Schema's `integer`
+/// says), which serde would refuse for an integer field.
+fn whole_numbers_as_integers(value: &mut Value) {
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64() {
+                // Within ±2^53 every whole f64 is exact; beyond that, leave it to be refused.
+                if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0 {
+                    *value = Value::from(f as i64);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers_as_integers),
+        Value::Object(fields) => fields.values_mut().for_each(whole_numbers_as_integers),
+        _ => {}
+    }
 }
 
 fn strip_position(msg: &str) -> String {

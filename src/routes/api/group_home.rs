@@ -6,10 +6,11 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::doc::{LookupAsAnyone, MilestoneCreate, StaffLookup, StaffWrite, UpdateCreate};
 use super::extract::{json_object, parse_body, patched_json, ApiStaff, MaybeApiStaff};
 use super::home_json::{MemberJson, MilestoneJson, UpdateJson};
 use crate::db::updates;
-use crate::domain::home::MemberInput;
+use crate::domain::home::{MemberInput, MilestoneInput, UpdateInput};
 use crate::error::AppError;
 use crate::services::{groups, members, milestones, updates as update_service};
 use crate::state::AppState;
@@ -29,6 +30,20 @@ where
     move |current| parse_body(patched_json(&current.unwrap_or_default(), &[], fields)?)
 }
 
+/// Add a person to the group.
+#[utoipa::path(
+    post,
+    path = "/groups/{slug}/members",
+    operation_id = "groups_add_member",
+    tag = "groups",
+    params(("slug" = String, Path, description = "The group's slug.")),
+    request_body = MemberInput,
+    responses(
+        (status = 201, description = "Added.", body = MemberJson),
+        StaffWrite,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn add_member(
     state: web::Data<AppState>,
     staff: ApiStaff,
@@ -42,6 +57,19 @@ pub async fn add_member(
     Ok(HttpResponse::Created().json(MemberJson::from(&member)))
 }
 
+/// Remove a person from the group.
+#[utoipa::path(
+    delete,
+    path = "/groups/{slug}/members/{id}",
+    operation_id = "groups_remove_member",
+    tag = "groups",
+    params(("slug" = String, Path, description = "The group's slug."), ("id" = i64, Path, description = "The member's id.")),
+    responses(
+        (status = 204, description = "Removed."),
+        StaffLookup,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn remove_member(
     state: web::Data<AppState>,
     staff: ApiStaff,
@@ -75,6 +103,20 @@ async fn save_milestone(
     Ok(json)
 }
 
+/// Add a milestone.
+#[utoipa::path(
+    post,
+    path = "/groups/{slug}/milestones",
+    operation_id = "groups_add_milestone",
+    tag = "groups",
+    params(("slug" = String, Path, description = "The group's slug.")),
+    request_body = MilestoneCreate,
+    responses(
+        (status = 201, description = "Added.", body = MilestoneJson),
+        StaffWrite,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn add_milestone(
     state: web::Data<AppState>,
     staff: ApiStaff,
@@ -86,6 +128,20 @@ pub async fn add_milestone(
     Ok(HttpResponse::Created().json(json))
 }
 
+/// Change a milestone: any subset of its fields (null unlinks the meeting).
+#[utoipa::path(
+    patch,
+    path = "/groups/{slug}/milestones/{id}",
+    operation_id = "groups_patch_milestone",
+    tag = "groups",
+    params(("slug" = String, Path, description = "The group's slug."), ("id" = i64, Path, description = "The milestone's id.")),
+    request_body = MilestoneInput,
+    responses(
+        (status = 200, description = "Changed.", body = MilestoneJson),
+        StaffWrite,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn patch_milestone(
     state: web::Data<AppState>,
     staff: ApiStaff,
@@ -97,6 +153,19 @@ pub async fn patch_milestone(
     Ok(HttpResponse::Ok().json(json))
 }
 
+/// Delete a milestone.
+#[utoipa::path(
+    delete,
+    path = "/groups/{slug}/milestones/{id}",
+    operation_id = "groups_delete_milestone",
+    tag = "groups",
+    params(("slug" = String, Path, description = "The group's slug."), ("id" = i64, Path, description = "The milestone's id.")),
+    responses(
+        (status = 204, description = "Deleted."),
+        StaffLookup,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn delete_milestone(
     state: web::Data<AppState>,
     staff: ApiStaff,
@@ -130,6 +199,20 @@ async fn save_update(
     Ok(json)
 }
 
+/// Write an update (a status report); a published one gets a page and an Atom entry.
+#[utoipa::path(
+    post,
+    path = "/groups/{slug}/updates",
+    operation_id = "groups_add_update",
+    tag = "groups",
+    params(("slug" = String, Path, description = "The group's slug.")),
+    request_body = UpdateCreate,
+    responses(
+        (status = 201, description = "Written.", body = UpdateJson),
+        StaffWrite,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn add_update(
     state: web::Data<AppState>,
     staff: ApiStaff,
@@ -140,6 +223,20 @@ pub async fn add_update(
     Ok(HttpResponse::Created().json(json))
 }
 
+/// Change an update: any subset of its fields.
+#[utoipa::path(
+    patch,
+    path = "/groups/{slug}/updates/{id}",
+    operation_id = "groups_patch_update",
+    tag = "groups",
+    params(("slug" = String, Path, description = "The group's slug."), ("id" = i64, Path, description = "The update's id.")),
+    request_body = UpdateInput,
+    responses(
+        (status = 200, description = "Changed.", body = UpdateJson),
+        StaffWrite,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn patch_update(
     state: web::Data<AppState>,
     staff: ApiStaff,
@@ -151,6 +248,19 @@ pub async fn patch_update(
     Ok(HttpResponse::Ok().json(json))
 }
 
+/// Delete an update.
+#[utoipa::path(
+    delete,
+    path = "/groups/{slug}/updates/{id}",
+    operation_id = "groups_delete_update",
+    tag = "groups",
+    params(("slug" = String, Path, description = "The group's slug."), ("id" = i64, Path, description = "The update's id.")),
+    responses(
+        (status = 204, description = "Deleted."),
+        StaffLookup,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn delete_update(
     state: web::Data<AppState>,
     staff: ApiStaff,
@@ -165,6 +275,18 @@ pub async fn delete_update(
 }
 
 /// The group's published updates, newest first; with a staff token, drafts too.
+#[utoipa::path(
+    get,
+    path = "/groups/{slug}/updates",
+    operation_id = "groups_list_updates",
+    tag = "groups",
+    params(("slug" = String, Path, description = "The group's slug.")),
+    responses(
+        (status = 200, description = "The updates, newest first.", body = UpdateList),
+        LookupAsAnyone,
+    ),
+    security((), ("bearer" = [])),
+)]
 pub async fn list_updates(
     state: web::Data<AppState>,
     staff: MaybeApiStaff,
@@ -182,5 +304,11 @@ pub async fn list_updates(
                 .collect::<Vec<_>>())
         })
         .await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "updates": list })))
+    Ok(HttpResponse::Ok().json(UpdateList { updates: list }))
+}
+
+/// `GET /api/v1/groups/{slug}/updates`.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct UpdateList {
+    pub updates: Vec<UpdateJson>,
 }

@@ -4,13 +4,28 @@ use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use serde_json::Value;
 
+use super::doc::{GroupCreate, GroupPatch, Lookup, StaffWrite};
 use super::extract::{parse_body, ApiStaff};
 use super::home_json::group_json;
+use super::home_json::GroupJson;
 use crate::domain::group::GroupInput;
 use crate::error::AppError;
 use crate::services::groups as service;
 use crate::state::AppState;
 
+/// Create a group.
+#[utoipa::path(
+    post,
+    path = "/groups",
+    operation_id = "groups_create",
+    tag = "groups",
+    request_body = GroupCreate,
+    responses(
+        (status = 201, description = "Created.", body = GroupJson),
+        StaffWrite,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn create(
     state: web::Data<AppState>,
     staff: ApiStaff,
@@ -30,6 +45,18 @@ pub async fn create(
         .json(json))
 }
 
+/// A group with its people (chairs first) and milestones.
+#[utoipa::path(
+    get,
+    path = "/groups/{slug}",
+    operation_id = "groups_get",
+    tag = "groups",
+    params(("slug" = String, Path, description = "The group's slug.")),
+    responses(
+        (status = 200, description = "The group.", body = GroupJson),
+        Lookup,
+    ),
+)]
 pub async fn get(
     state: web::Data<AppState>,
     slug: web::Path<String>,
@@ -46,6 +73,19 @@ pub async fn get(
 
 /// Any subset of `name, description, about, contact_email, input_email` (`""` clears an
 /// address); `slug` may be given only unchanged.
+#[utoipa::path(
+    patch,
+    path = "/groups/{slug}",
+    operation_id = "groups_patch",
+    tag = "groups",
+    params(("slug" = String, Path, description = "The group's slug.")),
+    request_body = GroupPatch,
+    responses(
+        (status = 200, description = "Changed.", body = GroupJson),
+        StaffWrite,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn patch(
     state: web::Data<AppState>,
     staff: ApiStaff,

@@ -2,6 +2,7 @@
 //! and its updates.
 
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::json::utc_rfc3339;
 use crate::db::groups::Group;
@@ -10,11 +11,12 @@ use crate::db::members::Member;
 use crate::db::milestones::Milestone;
 use crate::db::updates::Update;
 use crate::db::DbConn;
+use crate::domain::{MilestoneStatus, Role, UpdateStatus};
 use crate::error::AppError;
 use crate::views::{group_feed_url, update_url};
 
 /// The `Group` of the API.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct GroupJson {
     pub id: i64,
     pub slug: String,
@@ -25,7 +27,9 @@ pub struct GroupJson {
     pub about_html: String,
     pub contact_email: Option<String>,
     pub input_email: Option<String>,
+    /// Chairs first.
     pub members: Vec<MemberJson>,
+    /// By date.
     pub milestones: Vec<MilestoneJson>,
     pub url: String,
     pub ics_url: String,
@@ -34,10 +38,11 @@ pub struct GroupJson {
     pub updates_url: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct MemberJson {
     pub id: i64,
     pub name: String,
+    #[schema(value_type = Role)]
     pub role: String,
     pub affiliation: Option<String>,
     pub note: Option<String>,
@@ -55,12 +60,14 @@ impl From<&Member> for MemberJson {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct MilestoneJson {
     pub id: i64,
+    #[schema(format = Date)]
     pub date: String,
     pub title: String,
     pub description: String,
+    #[schema(value_type = MilestoneStatus)]
     pub status: String,
     /// The meeting's id, only while that meeting is public.
     pub meeting: Option<i64>,
@@ -82,15 +89,18 @@ impl MilestoneJson {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct UpdateJson {
     pub id: i64,
     pub title: String,
     /// Markdown, as written; `body_html` is it rendered and sanitised.
     pub body: String,
     pub body_html: String,
+    #[schema(value_type = UpdateStatus)]
     pub status: String,
+    #[schema(format = DateTime)]
     pub published_at: Option<String>,
+    #[schema(format = DateTime)]
     pub updated_at: String,
     /// The public page (`404` while a draft).
     pub url: String,

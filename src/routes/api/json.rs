@@ -2,16 +2,17 @@
 
 use chrono::{NaiveDateTime, TimeZone, Utc};
 use serde::Serialize;
-use serde_json::Value;
+use utoipa::ToSchema;
 
 use crate::db::groups::Group;
 use crate::db::materials::Material;
 use crate::db::meetings::{self, Meeting, SeatCounts};
 use crate::db::{self, DbConn};
+use crate::domain::{Attendance, MaterialKind, MeetingFormat, MeetingStatus, UrlVisibility};
 use crate::error::AppError;
 use crate::views;
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct GroupRef {
     pub slug: String,
     pub name: String,
@@ -27,44 +28,72 @@ impl GroupRef {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+/// The seats of one way of attending.
 pub struct ModeSeats {
+    /// Null: unlimited.
     pub capacity: Option<i32>,
     pub confirmed: i64,
     pub waitlisted: i64,
+    /// Null: unlimited.
     pub available: Option<i64>,
 }
 
-#[derive(Serialize)]
+/// Seats per way of attending the meeting's format offers.
+#[derive(Serialize, ToSchema, Default)]
+pub struct Seats {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub in_person: Option<ModeSeats>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub remote: Option<ModeSeats>,
+}
+
+#[derive(Serialize, ToSchema)]
 pub struct MeetingJson {
     pub id: i64,
+    /// The iCalendar UID; it never changes.
     pub uid: String,
     pub group: GroupRef,
     pub title: String,
     pub description: String,
+    #[schema(value_type = MeetingFormat)]
     pub format: String,
+    /// The IANA name of the venue's zone.
+    #[schema(example = "Europe/Madrid")]
     pub timezone: String,
+    /// RFC 3339 with the meeting's offset.
+    #[schema(format = DateTime)]
     pub starts_at: String,
+    #[schema(format = DateTime)]
     pub ends_at: String,
+    #[schema(format = DateTime)]
     pub starts_at_utc: String,
+    #[schema(format = DateTime)]
     pub ends_at_utc: String,
     pub venue: Option<String>,
     pub address: Option<String>,
     pub city: Option<String>,
     pub country: Option<String>,
+    /// Null unless the join URL is public.
     pub online_url: Option<String>,
+    #[schema(value_type = UrlVisibility)]
     pub online_url_visibility: String,
     pub in_person_capacity: Option<i32>,
     pub remote_capacity: Option<i32>,
     pub waitlist: bool,
     pub verify_email: bool,
+    #[schema(value_type = MeetingStatus)]
     pub status: String,
     pub cancel_reason: Option<String>,
     pub sequence: i32,
     pub registration_open: bool,
+    #[schema(format = DateTime)]
     pub registration_opens_at: Option<String>,
+    #[schema(format = DateTime)]
     pub registration_closes_at: String,
-    pub seats: serde_json::Map<String, Value>,
+    pub seats: Seats,
     /// Every day with its hours (one entry for a meeting of one day).
     pub days: Vec<DayJson>,
     /// Reminder lead times, minutes before the start, longest first.
@@ -77,11 +106,15 @@ pub struct MeetingJson {
     pub materials: Vec<MaterialJson>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct DayJson {
+    #[schema(format = DateTime)]
     pub starts_at: String,
+    #[schema(format = DateTime)]
     pub ends_at: String,
+    #[schema(format = DateTime)]
     pub starts_at_utc: String,
+    #[schema(format = DateTime)]
     pub ends_at_utc: String,
 }
 
@@ -99,18 +132,18 @@ pub fn utc_rfc3339(t: NaiveDateTime) -> String {
 
 /// A meeting as the API shows it, with the seat counts given.
 pub fn meeting_json(m: &Meeting, g: &Group, counts: &SeatCounts, base_url: &str) -> MeetingJson {
-    let mut seats = serde_json::Map::new();
+    let mut seats = Seats::default();
     for s in views::seats(crate::i18n::Lang::En, m, counts) {
-        let mode = ModeSeats {
+        let mode = Some(ModeSeats {
             capacity: s.capacity,
             confirmed: s.confirmed,
             waitlisted: s.waitlisted,
             available: s.available,
-        };
-        seats.insert(
-            s.attendance.as_str().to_string(),
-            serde_json::to_value(mode).unwrap_or(Value::Null),
-        );
+        });
+        match s.attendance {
+            Attendance::InPerson => seats.in_person = mode,
+            Attendance::Remote => seats.remote = mode,
+        }
     }
     MeetingJson {
         id: m.id,
@@ -193,17 +226,22 @@ pub fn one_meeting_json(
 }
 
 /// The `Material` of the API.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct MaterialJson {
     pub id: i64,
     pub title: String,
+    #[schema(value_type = MaterialKind)]
     pub kind: String,
+    /// The link, or for an upload its download URL.
     pub url: Option<String>,
     pub filename: Option<String>,
     pub content_type: Option<String>,
     pub size: Option<i64>,
+    /// Hex; also the download's ETag.
     pub sha256: Option<String>,
+    #[schema(value_type = UrlVisibility)]
     pub visibility: String,
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 

@@ -7,6 +7,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 
+use super::doc::{StaffLookup, StaffWrite};
 use super::extract::{parse_body, ApiStaff};
 use super::json::MaterialJson;
 use crate::db::materials::{self, Material, CHUNK_BYTES};
@@ -18,6 +19,30 @@ use crate::error::AppError;
 use crate::services::materials::{self as service, StoredFile};
 use crate::state::AppState;
 
+/// `GET /api/v1/meetings/{id}/materials`.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct MaterialList {
+    pub materials: Vec<MaterialJson>,
+}
+
+/// The upload form (read field by field as it streams in; unknown fields are refused).
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct MaterialUpload {
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+    #[schema(schema_with = crate::domain::schema::required_line::<200>)]
+    title: String,
+    kind: crate::domain::MaterialKind,
+    /// `public` (the default) or `registrants`.
+    #[schema(schema_with = crate::domain::schema::form_visibility)]
+    visibility: Option<String>,
+    /// Mail every confirmed registrant once with the link.
+    #[schema(schema_with = crate::domain::schema::form_flag)]
+    notify: Option<String>,
+}
+
 /// The largest text field of an upload form.
 const FORM_FIELD_MAX: usize = 4096;
 
@@ -25,6 +50,19 @@ fn ids(raw: &str) -> Result<i64, AppError> {
     raw.parse().map_err(|_| AppError::NotFound("meeting"))
 }
 
+/// A meeting's materials, of every visibility (staff).
+#[utoipa::path(
+    get,
+    path = "/meetings/{id}/materials",
+    operation_id = "materials_list",
+    tag = "materials",
+    params(("id" = i64, Path, description = "The meeting's id.")),
+    responses(
+        (status = 200, description = "The materials.", body = MaterialList),
+        StaffLookup,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn list(
     state: web::Data<AppState>,
     _staff: ApiStaff,
@@ -42,9 +80,22 @@ pub async fn list(
         .iter()
         .map(|m| MaterialJson::new(&base_url, m))
         .collect();
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "materials": list })))
+    Ok(HttpResponse::Ok().json(MaterialList { materials: list }))
 }
 
+/// Remove a material and its stored file.
+#[utoipa::path(
+    delete,
+    path = "/meetings/{id}/materials/{mid}",
+    operation_id = "materials_remove",
+    tag = "materials",
+    params(("id" = i64, Path, description = "The meeting's id."), ("mid" = i64, Path, description = "The material's id.")),
+    responses(
+        (status = 204, description = "Removed."),
+        StaffLookup,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn remove(
     state: web::Data<AppState>,
     staff: ApiStaff,
@@ -58,6 +109,25 @@ pub async fn remove(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// Add a material: a file (multipart/form-data) or a link (JSON).
+///
+/// Uploads are stored in the database, at most `QUORUM_MAX_UPLOAD_MB` MiB (default 50; larger: `413`). `notify: true` on minutes, a recording or slides mails every confirmed registrant once with its link.
+#[utoipa::path(
+    post,
+    path = "/meetings/{id}/materials",
+    operation_id = "materials_create",
+    tag = "materials",
+    params(("id" = i64, Path, description = "The meeting's id.")),
+    request_body(content(
+        (MaterialFields = "application/json"),
+        (MaterialUpload = "multipart/form-data"),
+    )),
+    responses(
+        (status = 201, description = "Added.", body = MaterialJson),
+        StaffWrite,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn create(
     req: HttpRequest,
     state: web::Data<AppState>,

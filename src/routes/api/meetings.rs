@@ -5,38 +5,47 @@ use actix_web::{web, HttpResponse};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 use serde_json::{Map, Value};
+use utoipa::ToSchema;
 
-use super::extract::{json_object, parse_body, patched_json, ApiStaff};
+use super::doc::{ListingQuery, LookupAsAnyone, MeetingCreate, StaffLookup, StaffWrite};
+use super::extract::{json_object, parse_body, patched_json, ApiStaff, MaybeApiStaff};
 use super::json::{meeting_json, one_meeting_json, utc_rfc3339, MeetingJson};
 use crate::db::groups::{self, Group};
 use crate::db::meetings::{self, Listing, Meeting};
 use crate::db::{self, DbConn};
 use crate::domain::meeting::MeetingInput;
-use crate::domain::{FieldErrors, MeetingStatus};
+use crate::domain::{given, Attendance, FieldErrors, MeetingStatus, RegistrationStatus};
 use crate::error::AppError;
 use crate::services::meetings as service;
 use crate::state::AppState;
 use crate::views;
 
-#[derive(Debug, serde::Deserialize)]
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
+    /// A group's slug: only its meetings.
     pub group: Option<String>,
+    /// From this date (midnight UTC) or RFC 3339 instant on; empty: from now on, unless `to`
+    /// is given.
+    #[param(schema_with = crate::domain::schema::date_or_instant)]
     pub from: Option<String>,
+    /// Until this date or instant (empty: no end).
+    #[param(schema_with = crate::domain::schema::date_or_instant)]
     pub to: Option<String>,
+}
+
+/// `GET /api/v1/meetings`.
+#[derive(Serialize, ToSchema)]
+pub struct MeetingList {
+    pub meetings: Vec<MeetingJson>,
 }
 
 impl ListQuery {
     /// `from` and `to` as instants, or the problems with them.
     fn window(&self) -> Result<(Option<NaiveDateTime>, Option<NaiveDateTime>), AppError> {
         let mut errors = FieldErrors::default();
-        let from = self
-            .from
-            .as_deref()
-            .and_then(|v| parse_instant("from", v, &mut errors));
-        let to = self
-            .to
-            .as_deref()
-            .and_then(|v| parse_instant("to", v, &mut errors));
+        let from = given(self.from.as_deref()).and_then(|v| parse_instant("from", v, &mut errors));
+        let to = given(self.to.as_deref()).and_then(|v| parse_instant("to", v, &mut errors));
         errors.into_result((from, to)).map_err(AppError::Validation)
     }
 }
@@ -98,6 +107,18 @@ fn published(
     Ok(list)
 }
 
+/// Published meetings, upcoming by default.
+#[utoipa::path(
+    get,
+    path = "/meetings",
+    operation_id = "meetings_list",
+    tag = "meetings",
+    params(ListQuery),
+    responses(
+        (status = 200, description = "The meetings, by start.", body = MeetingList),
+        ListingQuery,
+    ),
+)]
 pub async fn list(
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
@@ -108,28 +129,61 @@ pub async fn list(
     let list = state
         .db(move |conn| published(conn, group.as_deref(), window, &base_url))
         .await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "meetings": list })))
+    Ok(HttpResponse::Ok().json(MeetingList { meetings: list }))
 }
 
 fn meeting_id(raw: &str) -> Result<i64, AppError> {
     raw.parse().map_err(|_| AppError::NotFound("meeting"))
 }
 
+/// One published or cancelled meeting; with a staff token, also a draft.
+#[utoipa::path(
+    get,
+    path = "/meetings/{id}",
+    operation_id = "meetings_get",
+    tag = "meetings",
+    params(("id" = i64, Path, description = "The meeting's id.")),
+    responses(
+        (status = 200, description = "The meeting.", body = MeetingJson),
+        LookupAsAnyone,
+    ),
+    security((), ("bearer" = [])),
+)]
 pub async fn get(
     state: web::Data<AppState>,
+    staff: MaybeApiStaff,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let id = meeting_id(&id)?;
     let base_url = state.mail.base_url.clone();
     let json = state
         .db(move |conn| {
-            let (m, g) = crate::routes::pages::public_meeting(conn, id)?;
+            let (m, g) = match staff.0 {
+                // Staff read drafts too.
+                Some(_) => {
+                    meetings::find_with_group(conn, id)?.ok_or(AppError::NotFound("meeting"))?
+                }
+                None => crate::routes::pages::public_meeting(conn, id)?,
+            };
             one_meeting_json(conn, &m, &g, &base_url)
         })
         .await?;
     Ok(HttpResponse::Ok().json(json))
 }
 
+/// Create a meeting.
+#[utoipa::path(
+    post,
+    path = "/meetings",
+    operation_id = "meetings_create",
+    tag = "meetings",
+    request_body = MeetingCreate,
+    responses(
+        (status = 201, description = "Created; `Location` names it.", body = MeetingJson),
+        StaffWrite,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn create(
     state: web::Data<AppState>,
     staff: ApiStaff,
@@ -165,6 +219,19 @@ fn patched(m: &Meeting, g: &Group, patch: Map<String, Value>) -> Result<MeetingI
 }
 
 /// Any subset of the create fields; `null` clears an optional field (a capacity becomes unlimited).
+#[utoipa::path(
+    patch,
+    path = "/meetings/{id}",
+    operation_id = "meetings_patch",
+    tag = "meetings",
+    params(("id" = i64, Path, description = "The meeting's id.")),
+    request_body = MeetingInput,
+    responses(
+        (status = 200, description = "Changed.", body = MeetingJson),
+        StaffWrite,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn patch(
     state: web::Data<AppState>,
     staff: ApiStaff,
@@ -187,12 +254,28 @@ pub async fn patch(
     Ok(HttpResponse::Ok().json(json))
 }
 
-#[derive(serde::Deserialize, Default)]
+/// Why the meeting is cancelled, shown to observers (optional).
+#[derive(serde::Deserialize, Default, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct CancelBody {
+pub struct CancelBody {
+    #[schema(schema_with = crate::domain::schema::text::<2000>)]
     reason: Option<String>,
 }
 
+/// Cancel a meeting: every active observer is told (METHOD:CANCEL).
+#[utoipa::path(
+    post,
+    path = "/meetings/{id}/cancel",
+    operation_id = "meetings_cancel",
+    tag = "meetings",
+    params(("id" = i64, Path, description = "The meeting's id.")),
+    request_body = inline(Option<CancelBody>),
+    responses(
+        (status = 200, description = "Cancelled (also when it was already).", body = MeetingJson),
+        StaffWrite,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn cancel(
     state: web::Data<AppState>,
     staff: ApiStaff,
@@ -205,7 +288,10 @@ pub async fn cancel(
     } else {
         let value: Value = serde_json::from_slice(&body)
             .map_err(|e| AppError::BadRequest(format!("The body is not valid JSON: {e}")))?;
-        parse_body(value)?
+        match value {
+            Value::Null => CancelBody::default(),
+            value => parse_body(value)?,
+        }
     };
     let st = state.clone();
     let json = state
@@ -218,21 +304,45 @@ pub async fn cancel(
     Ok(HttpResponse::Ok().json(json))
 }
 
-#[derive(Serialize)]
-struct RegistrationJson {
+/// One registration, as staff see it.
+#[derive(Serialize, ToSchema)]
+pub struct RegistrationJson {
     id: i64,
     name: String,
     email: String,
     affiliation: Option<String>,
+    #[schema(value_type = Attendance)]
     attendance: String,
+    #[schema(value_type = RegistrationStatus)]
     status: String,
+    #[schema(format = DateTime)]
     created_at: String,
     /// The first day's check-in (every day's is in `check_ins`).
+    #[schema(format = DateTime)]
     checked_in_at: Option<String>,
     /// Check-in time per local date of the meeting's days.
     check_ins: std::collections::BTreeMap<String, String>,
 }
 
+/// `GET /api/v1/meetings/{id}/registrations`.
+#[derive(Serialize, ToSchema)]
+pub struct RegistrationList {
+    pub registrations: Vec<RegistrationJson>,
+}
+
+/// A meeting's registrations (staff).
+#[utoipa::path(
+    get,
+    path = "/meetings/{id}/registrations",
+    operation_id = "meetings_registrations",
+    tag = "meetings",
+    params(("id" = i64, Path, description = "The meeting's id.")),
+    responses(
+        (status = 200, description = "Every registration, oldest first.", body = RegistrationList),
+        StaffLookup,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn registrations(
     state: web::Data<AppState>,
     _staff: ApiStaff,
@@ -263,5 +373,7 @@ pub async fn registrations(
                 .collect::<Vec<_>>())
         })
         .await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "registrations": list })))
+    Ok(HttpResponse::Ok().json(RegistrationList {
+        registrations: list,
+    }))
 }

@@ -5,8 +5,10 @@ use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
+use utoipa::ToSchema;
 
-use super::extract::{json_object, parse_body, patched_json, ApiStaff};
+use super::doc::{LookupAsAnyone, SeriesCreate, SeriesPatch, StaffWrite};
+use super::extract::{json_object, parse_body, patched_json, ApiStaff, MaybeApiStaff};
 use super::json::{meeting_json, GroupRef, MeetingJson};
 use crate::db::meetings::{self, Meeting};
 use crate::db::series::Loaded;
@@ -19,17 +21,21 @@ use crate::error::AppError;
 use crate::services::series as service;
 use crate::state::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct SeriesJson {
     pub id: i64,
     pub uid: String,
     pub group: GroupRef,
     pub title: String,
     pub timezone: String,
+    /// The first occurrence's start, a wall time in the zone.
+    #[schema(example = "2027-01-06T14:00")]
     pub first_start: String,
     pub duration_minutes: i32,
     pub interval_weeks: i32,
+    #[schema(example = json!(["WE"]))]
     pub weekdays: Vec<String>,
+    #[schema(format = Date)]
     pub until: Option<String>,
     pub count: Option<i32>,
     pub rrule: String,
@@ -40,9 +46,10 @@ pub struct SeriesJson {
     pub occurrences: Vec<OccurrenceJson>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct OccurrenceJson {
-    /// The occurrence's place in the rule (its RECURRENCE-ID, wall time in the zone).
+    /// The occurrence's place in the rule (its RECURRENCE-ID): its original start, a wall
+    /// time with its offset.
     pub recurrence_id: String,
     /// Moved or otherwise changed away from the rule.
     pub detached: bool,
@@ -106,6 +113,19 @@ fn series_id(raw: &str) -> Result<i64, AppError> {
     raw.parse().map_err(|_| AppError::NotFound("series"))
 }
 
+/// Create a weekly series; its occurrences are meetings.
+#[utoipa::path(
+    post,
+    path = "/series",
+    operation_id = "series_create",
+    tag = "series",
+    request_body = SeriesCreate,
+    responses(
+        (status = 201, description = "Created; `Location` names it.", body = SeriesJson),
+        StaffWrite,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn create(
     state: web::Data<AppState>,
     staff: ApiStaff,
@@ -126,16 +146,35 @@ pub async fn create(
         .json(json))
 }
 
+/// A series with its occurrences (drafts only with a staff token).
+#[utoipa::path(
+    get,
+    path = "/series/{id}",
+    operation_id = "series_get",
+    tag = "series",
+    params(("id" = i64, Path, description = "The series' id.")),
+    responses(
+        (status = 200, description = "The series.", body = SeriesJson),
+        LookupAsAnyone,
+    ),
+    security((), ("bearer" = [])),
+)]
 pub async fn get(
     state: web::Data<AppState>,
+    staff: MaybeApiStaff,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let id = series_id(&id)?;
     let base_url = state.mail.base_url.clone();
+    let public = staff.0.is_none();
     let json = state
         .db(move |conn| {
-            let loaded = service::load_public(conn, id)?;
-            series_json(conn, &loaded, &base_url, true)
+            let loaded = if public {
+                service::load_public(conn, id)?
+            } else {
+                service::load(conn, id)?
+            };
+            series_json(conn, &loaded, &base_url, public)
         })
         .await?;
     Ok(HttpResponse::Ok().json(json))
@@ -186,6 +225,19 @@ fn patched(
 
 /// Any subset of the create fields, plus `from` (a date): the change applies from that date
 /// on, splitting the series when it falls after the first occurrence.
+#[utoipa::path(
+    patch,
+    path = "/series/{id}",
+    operation_id = "series_patch",
+    tag = "series",
+    params(("id" = i64, Path, description = "The series' id.")),
+    request_body = SeriesPatch,
+    responses(
+        (status = 200, description = "The series that holds the changed occurrences.", body = SeriesJson),
+        StaffWrite,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn patch(
     state: web::Data<AppState>,
     staff: ApiStaff,
