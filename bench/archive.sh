@@ -291,11 +291,11 @@ PG_POSTMASTER=""
 cd "$TMP"
 Q_CMD=(env "${COMMON_ENV[@]}")
 
+# new_pg_db NAME: creates the database NAME, dropped at exit (called in this shell, not in
+# $(…), so that the cleanup knows it).
 new_pg_db() {
-    local db=quorum_archive_${RUN_TAG}_$1
-    timeout 60 createdb -h "$PG_HOST" -p "$PG_PORT" -U postgres "$db" >&2 || die "createdb $db failed"
-    PG_DBS+=("$db")
-    echo "$db"
+    PG_DBS+=("$1")
+    timeout 60 createdb -h "$PG_HOST" -p "$PG_PORT" -U postgres "$1" >&2 || die "createdb $1 failed"
 }
 pg_url() {
     echo "postgres://postgres@$PG_HOST:$PG_PORT/$1?sslmode=disable"
@@ -305,11 +305,13 @@ measure export_sqlite "${Q_CMD[@]}" DATABASE_URL="sqlite://$SRC_DB" "$BIN" expor
 measure ref_backup sqlite3 "$SRC_DB" ".backup '$TMP/backup.db'"
 measure import_sqlite "${Q_CMD[@]}" DATABASE_URL="sqlite://$TMP/imported.db" "$BIN" import "$TMP/from-sqlite.qa"
 measure ref_restore sqlite3 "$TMP/restored.db" ".restore '$TMP/backup.db'"
-PG_IMPORTED=$(new_pg_db imported)
+PG_IMPORTED=quorum_archive_${RUN_TAG}_imported
+new_pg_db "$PG_IMPORTED"
 measure import_pg "${Q_CMD[@]}" DATABASE_URL="$(pg_url "$PG_IMPORTED")" "$BIN" import "$TMP/from-sqlite.qa"
 measure export_pg "${Q_CMD[@]}" DATABASE_URL="$(pg_url "$PG_IMPORTED")" "$BIN" export "$TMP/from-pg.qa"
 measure ref_pg_dump pg_dump -h "$PG_HOST" -p "$PG_PORT" -U postgres -Fc -f "$TMP/pg.dump" "$PG_IMPORTED"
-PG_RESTORED=$(new_pg_db restored)
+PG_RESTORED=quorum_archive_${RUN_TAG}_restored
+new_pg_db "$PG_RESTORED"
 measure ref_pg_restore pg_restore -h "$PG_HOST" -p "$PG_PORT" -U postgres --single-transaction \
     --no-owner -d "$PG_RESTORED" "$TMP/pg.dump"
 
