@@ -41,9 +41,15 @@ fn partial_path(path: &Path) -> PathBuf {
 }
 
 fn write(conn: &mut DbConn, schema: &str, file: File) -> Result<(Totals, File), ArchiveError> {
-    let mut out = flate2::write::GzEncoder::new(
-        BufWriter::with_capacity(1 << 16, file),
-        flate2::Compression::fast(),
+    // serde_json writes a row a few bytes at a time: the buffer in front of the encoder
+    // hands it whole blocks (flate2 zeroes its 32 KiB output buffer on every write, which
+    // cost 80 % of an export's time without it).
+    let mut out = BufWriter::with_capacity(
+        1 << 16,
+        flate2::write::GzEncoder::new(
+            BufWriter::with_capacity(1 << 16, file),
+            flate2::Compression::fast(),
+        ),
     );
     let header = Header {
         format: FORMAT.to_string(),
@@ -90,6 +96,8 @@ fn write(conn: &mut DbConn, schema: &str, file: File) -> Result<(Totals, File), 
         },
     )?;
     let file = out
+        .into_inner()
+        .map_err(|e| ArchiveError::Write(e.into_error()))?
         .finish()
         .and_then(|mut w| w.flush().map(|()| w))
         .map_err(ArchiveError::Write)?
