@@ -8,6 +8,7 @@ pub mod home;
 pub mod input;
 pub mod material;
 pub mod meeting;
+mod meeting_input;
 pub mod notes;
 pub mod password;
 pub mod problem;
@@ -17,6 +18,7 @@ pub mod reminders;
 pub mod schedule;
 pub mod schema;
 pub mod series;
+mod series_input;
 pub mod token;
 
 pub use email::EmailAddress;
