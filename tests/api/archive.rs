@@ -21,19 +21,21 @@ both_backends!(
     secrets_kept_hashed_stay_hashed,
 );
 
-/// Runs `quorum ARGS` on `database_url` in `dir`.
-fn quorum(dir: &Path, database_url: &str, args: &[&str]) -> Output {
+/// Runs `quorum ARGS` on `database_url` in `dir`, as an operator would (no
+/// `QUORUM_SECRET_KEY`: the key is the database's).
+pub(crate) fn quorum(dir: &Path, database_url: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_quorum"))
         .args(args)
         .current_dir(dir)
         .env("DATABASE_URL", database_url)
         .env("QUORUM_MAIL_DIR", dir.join("mail"))
         .env("RUST_LOG", "warn")
+        .env_remove("QUORUM_SECRET_KEY")
         .output()
         .unwrap()
 }
 
-fn stderr(out: &Output) -> String {
+pub(crate) fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
@@ -57,7 +59,8 @@ async fn sample(db: Db, dir: &Path) -> Option<PathBuf> {
     Some(file)
 }
 
-fn lines_of(file: &Path) -> Vec<String> {
+/// The lines of an archive, gunzipped.
+pub(crate) fn lines_of(file: &Path) -> Vec<String> {
     let mut text = String::new();
     flate2::read::GzDecoder::new(std::fs::File::open(file).unwrap())
         .read_to_string(&mut text)

@@ -12,6 +12,7 @@ use diesel::prelude::*;
 use diesel::sql_types::Integer;
 use serde_json::json;
 
+use crate::archive::{quorum, stderr};
 use crate::helpers::{spawn_app, test_db, Db};
 
 fn start(dir: &Path, database_url: &str, args: &[&str]) -> Child {
@@ -111,12 +112,8 @@ async fn the_database_going_away_changes_nothing() {
         "{left:?}"
     );
 
-    let out = Command::new(env!("CARGO_BIN_EXE_quorum"))
-        .args(["export", good.to_str().unwrap()])
-        .env("DATABASE_URL", &source)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let out = quorum(d, &source, &["export", good.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
 
     // Import: the tables before the outbox are written, then the outbox waits behind a lock
     // that lets readers through (so the emptiness check passes) but no writer.

@@ -6,9 +6,7 @@
 //! `backend` are left out.
 
 use std::collections::BTreeSet;
-use std::io::BufRead;
 use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -43,26 +41,17 @@ fn held(s: &mut Settings) {
 
 /// `quorum COMMAND FILE` on the database at `url`, as an operator runs it.
 fn quorum(command: &str, url: &str, file: &Path) {
-    let out = Command::new(env!("CARGO_BIN_EXE_quorum"))
-        .arg(command)
-        .arg(file)
-        .current_dir(file.parent().unwrap())
-        .env("DATABASE_URL", url)
-        .env("QUORUM_BASE_URL", BASE)
-        .env("RUST_LOG", "warn")
-        .env_remove("QUORUM_SECRET_KEY")
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
+    let dir = file.parent().unwrap();
+    let out = crate::archive::quorum(dir, url, &[command, file.to_str().unwrap()]);
+    let err = crate::archive::stderr(&out);
     assert!(out.status.success(), "quorum {command}: {err}");
 }
 
 /// The archive's header and its other lines (gunzipped).
 fn read(file: &Path) -> (Value, Vec<String>) {
-    let gz = flate2::read::MultiGzDecoder::new(std::fs::File::open(file).unwrap());
-    let mut lines = std::io::BufReader::new(gz).lines().map(Result::unwrap);
-    let header: Value = serde_json::from_str(&lines.next().unwrap()).unwrap();
-    (header, lines.collect())
+    let mut lines = crate::archive::lines_of(file);
+    let header: Value = serde_json::from_str(&lines.remove(0)).unwrap();
+    (header, lines)
 }
 
 /// The rows of `table` in an archive's lines.

@@ -1,24 +1,11 @@
 //! The installation's secret key travels in the archive when the database keeps it; when the
 //! old installation set `QUORUM_SECRET_KEY` instead, the import says what to carry over.
 
-use std::process::Command;
 use std::sync::Arc;
 
+use crate::archive::{quorum, stderr};
 use crate::helpers::{spawn_app_on, test_db, Db};
 use crate::smtp::SmtpSink;
-
-fn quorum(dir: &std::path::Path, database_url: &str, args: &[&str]) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_quorum"))
-        .args(args)
-        .current_dir(dir)
-        .env("DATABASE_URL", database_url)
-        .env_remove("QUORUM_SECRET_KEY")
-        .output()
-        .unwrap();
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.success(), text)
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_import_names_a_secret_key_left_behind() {
@@ -39,11 +26,12 @@ async fn the_import_names_a_secret_key_left_behind() {
         .await;
         app.create_group("wg").await;
         let file = d.join(format!("{from_setting}.jsonl.gz"));
-        let (ok, said) = quorum(d, &source.url, &["export", file.to_str().unwrap()]);
-        assert!(ok, "{said}");
+        let out = quorum(d, &source.url, &["export", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
         let target = test_db(Db::Sqlite).unwrap();
-        let (ok, said) = quorum(d, &target.url, &["import", file.to_str().unwrap()]);
-        assert!(ok, "{said}");
+        let out = quorum(d, &target.url, &["import", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let said = String::from_utf8_lossy(&out.stdout);
         assert_eq!(
             said.contains("note: the archive carries no secret key"),
             from_setting,
