@@ -74,7 +74,7 @@ fn write(conn: &mut DbConn, schema: &str, file: File) -> Result<(Totals, File), 
         line(&mut out, &Sequences { sequences })?;
         let mut totals = Totals { tables: 0, rows: 0 };
         for table in TABLES {
-            let rows = table.count(conn).map_err(ArchiveError::Read)? as u64;
+            let rows = table.count(conn)? as u64;
             let start = TableStart {
                 table: table.name().to_string(),
                 rows,
@@ -86,15 +86,7 @@ fn write(conn: &mut DbConn, schema: &str, file: File) -> Result<(Totals, File), 
         }
         Ok::<_, ArchiveError>(totals)
     })?;
-    line(
-        &mut out,
-        &End {
-            end: Totals {
-                tables: totals.tables,
-                rows: totals.rows,
-            },
-        },
-    )?;
+    line(&mut out, &End { end: totals })?;
     let file = out
         .into_inner()
         .map_err(|e| ArchiveError::Write(e.into_error()))?

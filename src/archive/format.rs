@@ -54,7 +54,7 @@ pub struct End {
     pub end: Totals,
 }
 
-#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Totals {
     pub tables: usize,

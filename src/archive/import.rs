@@ -34,9 +34,7 @@ pub fn import(database_url: &str, path: &Path) -> Result<Imported, ArchiveError>
         ensure_empty(conn)?;
         // The installation's settings (its secret key, the time zone rules in use) travel
         // with the data: what a fresh database generated for itself gives way.
-        diesel::delete(db::schema::settings::table)
-            .execute(conn)
-            .map_err(ArchiveError::Read)?;
+        diesel::delete(db::schema::settings::table).execute(conn)?;
         let mut totals = Totals { tables: 0, rows: 0 };
         for table in TABLES {
             let start = next::<TableStart>(&mut lines, "table", Some(table.name()))?;
@@ -66,7 +64,7 @@ pub fn import(database_url: &str, path: &Path) -> Result<Imported, ArchiveError>
                 "more lines follow the last one".to_string(),
             ));
         }
-        sequences::restore(conn, &archived).map_err(ArchiveError::Read)?;
+        sequences::restore(conn, &archived)?;
         let secret_key = db::settings::get(conn, "secret_key")?.is_some();
         Ok(Imported { totals, secret_key })
     })
@@ -116,7 +114,7 @@ fn check_sequences(archived: &BTreeMap<String, i64>, line: u64) -> Result<(), Ar
 /// secret key do not make a database non-empty).
 fn ensure_empty(conn: &mut DbConn) -> Result<(), ArchiveError> {
     for table in TABLES.iter().filter(|t| t.name() != "settings") {
-        let rows = table.count(conn).map_err(ArchiveError::Read)?;
+        let rows = table.count(conn)?;
         if rows > 0 {
             return Err(ArchiveError::NotEmpty(table.name(), rows));
         }

@@ -85,7 +85,7 @@ impl<R: Table> Dump for Of<R> {
         let mut written = 0u64;
         let mut last: Option<R> = None;
         loop {
-            let page = R::page(conn, last.as_ref(), R::PAGE).map_err(ArchiveError::Read)?;
+            let page = R::page(conn, last.as_ref(), R::PAGE)?;
             let full = page.len() as i64 == R::PAGE;
             for row in &page {
                 serde_json::to_writer(&mut *out, row).map_err(ArchiveError::Encode)?;
