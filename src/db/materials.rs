@@ -165,16 +165,28 @@ pub fn of_meetings(
     meeting_ids: &[i64],
     public_only: bool,
 ) -> QueryResult<Vec<Material>> {
-    let mut q = mt::materials
-        .filter(mt::meeting_id.eq_any(meeting_ids))
+    let complete = mt::materials
         .filter(mt::complete.eq(true))
-        .select(Material::as_select())
-        .order(mt::id)
-        .into_boxed();
-    if public_only {
-        q = q.filter(mt::visibility.eq(crate::domain::UrlVisibility::Public.as_str()));
+        .select(materials::all_columns)
+        .order(mt::id);
+    // `visibility = 'public' OR NOT ?public_only`: one statement text for both callers.
+    let visible = mt::visibility
+        .eq(crate::domain::UrlVisibility::Public.as_str())
+        .or(diesel::dsl::not(
+            public_only.into_sql::<diesel::sql_types::Bool>(),
+        ));
+    // One meeting (its page, its manage page) is the common case: `= ?` keeps one prepared
+    // statement, where SQLite parses an `IN (…)` list again on every call.
+    match meeting_ids {
+        [one] => super::direct!(conn, c => complete
+            .filter(mt::meeting_id.eq(*one))
+            .filter(visible)
+            .load(c)),
+        many => complete
+            .filter(mt::meeting_id.eq_any(many))
+            .filter(visible)
+            .load(conn),
     }
-    q.load(conn)
 }
 
 /// Whether the meeting has a `minutes` material.

@@ -137,12 +137,12 @@ pub fn lock(conn: &mut DbConn, id: i64) -> QueryResult<Option<Meeting>> {
 }
 
 pub fn find_with_group(conn: &mut DbConn, id: i64) -> QueryResult<Option<(Meeting, Group)>> {
-    m::meetings
+    super::direct!(conn, c => m::meetings
         .inner_join(groups::table)
         .filter(m::id.eq(id))
         .select((meetings::all_columns, groups::all_columns))
-        .get_result(conn)
-        .optional()
+        .get_result(c)
+        .optional())
 }
 
 /// Which published meetings a listing wants.
@@ -211,8 +211,7 @@ impl SeatCounts {
 
 /// Seat counts for each of `ids` (meetings with no seats are absent).
 pub fn seat_counts(conn: &mut DbConn, ids: &[i64]) -> QueryResult<HashMap<i64, SeatCounts>> {
-    let rows: Vec<(i64, String, String, i64)> = s::seats
-        .filter(s::meeting_id.eq_any(ids))
+    let counted = s::seats
         .filter(s::status.ne(RegistrationStatus::Cancelled.as_str()))
         .group_by((s::meeting_id, s::attendance, s::status))
         .select((
@@ -220,8 +219,12 @@ pub fn seat_counts(conn: &mut DbConn, ids: &[i64]) -> QueryResult<HashMap<i64, S
             s::attendance,
             s::status,
             diesel::dsl::count_star(),
-        ))
-        .load(conn)?;
+        ));
+    // `= ?` for one meeting stays prepared; SQLite parses an `IN (…)` list on every call.
+    let rows: Vec<(i64, String, String, i64)> = match ids {
+        [one] => super::direct!(conn, c => counted.filter(s::meeting_id.eq(*one)).load(c))?,
+        many => counted.filter(s::meeting_id.eq_any(many)).load(conn)?,
+    };
     let mut out: HashMap<i64, SeatCounts> = HashMap::new();
     for (meeting_id, attendance, status, n) in rows {
         let counts = out.entry(meeting_id).or_default();

@@ -46,6 +46,22 @@ pub type PooledConn = PooledConnection<ConnectionManager<DbConn>>;
 pub(crate) const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 pub(crate) const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
+/// Runs `$body` with `$c` bound to the concrete connection inside a `DbConn`: the body is
+/// written once and compiled for each backend. For queries on the busy paths (a meeting's
+/// page, a registration, its manage page, the mail worker). Through `DbConn` itself, diesel's
+/// multi-connection layer renders a query's whole SQL text twice on every execution (to ask
+/// whether it may be cached, and to collect its binds), even when its prepared statement is
+/// cached already; on the concrete connection a query with a static id skips both.
+macro_rules! direct {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            $crate::db::DbConn::Sqlite($c) => $body,
+            $crate::db::DbConn::Postgresql($c) => $body,
+        }
+    };
+}
+pub(crate) use direct;
+
 /// Which backend a database URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -299,9 +315,13 @@ where
     let outermost = _writer.is_some();
     let result = conn.transaction(|conn| {
         if let DbConn::Sqlite(_) = conn {
-            diesel::sql_query("UPDATE settings SET value = value WHERE key = ''")
-                .execute(conn)
-                .map_err(E::from)?;
+            // A write that changes nothing takes the write lock now (diesel's `BEGIN` is
+            // deferred). Written with the query builder so the statement stays prepared.
+            use schema::settings::dsl as st;
+            direct!(conn, c => diesel::update(st::settings.filter(st::key.eq("")))
+                .set(st::value.eq(st::value))
+                .execute(c))
+            .map_err(E::from)?;
         }
         f(conn)
     });

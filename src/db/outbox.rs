@@ -104,10 +104,7 @@ fn scrub(now: NaiveDateTime) -> Scrub<'static> {
 }
 
 pub fn insert(conn: &mut DbConn, new: &NewOutboxMessage<'_>) -> QueryResult<()> {
-    diesel::insert_into(o::outbox)
-        .values(new)
-        .execute(conn)
-        .map(|_| ())
+    super::direct!(conn, c => diesel::insert_into(o::outbox).values(new).execute(c)).map(|_| ())
 }
 
 /// Claims up to `limit` due messages for `lease` (a claim by another worker whose lease has
@@ -183,8 +180,11 @@ impl ClaimDue {
         out.push_bind_param::<Timestamp, _>(&self.now)?;
         out.push_sql(" AND (lease_until IS NULL OR lease_until < ");
         out.push_bind_param::<Timestamp, _>(&self.now)?;
-        out.push_sql(") ORDER BY next_attempt_at, id LIMIT ");
+        // `CAST(? AS INTEGER)`, not a bare `?`: SQLite plans a bare `LIMIT ?` for the value
+        // bound and so parses the statement again each time a value is bound to it.
+        out.push_sql(") ORDER BY next_attempt_at, id LIMIT CAST(");
         out.push_bind_param::<BigInt, _>(&self.limit)?;
+        out.push_sql(" AS INTEGER)");
         out.push_sql(lock);
         out.push_sql(") RETURNING *");
         Ok(())

@@ -113,19 +113,19 @@ pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Registration>> {
 
 /// The registration a manage link belongs to: its first link, or one mailed later.
 pub fn find_by_token_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<Registration>> {
-    let first = r::registrations
+    let first = super::direct!(conn, c => r::registrations
         .filter(r::token_hash.eq(hash))
-        .get_result(conn)
-        .optional()?;
+        .get_result(c)
+        .optional())?;
     if first.is_some() {
         return Ok(first);
     }
-    r::registrations
+    super::direct!(conn, c => r::registrations
         .inner_join(l::manage_links)
         .filter(l::token_hash.eq(hash))
         .select(registrations::all_columns)
-        .get_result(conn)
-        .optional()
+        .get_result(c)
+        .optional())
 }
 
 /// Adds a manage link to a registration; earlier links keep working.

@@ -56,10 +56,10 @@ pub struct NewSeat<'a> {
 }
 
 pub fn insert(conn: &mut DbConn, new: &NewSeat<'_>) -> QueryResult<Seat> {
-    diesel::insert_into(s::seats)
+    super::direct!(conn, c => diesel::insert_into(s::seats)
         .values(new)
         .returning(seats::all_columns)
-        .get_result(conn)
+        .get_result(c))
 }
 
 /// Inserts a registration for one meeting together with its seat there (`status`, decided
@@ -152,10 +152,10 @@ pub fn set(
 
 /// The seats of a registration, in meeting order.
 pub fn of_registration(conn: &mut DbConn, registration_id: i64) -> QueryResult<Vec<Seat>> {
-    s::seats
+    super::direct!(conn, c => s::seats
         .filter(s::registration_id.eq(registration_id))
         .order(s::id.asc())
-        .load(conn)
+        .load(c))
 }
 
 /// The seats of a registration with their meetings, in meeting order.
