@@ -21,7 +21,7 @@ const MAX_LINE: u64 = 64 << 20;
 pub struct Header {
     pub format: String,
     pub version: u32,
-    /// The last migration the exporting database had run, e.g. `20261208000013`.
+    /// The last migration the exporting database had run, e.g. `20261208000014`.
     pub schema: String,
     /// `sqlite` or `postgresql`: for information only.
     pub backend: String,

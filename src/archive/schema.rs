@@ -74,11 +74,17 @@ pub fn current(conn: &mut DbConn) -> Result<String, ArchiveError> {
     latest(&ours)
 }
 
-/// Accepts an archive of exactly this Quorum's schema; names the way forward otherwise.
+/// Migrations that change indexes only, no table or column: an archive written before them
+/// holds exactly the rows and columns of one written after, so it is read the same way.
+/// A migration that changes a table or a column must not be listed here.
+const INDEXES_ONLY: &[&str] = &["20261208000014"];
+
+/// Accepts an archive of this Quorum's schema, or of an earlier one that differs from it by
+/// `INDEXES_ONLY` migrations; names the way forward otherwise.
 pub fn accept(conn: &DbConn, archive: &str) -> Result<(), ArchiveError> {
     let ours = ours(conn)?;
     let last = latest(&ours)?;
-    if archive == last {
+    if same_layout(&ours, archive) {
         return Ok(());
     }
     let digits = |v: &str| v.chars().filter(char::is_ascii_digit).collect::<String>();
@@ -97,8 +103,40 @@ pub fn accept(conn: &DbConn, archive: &str) -> Result<(), ArchiveError> {
     }
 }
 
+/// Whether `archive` is one of `ours` (oldest first) and every later one is `INDEXES_ONLY`.
+fn same_layout(ours: &[String], archive: &str) -> bool {
+    ours.iter().position(|v| v == archive).is_some_and(|at| {
+        ours[at + 1..]
+            .iter()
+            .all(|v| INDEXES_ONLY.contains(&v.as_str()))
+    })
+}
+
 fn latest(ours: &[String]) -> Result<String, ArchiveError> {
     ours.last()
         .cloned()
         .ok_or_else(|| ArchiveError::Database("this Quorum has no migrations".to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_layout;
+
+    #[test]
+    fn only_index_migrations_may_follow_an_archive() {
+        let ours: Vec<String> = ["20261208000013", "20261208000014"]
+            .map(String::from)
+            .to_vec();
+        assert!(same_layout(&ours, "20261208000014"));
+        assert!(
+            same_layout(&ours, "20261208000013"),
+            "000014 changes indexes only"
+        );
+        assert!(!same_layout(&ours, "20261207000012"), "not one of ours");
+        let with_columns: Vec<String> = ["20261208000013", "20261208000014", "20270101000015"]
+            .map(String::from)
+            .to_vec();
+        assert!(!same_layout(&with_columns, "20261208000013"));
+        assert!(same_layout(&with_columns, "20270101000015"));
+    }
 }

@@ -156,6 +156,20 @@ impl super::FixedCondition for NotCancelled {
     const SQL: &'static str = "registrations.status <> 'cancelled'";
 }
 
+/// `registrations.status = 'pending'` as SQL text: the predicate of the partial index
+/// `registrations_pending`, usable only with the value written out (see `not_cancelled`).
+pub fn is_pending() -> super::Fixed<IsPending> {
+    super::Fixed::new()
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct IsPending;
+
+impl super::FixedCondition for IsPending {
+    type Table = r::registrations;
+    const SQL: &'static str = "registrations.status = 'pending'";
+}
+
 /// The registration of this address for this meeting or series that is not cancelled.
 pub fn find_active_by_email(
     conn: &mut DbConn,
@@ -219,7 +233,7 @@ pub fn delete_pending_before(
     now: NaiveDateTime,
 ) -> QueryResult<Vec<i64>> {
     let ids: Vec<i64> = r::registrations
-        .filter(r::status.eq(PENDING))
+        .filter(is_pending())
         .filter(r::created_at.lt(cutoff))
         .select(r::id)
         .load(conn)?;
@@ -329,13 +343,13 @@ pub fn pending_counts(
     series_ids: &[i64],
 ) -> QueryResult<(HashMap<i64, i64>, HashMap<i64, i64>)> {
     let by_meeting: Vec<(Option<i64>, i64)> = r::registrations
-        .filter(r::status.eq(PENDING))
+        .filter(is_pending())
         .filter(r::meeting_id.eq_any(meeting_ids))
         .group_by(r::meeting_id)
         .select((r::meeting_id, diesel::dsl::count_star()))
         .load(conn)?;
     let by_series: Vec<(Option<i64>, i64)> = r::registrations
-        .filter(r::status.eq(PENDING))
+        .filter(is_pending())
         .filter(r::series_id.eq_any(series_ids))
         .group_by(r::series_id)
         .select((r::series_id, diesel::dsl::count_star()))

@@ -166,6 +166,14 @@ async fn bad_archives_are_refused_and_change_nothing(db: Db) {
         all
     };
 
+    // The last migration changes indexes only, so an archive written just before it has the
+    // same rows and columns: it imports whole once the bad ones have been refused.
+    let before_indexes = d.join("before-indexes.gz");
+    gzip(
+        &with_header("schema", json!("20261208000013")),
+        &before_indexes,
+    );
+
     let mut cases: Vec<(&str, PathBuf, &str)> = Vec::new();
     let mut case = |name: &'static str, expect: &'static str, write: &dyn Fn(&Path)| {
         let file = d.join(name);
@@ -232,7 +240,7 @@ async fn bad_archives_are_refused_and_change_nothing(db: Db) {
         );
         assert!(err.contains(expect), "{name}: {err}");
     }
-    assert_imports_whole(d, &target, &good);
+    assert_imports_whole(d, &target, &before_indexes);
 }
 
 /// `good` imports into `target` and exports the same rows again.
