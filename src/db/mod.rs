@@ -217,6 +217,25 @@ pub trait FixedCondition: 'static {
     const SQL: &'static str;
 }
 
+/// Declares a `FixedCondition` on a table and the function that gives it as an expression.
+macro_rules! fixed_condition {
+    ($(#[$doc:meta])* $vis:vis fn $f:ident() -> $name:ident on $table:ty = $sql:literal) => {
+        $(#[$doc])*
+        $vis fn $f() -> $crate::db::Fixed<$name> {
+            $crate::db::Fixed::new()
+        }
+
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
+
+        impl $crate::db::FixedCondition for $name {
+            type Table = $table;
+            const SQL: &'static str = $sql;
+        }
+    };
+}
+pub(crate) use fixed_condition;
+
 /// A `FixedCondition` as a diesel expression. Unlike `diesel::dsl::sql`, it has a static
 /// query id (its type), so statements using it stay in diesel's prepared-statement cache.
 #[derive(Debug, Clone, Copy)]

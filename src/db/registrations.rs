@@ -140,34 +140,19 @@ pub fn add_link(conn: &mut DbConn, id: i64, hash: &str, now: NaiveDateTime) -> Q
         .map(|_| ())
 }
 
-/// `registrations.status <> 'cancelled'`, written as SQL text: the predicate of the partial
-/// indexes `registrations_one_per_meeting` and `registrations_one_per_series`. With a bound
-/// parameter instead, SQLite could only use those indexes by re-planning the statement on
-/// every execution (it reads the bound value), and PostgreSQL's generic plans not at all.
-pub fn not_cancelled() -> super::Fixed<NotCancelled> {
-    super::Fixed::new()
+super::fixed_condition! {
+    /// `registrations.status <> 'cancelled'`, written as SQL text: the predicate of the
+    /// partial indexes `registrations_one_per_meeting` and `registrations_one_per_series`.
+    /// With a bound parameter instead, SQLite could only use those indexes by re-planning the
+    /// statement on every execution (it reads the bound value), and PostgreSQL's generic
+    /// plans not at all.
+    pub fn not_cancelled() -> NotCancelled on r::registrations = "registrations.status <> 'cancelled'"
 }
 
-#[derive(Debug, Clone, Copy)]
-pub struct NotCancelled;
-
-impl super::FixedCondition for NotCancelled {
-    type Table = r::registrations;
-    const SQL: &'static str = "registrations.status <> 'cancelled'";
-}
-
-/// `registrations.status = 'pending'` as SQL text: the predicate of the partial index
-/// `registrations_pending`, usable only with the value written out (see `not_cancelled`).
-pub fn is_pending() -> super::Fixed<IsPending> {
-    super::Fixed::new()
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct IsPending;
-
-impl super::FixedCondition for IsPending {
-    type Table = r::registrations;
-    const SQL: &'static str = "registrations.status = 'pending'";
+super::fixed_condition! {
+    /// `registrations.status = 'pending'` as SQL text: the predicate of the partial index
+    /// `registrations_pending`, usable only with the value written out (see `not_cancelled`).
+    pub fn is_pending() -> IsPending on r::registrations = "registrations.status = 'pending'"
 }
 
 /// The registration of this address for this meeting or series that is not cancelled.
