@@ -11,7 +11,7 @@
 # the API (with `"verify_email":false` for builds that know the field: NEW_SEED_EXTRA) and
 # runs bench/wrk/browser_flow.lua (page → form POST → manage page) with
 # `wrk -t2 -c32 -d10s`. Reports requests per second and Quorum's CPU time per request
-# (user + system, from /proc). Not part of CI.
+# (user + system, and each apart, from /proc). Not part of CI.
 #
 # Environment: BACKEND (sqlite), ROUNDS (2), MEETINGS (20), DURATION (10s),
 # OLD_SEED_EXTRA (empty), NEW_SEED_EXTRA (,"verify_email":false), PGHOST_PORT (127.0.0.1:5432).
@@ -46,7 +46,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# run_one BINARY SEED_EXTRA: prints "req/s cpu_seconds requests".
+# run_one BINARY SEED_EXTRA: prints "req/s user_ticks system_ticks requests".
 run_one() {
     local bin=$1 extra=$2 dir port db_url token day i
     dir=$(mktemp -d -p "$TMP")
@@ -80,11 +80,11 @@ run_one() {
             "{\"group\":\"ab\",\"title\":\"Call $i\",\"format\":\"online\",\"timezone\":\"UTC\",\"starts_at\":\"${day}T10:00\",\"ends_at\":\"${day}T11:00\",\"online_url\":\"https://meet.example.org/$i\",\"status\":\"published\"$extra}" \
             "$q/meetings" | jq -r .id
     done >"$dir/ids.txt"
-    local cpu0 cpu1 out
-    cpu0=$(awk '{print $14 + $15}' "/proc/$QUORUM_PID/stat")
+    local user0 sys0 user1 sys1 out
+    read -r user0 sys0 < <(awk '{print $14, $15}' "/proc/$QUORUM_PID/stat")
     out=$(QUORUM_BENCH_IDS="$dir/ids.txt" QUORUM_BENCH_RUN="ab$RANDOM" QUORUM_BENCH_RESULT="$dir/result" \
         timeout 120 wrk -t2 -c32 -d"$DURATION" -s bench/wrk/browser_flow.lua "http://127.0.0.1:$port")
-    cpu1=$(awk '{print $14 + $15}' "/proc/$QUORUM_PID/stat")
+    read -r user1 sys1 < <(awk '{print $14, $15}' "/proc/$QUORUM_PID/stat")
     stop_process "$QUORUM_PID"
     QUORUM_PID=""
     if [[ -n $PG_DB ]]; then
@@ -94,7 +94,7 @@ run_one() {
     local rps requests
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     requests=$(awk '/requests in/ {print $1}' <<<"$out")
-    echo "$rps $(((cpu1 - cpu0))) $requests"
+    echo "$rps $((user1 - user0)) $((sys1 - sys0)) $requests"
 }
 
 declare -a ROWS=()
@@ -102,9 +102,10 @@ for ((round = 1; round <= ROUNDS; round++)); do
     for side in old new; do
         if [[ $side == old ]]; then bin=$OLD extra=$OLD_SEED_EXTRA; else bin=$NEW extra=$NEW_SEED_EXTRA; fi
         log "round $round: $side ($bin)"
-        read -r rps ticks requests < <(run_one "$bin" "$extra")
+        read -r rps user sys requests < <(run_one "$bin" "$extra")
         # /proc ticks are 1/100 s: CPU milliseconds per request = ticks * 10 / requests.
-        per=$(awk -v t="$ticks" -v n="$requests" 'BEGIN { printf "%.3f", t * 10 / n }')
+        per=$(awk -v u="$user" -v s="$sys" -v n="$requests" \
+            'BEGIN { printf "%.3f | %.3f | %.3f", (u + s) * 10 / n, u * 10 / n, s * 10 / n }')
         ROWS+=("| $round | $side | $rps | $per |")
     done
 done
@@ -114,6 +115,6 @@ echo
 echo "old: $OLD"
 echo "new: $NEW"
 echo
-echo "| round | build | req/s | Quorum CPU ms per request |"
-echo "|---|---|---|---|"
+echo "| round | build | req/s | Quorum CPU ms per request | of it user | of it system |"
+echo "|---|---|---|---|---|---|"
 printf '%s\n' "${ROWS[@]}"
