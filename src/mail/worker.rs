@@ -243,19 +243,29 @@ impl Worker {
         db::now() + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(6))
     }
 
-    /// Records outcomes as they arrive: whatever came in while the previous group was
-    /// being written goes in the next transaction; then the permits are given back. If
-    /// recording fails, `give_up` stops the batch (the rest goes out after the lease).
+    /// Records outcomes as they arrive, in groups: an outcome waits up to `GATHER` for
+    /// others to join it (less once every permit is held, since no message can start then),
+    /// and whatever came in while the previous group was being written goes in the next
+    /// transaction; then the permits are given back. Without the wait, messages that
+    /// finish one after another cost one write transaction each, and registrations queue
+    /// behind every one of them for SQLite's single writer. If recording fails, `give_up`
+    /// stops the batch (the rest goes out after the lease).
     async fn record_as_they_come(
         &self,
         mut rx: mpsc::UnboundedReceiver<((i64, Outcome), Option<OwnedSemaphorePermit>)>,
         give_up: &AtomicBool,
     ) -> anyhow::Result<()> {
         let (mut sent, mut done) = (0, 0);
+        let permits = self.connections.max(1) * UNRECORDED_PER_CONNECTION;
         while let Some(first) = rx.recv().await {
             let mut group = vec![first];
-            while let Ok(more) = rx.try_recv() {
-                group.push(more);
+            let until = Instant::now() + GATHER;
+            while group.len() < permits {
+                match tokio::time::timeout_at(until, rx.recv()).await {
+                    Ok(Some(more)) => group.push(more),
+                    // The batch is all sent, or the wait is over.
+                    Ok(None) | Err(_) => break,
+                }
             }
             let (outcomes, permits): (Vec<_>, Vec<_>) = group.into_iter().unzip();
             done += outcomes.len();
