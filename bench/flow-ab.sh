@@ -34,8 +34,8 @@ BACKEND=${BACKEND:-sqlite}
 ROUNDS=${ROUNDS:-2}
 MEETINGS=${MEETINGS:-20}
 DURATION=${DURATION:-10s}
+WINDOW_S=$(duration_seconds "$DURATION")
 LUA=${LUA:-bench/wrk/browser_flow.lua}
-[[ $DURATION =~ ^[0-9]+s$ ]] || die "DURATION must be whole seconds, such as 10s"
 OLD_SEED_EXTRA=${OLD_SEED_EXTRA:-}
 NEW_SEED_EXTRA=${NEW_SEED_EXTRA:-,\"verify_email\":false}
 PGHOST_PORT=${PGHOST_PORT:-127.0.0.1:5432}
@@ -134,7 +134,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
         log "round $round: $side ($bin)"
         read -r rps drain user sys requests < <(run_one "$bin" "$extra")
         # /proc ticks are 1/100 s: CPU milliseconds per request = ticks * 10 / requests.
-        per=$(awk -v u="$user" -v s="$sys" -v n="$requests" -v d="$drain" -v w="${DURATION%s}" \
+        per=$(awk -v u="$user" -v s="$sys" -v n="$requests" -v d="$drain" -v w="$WINDOW_S" \
             'BEGIN { printf "%.0f | %.3f | %.3f | %.3f", n / (w + d), (u + s) * 10 / n, u * 10 / n, s * 10 / n }')
         ROWS+=("| $round | $side | $rps | $drain | $per |")
     done

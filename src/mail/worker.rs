@@ -137,7 +137,7 @@ impl Worker {
         let send_until = claimed_at + self.lease - (self.lease / 2).min(Duration::from_secs(60));
         let connections = self.connections.max(1);
         // Permits held from a message's start until its outcome is recorded.
-        let unrecorded = Arc::new(Semaphore::new(connections * UNRECORDED_PER_CONNECTION));
+        let unrecorded = Arc::new(Semaphore::new(self.unrecorded_at_most()));
         let give_up = AtomicBool::new(false);
         let give_up = &give_up;
         let (tx, rx) = mpsc::unbounded_channel();
@@ -243,6 +243,11 @@ impl Worker {
         db::now() + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(6))
     }
 
+    /// How many messages may be under way or sent and not yet recorded: the permits of a batch.
+    fn unrecorded_at_most(&self) -> usize {
+        self.connections.max(1) * UNRECORDED_PER_CONNECTION
+    }
+
     /// Records outcomes as they arrive, in groups: an outcome waits up to `GATHER` for
     /// others to join it (less once every permit is held, since no message can start then),
     /// and whatever came in while the previous group was being written goes in the next
@@ -256,11 +261,11 @@ impl Worker {
         give_up: &AtomicBool,
     ) -> anyhow::Result<()> {
         let (mut sent, mut done) = (0, 0);
-        let permits = self.connections.max(1) * UNRECORDED_PER_CONNECTION;
+        let every_permit = self.unrecorded_at_most();
         while let Some(first) = rx.recv().await {
             let mut group = vec![first];
             let until = Instant::now() + GATHER;
-            while group.len() < permits {
+            while group.len() < every_permit {
                 match tokio::time::timeout_at(until, rx.recv()).await {
                     Ok(Some(more)) => group.push(more),
                     // The batch is all sent, or the wait is over.
